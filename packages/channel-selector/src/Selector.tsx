@@ -1,0 +1,69 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { ChannelEntry } from './channels';
+import { CloseIcon } from './Icons';
+
+export interface SelectorProps {
+  id: string;
+  title: string;
+  closeLabel: string;
+  channels: readonly ChannelEntry[];
+  labelOf(channel: ChannelEntry): string;
+  notice?: string;
+  onChoose(channel: ChannelEntry): void;
+  onClose(): void;
+}
+
+export function Selector({
+  id,
+  title,
+  closeLabel,
+  channels,
+  labelOf,
+  notice,
+  onChoose,
+  onClose,
+}: SelectorProps) {
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  const headingId = `${id}-title`;
+  return (
+    <div
+      id={id}
+      class="selector"
+      role="dialog"
+      aria-labelledby={headingId}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <div class="selector-header">
+        <h2 id={headingId}>{title}</h2>
+        <button type="button" class="icon-button" aria-label={closeLabel} onClick={onClose}>
+          <CloseIcon />
+        </button>
+      </div>
+      <ul>
+        {channels.map((channel, index) => (
+          <li key={channel.name}>
+            <button
+              type="button"
+              class="channel"
+              ref={index === 0 ? first : undefined}
+              onClick={() => onChoose(channel)}
+            >
+              {labelOf(channel)}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {notice ? (
+        <p class="notice" role="alert">
+          {notice}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { ChannelName, TandemConfig } from '@tandem/sdk-core';
+
+/** The command that opens each channel; the feature plugin that owns it registers the command. */
+export const channelCommands: Readonly<Record<ChannelName, string>> = {
+  chat: 'Chat.open',
+  messaging: 'Messaging.open',
+  clickToCall: 'ClickToCall.open',
+  callback: 'Callback.open',
+  cobrowse: 'Cobrowse.start',
+};
+
+export interface ChannelEntry {
+  readonly name: ChannelName;
+  readonly label?: string;
+}
+
+/** Channels in config order; chat alone when none is configured. */
+export function enabledChannels(config: TandemConfig): ChannelEntry[] {
+  const channels = config.channels ?? { chat: {} };
+  const entries: ChannelEntry[] = [];
+  for (const [name, channel] of Object.entries(channels)) {
+    if (!channel || channel.enabled === false || !(name in channelCommands)) continue;
+    entries.push(
+      channel.label ? { name: name as ChannelName, label: channel.label } : { name: name as ChannelName },
+    );
+  }
+  return entries;
+}
+
+export function isChannelName(value: string): value is ChannelName {
+  return Object.hasOwn(channelCommands, value);
+}

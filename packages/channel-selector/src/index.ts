@@ -1,0 +1,2 @@
+export { channelCommands } from './channels';
+export { channelSelector } from './plugin';

@@ -1,0 +1,34 @@
+export const selectorStyles = `
+.launcher {
+  position: fixed; bottom: var(--tandem-offset); right: var(--tandem-offset);
+  display: inline-flex; align-items: center; gap: 8px; min-height: 48px; padding: 0 20px 0 16px;
+  border: 0; border-radius: 999px; cursor: pointer;
+  background: var(--tandem-accent); color: var(--tandem-accent-text); box-shadow: var(--tandem-shadow);
+  font-weight: 600; transition: transform 120ms ease;
+}
+.launcher:hover { transform: translateY(-1px); }
+.launcher svg { width: 22px; height: 22px; flex: none; }
+.tandem[data-position="bottom-left"] .launcher,
+.tandem[data-position="bottom-left"] .selector { right: auto; left: var(--tandem-offset); }
+.selector {
+  position: fixed; bottom: calc(var(--tandem-offset) + 60px); right: var(--tandem-offset);
+  width: min(360px, calc(100vw - 2 * var(--tandem-offset))); max-height: calc(100vh - 120px); overflow: auto;
+  padding: 16px; border: 1px solid var(--tandem-border); border-radius: var(--tandem-radius);
+  background: var(--tandem-bg); color: var(--tandem-fg); box-shadow: var(--tandem-shadow);
+}
+.selector-header { display: flex; align-items: center; justify-content: space-between; gap: 12px; }
+.selector h2 { margin: 0; font-size: 17px; line-height: 1.3; }
+.selector ul { list-style: none; margin: 12px 0 0; padding: 0; display: grid; gap: 8px; }
+.channel {
+  width: 100%; min-height: 44px; padding: 10px 14px; text-align: start; cursor: pointer;
+  border: 1px solid var(--tandem-border); border-radius: calc(var(--tandem-radius) - 4px);
+  background: transparent;
+}
+.channel:hover { border-color: var(--tandem-accent); }
+.icon-button {
+  display: inline-grid; place-items: center; width: 36px; height: 36px; padding: 0; cursor: pointer;
+  border: 0; border-radius: 50%; background: transparent;
+}
+.icon-button svg { width: 20px; height: 20px; }
+.notice { margin: 12px 0 0; color: var(--tandem-danger); }
+`;

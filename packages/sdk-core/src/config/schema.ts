@@ -1,0 +1,78 @@
+import * as z from 'zod/mini';
+import type { BackendAdapter } from '../backend/adapter';
+import { bool, cssColor, localeTag, number, oneOf, text } from '../fields';
+
+const ewtSchema = z
+  .strictObject({
+    /** Show the estimated wait time next to the channel. */
+    show: z.optional(bool()),
+    /** Seconds: up to this a warning is shown. */
+    min: z.optional(number({ min: 0 })),
+    /** Seconds: at or above this the channel is hidden or disabled. */
+    max: z.optional(number({ min: 0 })),
+    whenAbove: z.optional(oneOf(['hide', 'disable'])),
+  })
+  .check(
+    z.refine((ewt) => ewt.min === undefined || ewt.max === undefined || ewt.min <= ewt.max, {
+      error: 'a number <= max',
+      path: ['min'],
+    }),
+  );
+
+const channelSchema = z.strictObject({
+  enabled: z.optional(bool()),
+  label: z.optional(text(80)),
+  whenClosed: z.optional(oneOf(['hide', 'disable'])),
+  ewt: z.optional(ewtSchema),
+});
+
+export const channelNames = ['chat', 'messaging', 'clickToCall', 'callback', 'cobrowse'] as const;
+export type ChannelName = (typeof channelNames)[number];
+
+const channelsSchema = z.strictObject({
+  chat: z.optional(channelSchema),
+  messaging: z.optional(channelSchema),
+  clickToCall: z.optional(channelSchema),
+  callback: z.optional(channelSchema),
+  cobrowse: z.optional(channelSchema),
+});
+
+function isBackendAdapter(value: unknown): value is BackendAdapter {
+  const candidate = value as Partial<BackendAdapter> | null;
+  return typeof candidate === 'object' && candidate !== null && typeof candidate.connect === 'function';
+}
+
+const backendSchema = z.custom<BackendAdapter>(isBackendAdapter, {
+  error: 'a backend adapter (an object with a connect() function)',
+});
+
+export const configSchema = z.strictObject({
+  backend: z.optional(backendSchema),
+  locale: z.optional(localeTag()),
+  /** Per-locale overrides of any UI string: { fr: { 'launcher.label': 'Aide' } }. */
+  strings: z.optional(z.record(localeTag(), z.record(z.string(), text(2000)))),
+  theme: z.optional(
+    z.strictObject({
+      mode: z.optional(oneOf(['light', 'dark', 'auto'])),
+      accent: z.optional(cssColor()),
+      accentText: z.optional(cssColor()),
+      radius: z.optional(number({ min: 0, max: 32 })),
+    }),
+  ),
+  position: z.optional(oneOf(['bottom-right', 'bottom-left'])),
+  /** Offset from the viewport edges, in CSS pixels. */
+  offset: z.optional(number({ min: 0, max: 200 })),
+  zIndex: z.optional(number({ min: 0, max: 2147483647, integer: true })),
+  /** CSP nonce for the <style> fallback when constructable stylesheets are unavailable. */
+  nonce: z.optional(text(200)),
+  launcher: z.optional(
+    z.strictObject({
+      hidden: z.optional(bool()),
+      label: z.optional(text(80)),
+    }),
+  ),
+  channels: z.optional(channelsSchema),
+});
+
+export type TandemConfig = z.infer<typeof configSchema>;
+export type ChannelConfig = z.infer<typeof channelSchema>;

@@ -1,0 +1,45 @@
+export const ErrorCode = {
+  UnknownCommand: 'unknown_command',
+  InvalidConfig: 'invalid_config',
+  InvalidArgument: 'invalid_argument',
+  Destroyed: 'destroyed',
+  Internal: 'internal',
+  LoadFailed: 'load_failed',
+  Unavailable: 'unavailable',
+} as const;
+
+export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Errors are data: a stable code to branch on, a message for people, and where relevant the problems. */
+export interface TandemError {
+  readonly code: string;
+  readonly message: string;
+  readonly problems?: readonly Problem[];
+}
+
+/** One invalid field: where it is, what was expected and what was given. */
+export interface Problem {
+  readonly path: string;
+  readonly expected: string;
+  readonly received: string;
+  readonly message: string;
+}
+
+export function tandemError(code: string, message: string, problems?: readonly Problem[]): TandemError {
+  return Object.freeze(problems ? { code, message, problems } : { code, message });
+}
+
+export function isTandemError(value: unknown): value is TandemError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as TandemError).code === 'string' &&
+    typeof (value as TandemError).message === 'string'
+  );
+}
+
+export function toTandemError(value: unknown): TandemError {
+  if (isTandemError(value)) return value;
+  const message = value instanceof Error ? value.message : String(value);
+  return tandemError(ErrorCode.Internal, message);
+}

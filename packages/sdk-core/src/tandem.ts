@@ -1,0 +1,201 @@
+import type { BackendAdapter } from './backend/adapter';
+import { type Bus, createBus, type Handler, type Unsubscribe } from './bus';
+import { type Clock, type Random, systemClock, systemRandom } from './clock';
+import { configSchema, type TandemConfig } from './config/schema';
+import { formatProblems, validate } from './config/validate';
+import { ErrorCode, type Problem, type TandemError, tandemError } from './errors';
+import { createI18n, type I18n } from './i18n/i18n';
+import { isPlugin, type Plugin, type PluginContext, type Teardown } from './plugin';
+import { describeValue } from './problems';
+import { createStorage, type Storage } from './storage';
+import { createUiHost, type UiHost } from './ui/host';
+
+export interface TandemOptions extends Partial<Omit<TandemConfig, 'backend'>> {
+  backend?: BackendAdapter;
+  plugins?: readonly Plugin[];
+  /** Injected for deterministic tests; defaults to the system clock and Math.random. */
+  clock?: Clock;
+  random?: Random;
+  /** Replaces window.localStorage (tests, or a host with its own store). */
+  storage?: globalThis.Storage;
+}
+
+export interface Tandem {
+  command: Bus['command'];
+  on: Bus['on'];
+  off: Bus['off'];
+  destroy(): void;
+}
+
+/**
+ * Creates a Tandem instance. Never throws: invalid config is reported once on the console, naming each
+ * field, and the instance stays inert (commands reject with invalid_config).
+ */
+export function createTandem(options: TandemOptions = {}): Tandem {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    return refuse([problem('(root)', 'an object of options', options)]);
+  }
+  const { plugins = [], clock = systemClock, random = systemRandom, storage: backing, ...raw } = options;
+  const problems = [...pluginProblems(plugins), ...injectionProblems(clock, random)];
+  const result = validate(configSchema, raw);
+  if (!result.ok) problems.unshift(...result.problems);
+  if (problems.length > 0 || !result.ok) return refuse(problems);
+  return startKernel(result.value, plugins, clock, random, backing);
+}
+
+function startKernel(
+  config: TandemConfig,
+  plugins: readonly Plugin[],
+  clock: Clock,
+  random: Random,
+  backing: globalThis.Storage | undefined,
+): Tandem {
+  const bus = createBus({ resolveMissing: (name) => loadLazy(name), onHandlerError: reportHandlerError });
+  const i18n = createI18n({ locale: config.locale, overrides: config.strings });
+  const storage = createStorage({ clock, backing });
+  const ui = createUiHost({ config, i18n });
+  const teardowns: Teardown[] = [];
+  const pendingLazy = new Map<string, Promise<boolean>>();
+  let destroyed = false;
+
+  const byNamespace = new Map<string, Plugin>();
+  for (const plugin of plugins) for (const ns of plugin.namespaces) byNamespace.set(ns, plugin);
+
+  const shared = { bus, backend: config.backend ?? null, storage, i18n, ui, clock, random };
+
+  async function setup(plugin: Plugin): Promise<void> {
+    const definition = plugin.definition;
+    if (!definition || destroyed) return;
+    const removals: Unsubscribe[] = [];
+    const context: PluginContext<unknown> = {
+      ...shared,
+      bus: { emit: bus.emit, on: bus.on, off: bus.off, command: bus.command },
+      config: definition.select ? definition.select(config) : config,
+      register(name, command) {
+        const namespace = name.split('.')[0] ?? '';
+        if (!plugin.namespaces.includes(namespace)) {
+          throw new TypeError(`Plugin ${plugin.name} cannot register "${name}" outside its namespaces`);
+        }
+        const remove = bus.register(name, command as never);
+        removals.push(remove);
+        return remove;
+      },
+    };
+    try {
+      const teardown = await definition.setup(context);
+      teardowns.push(() => {
+        for (const remove of removals) remove();
+        if (typeof teardown === 'function') teardown();
+      });
+    } catch (error) {
+      for (const remove of removals) remove();
+      console.error(`Tandem: the ${plugin.name} plugin failed to start and is disabled:`, error);
+    }
+  }
+
+  function loadLazy(command: string): Promise<boolean> {
+    const plugin = byNamespace.get(command.split('.')[0] ?? '');
+    if (!plugin?.load || destroyed) return Promise.resolve(false);
+    let pending = pendingLazy.get(plugin.name);
+    if (!pending) {
+      pending = plugin
+        .load()
+        .then(async (loaded) => {
+          await setup(loaded);
+          return true;
+        })
+        .catch((error: unknown) => {
+          pendingLazy.delete(plugin.name);
+          throw tandemError(
+            ErrorCode.LoadFailed,
+            `Could not load the ${plugin.name} feature: ${describe(error)}`,
+          );
+        });
+      pendingLazy.set(plugin.name, pending);
+    }
+    return pending;
+  }
+
+  const ready = (async () => {
+    for (const plugin of plugins) if (!plugin.load) await setup(plugin);
+    if (!destroyed) bus.emit('Tandem.ready', undefined);
+  })();
+
+  return {
+    async command(name: string, payload?: unknown) {
+      await ready;
+      if (destroyed) throw destroyedError();
+      return bus.command(name, payload as never);
+    },
+    on: bus.on,
+    off: bus.off,
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      for (const teardown of teardowns.reverse()) {
+        try {
+          teardown();
+        } catch (error) {
+          console.error('Tandem: a plugin failed to tear down:', error);
+        }
+      }
+      bus.clear();
+      ui.destroy();
+    },
+  } as Tandem;
+}
+
+/** Reports every problem once and returns an instance that does nothing but explain why. */
+function refuse(problems: readonly Problem[]): Tandem {
+  const message = formatProblems('Tandem config', problems);
+  console.error(message);
+  const reason = tandemError(ErrorCode.InvalidConfig, message, problems);
+  return {
+    command: (() => Promise.reject(reason)) as Tandem['command'],
+    on: (() => () => undefined) as Tandem['on'],
+    off: () => undefined,
+    destroy: () => undefined,
+  };
+}
+
+function pluginProblems(plugins: unknown): Problem[] {
+  if (!Array.isArray(plugins)) return [problem('plugins', 'an array of plugins', plugins)];
+  return plugins.flatMap((plugin, index) =>
+    isPlugin(plugin) ? [] : [problem(`plugins[${index}]`, 'a plugin made by definePlugin()', plugin)],
+  );
+}
+
+function injectionProblems(clock: unknown, random: unknown): Problem[] {
+  const out: Problem[] = [];
+  const c = clock as Partial<Clock> | null;
+  if (
+    typeof c !== 'object' ||
+    c === null ||
+    typeof c.now !== 'function' ||
+    typeof c.setTimeout !== 'function'
+  ) {
+    out.push(problem('clock', 'an object with now(), setTimeout() and clearTimeout()', clock));
+  }
+  if (typeof random !== 'function')
+    out.push(problem('random', 'a function returning a number in [0, 1)', random));
+  return out;
+}
+
+function problem(path: string, expected: string, value: unknown): Problem {
+  const received = describeValue(value);
+  return { path, expected, received, message: `${path}: expected ${expected}, got ${received}` };
+}
+
+function destroyedError(): TandemError {
+  return tandemError(ErrorCode.Destroyed, 'This Tandem instance was destroyed.');
+}
+
+function reportHandlerError(name: string, error: unknown): void {
+  console.error(`Tandem: a subscriber to "${name}" threw:`, error);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export type { Handler, I18n, Storage, UiHost };

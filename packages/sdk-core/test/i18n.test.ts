@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { coreStrings } from '../src/i18n/core-strings';
+import { createI18n, directionOf, fallbackChain, type LocaleTables } from '../src/index';
+
+describe('i18n', () => {
+  it('falls back from region to language to English', () => {
+    expect(fallbackChain('fr-CA')).toEqual(['fr-ca', 'fr', 'en']);
+    const i18n = createI18n({ locale: 'fr-CA' });
+    i18n.add({ en: { 'x.only': 'English only' } });
+    expect(i18n.t('common.close')).toBe('Fermer');
+    expect(i18n.t('x.only')).toBe('English only');
+    expect(i18n.t('x.missing')).toBe('x.missing');
+  });
+
+  it('lets config override single keys per locale, over plugin tables', () => {
+    const i18n = createI18n({ locale: 'fr', overrides: { FR: { 'common.close': 'Fermer la fenêtre' } } });
+    i18n.add({ fr: { 'common.close': 'Plugin' } });
+    expect(i18n.t('common.close')).toBe('Fermer la fenêtre');
+  });
+
+  it('fills placeholders as text and leaves unknown ones', () => {
+    const i18n = createI18n({ locale: 'en' });
+    i18n.add({ en: { 'queue.position': 'You are number {position} {unknown}' } });
+    expect(i18n.t('queue.position', { position: '<b>3</b>' })).toBe('You are number <b>3</b> {unknown}');
+  });
+
+  it('knows the direction of the locale', () => {
+    expect(directionOf('ar')).toBe('rtl');
+    expect(directionOf('he-IL')).toBe('rtl');
+    expect(directionOf('fr')).toBe('ltr');
+    expect(createI18n({ locale: 'ar' }).dir).toBe('rtl');
+  });
+
+  it('uses the browser language when config gives none', () => {
+    expect(createI18n().locale).toBe(navigator.language);
+  });
+
+  it('translates every core string into every shipped locale', () => {
+    const tables: LocaleTables = coreStrings;
+    const english = Object.keys(tables.en ?? {}).sort();
+    expect(english.length).toBeGreaterThan(0);
+    for (const locale of ['fr', 'ar']) expect(Object.keys(tables[locale] ?? {}).sort()).toEqual(english);
+  });
+});

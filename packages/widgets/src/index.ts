@@ -1,0 +1,2 @@
+// Public surface; features arrive with their issues (see docs/architecture.md).
+export {};

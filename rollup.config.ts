@@ -1,0 +1,122 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+import type { OutputChunk, Plugin, RollupOptions } from 'rollup';
+import { dts } from 'rollup-plugin-dts';
+import { formatKb, type Manifest, measure } from './tools/bundle-size';
+
+// Dependencies' own annotations and cycles are theirs to fix; everything else stays loud.
+const onwarn: RollupOptions['onwarn'] = (warning, warn) => {
+  const fromDependency =
+    warning.ids?.every((id) => id.includes('node_modules')) ?? warning.id?.includes('node_modules');
+  if (fromDependency && (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'INVALID_ANNOTATION'))
+    return;
+  warn(warning);
+};
+
+const packages = ['sdk-core', 'channel-selector', 'widgets', 'cobrowse'] as const;
+const sourceConditions = ['tandem-source', 'browser', 'import', 'default'];
+
+// Type checking is `npm run typecheck`'s job; here TypeScript only transpiles, which keeps builds fast.
+const transpile = () =>
+  typescript({
+    tsconfig: './tsconfig.json',
+    include: ['packages/*/src/**/*', 'script-tag/**/*'],
+    exclude: ['**/test/**'],
+    compilerOptions: { noEmit: false, noCheck: true, declaration: false, sourceMap: false },
+    outputToFilesystem: false,
+  });
+
+const isBare = (id: string) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+
+function packageBuilds(name: (typeof packages)[number]): RollupOptions[] {
+  const input = `packages/${name}/src/index.ts`;
+  return [
+    {
+      input,
+      external: isBare,
+      plugins: [transpile()],
+      output: { file: `packages/${name}/dist/index.js`, format: 'es' },
+    },
+    {
+      input,
+      external: isBare,
+      plugins: [dts({ tsconfig: './tsconfig.json', compilerOptions: { noEmit: false } })],
+      output: { file: `packages/${name}/dist/index.d.ts`, format: 'es' },
+    },
+  ];
+}
+
+/** Writes dist/manifest.json (sizes and import graph) and prints each file's raw and gzip size. */
+function sizeReport(label: string): Plugin {
+  return {
+    name: 'tandem-size-report',
+    generateBundle(_options, bundle) {
+      const manifest: Record<string, Manifest[string]> = {};
+      for (const [fileName, file] of Object.entries(bundle)) {
+        if (file.type !== 'chunk') continue;
+        const chunk = file as OutputChunk;
+        manifest[fileName] = {
+          ...measure(chunk.code),
+          imports: chunk.imports,
+          dynamicImports: chunk.dynamicImports,
+        };
+      }
+      const path = `dist/manifest-${label}.json`;
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);
+      if (process.env.TANDEM_MODULES) {
+        for (const file of Object.values(bundle)) {
+          if (file.type !== 'chunk') continue;
+          const rows = Object.entries(file.modules).sort((a, b) => b[1].renderedLength - a[1].renderedLength);
+          for (const [id, m] of rows.slice(0, 25))
+            console.log(`    ${String(m.renderedLength).padStart(7)} ${id.replace(process.cwd(), '')}`);
+        }
+      }
+      for (const [fileName, info] of Object.entries(manifest)) {
+        console.log(
+          `  ${fileName.padEnd(40)} ${formatKb(info.raw).padStart(10)} raw ${formatKb(info.gzip).padStart(10)} gz`,
+        );
+      }
+    },
+  };
+}
+
+const browserPlugins = () => [
+  nodeResolve({ exportConditions: sourceConditions, extensions: ['.ts', '.tsx', '.mjs', '.js'] }),
+  transpile(),
+];
+
+// Our sources touch nothing at import time (invariant 1), so unused modules can go; node-resolve already
+// applies each dependency's own "sideEffects" field.
+const treeshake = {
+  moduleSideEffects: (id: string) => !/[\\/](packages[\\/][^\\/]+[\\/]src|script-tag)[\\/]/.test(id),
+};
+
+const minify = () =>
+  terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } });
+
+const scriptTag: RollupOptions[] = [
+  {
+    input: 'script-tag/loader.ts',
+    treeshake,
+    plugins: [...browserPlugins(), sizeReport('loader')],
+    output: { file: 'dist/tandem.js', format: 'iife', plugins: [minify()] },
+  },
+  {
+    input: { 'tandem-app': 'script-tag/app.ts' },
+    treeshake,
+    plugins: [...browserPlugins(), sizeReport('app')],
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      plugins: [minify()],
+    },
+  },
+];
+
+export default [...packages.flatMap(packageBuilds), ...scriptTag].map((options) => ({ ...options, onwarn }));

@@ -1,0 +1,15 @@
+import { getDocument, getWindow } from '@tandem/sdk-core';
+import { type AppModule, installLoader, type LoaderHost } from './loader-core';
+
+// Entry of dist/tandem.js (an IIFE): the only code a site pays for before the visitor interacts.
+const win = getWindow();
+const doc = getDocument();
+if (win && doc) {
+  const current = doc.currentScript as HTMLScriptElement | null;
+  const src = current?.src || doc.querySelector<HTMLScriptElement>('script[src*="tandem.js"]')?.src || '';
+  installLoader(
+    win as unknown as LoaderHost,
+    src,
+    (url) => import(/* @vite-ignore */ url) as Promise<AppModule>,
+  );
+}

@@ -1,0 +1,35 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { conditions: ['tandem-source'] },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: [
+            'packages/*/test/**/*.test.{ts,tsx}',
+            'script-tag/test/**/*.test.ts',
+            'tools/test/**/*.test.ts',
+          ],
+          environment: 'happy-dom',
+          setupFiles: ['tests/support/console-guard.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['tests/support/console-guard.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // One Chromium at a time: the machine has two cores.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
