@@ -43,8 +43,9 @@ export const baseStyles = `
     --tandem-shadow: 0 8px 28px rgb(0 0 0 / 0.6);
   }
 }
-.tandem *, .tandem *::before, .tandem *::after { box-sizing: border-box; }
-.tandem button, .tandem input, .tandem select, .tandem textarea { font: inherit; color: inherit; }
+/* Resets carry zero specificity (:where) so that any component rule overrides them. */
+:where(.tandem) *, :where(.tandem) *::before, :where(.tandem) *::after { box-sizing: border-box; }
+:where(.tandem) :where(button, input, select, textarea) { font: inherit; color: inherit; }
 .tandem :focus-visible { outline: 3px solid var(--tandem-focus); outline-offset: 2px; }
 .tandem .visually-hidden {
   position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;

@@ -1,0 +1,21 @@
+import { startHost } from './server';
+
+const port = Number(process.env.PORT ?? 8080);
+const host = process.env.HOST ?? '127.0.0.1';
+const running = await startHost({ port, host });
+
+console.log(`Tandem examples are running:
+  ${running.url}/              demo shop (script tag)
+  ${running.url}/agent/        agent desktop
+  ${running.url}/phone/        phone simulator
+  ${running.url}/npm-example/  app built from the npm packages
+  ${running.url}/sdk/          built bundles (tandem.js)
+  ${`${running.url.replace('http', 'ws')}/tandem`.padEnd(running.url.length + 14)} WebSocket endpoint (protocol v1)
+  ${running.url}/api/health    health (JSON)
+Press Ctrl+C to stop.`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    running.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,104 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readStatic } from './static';
+
+const examplesDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const repoRoot = join(examplesDir, '..');
+
+export interface HostOptions {
+  port?: number;
+  host?: string;
+  /** Where the built script-tag bundles are (dist/ at the repo root by default). */
+  sdkDir?: string;
+}
+
+export interface RunningHost {
+  readonly url: string;
+  readonly server: Server;
+  close(): Promise<void>;
+}
+
+/** Path prefix → folder. The longest prefix wins; "/" is the demo shop. */
+const sites: ReadonlyArray<readonly [string, string]> = [
+  ['/agent/', join(examplesDir, 'agent')],
+  ['/phone/', join(examplesDir, 'phone')],
+  ['/npm-example/', join(examplesDir, 'npm-example')],
+  ['/', join(examplesDir, 'shop')],
+];
+
+// The demo shop runs under a strict CSP (no inline script or style) to prove Tandem needs none.
+const pageHeaders = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'self'; base-uri 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+};
+
+export async function startHost(options: HostOptions = {}): Promise<RunningHost> {
+  const sdkDir = options.sdkDir ?? join(repoRoot, 'dist');
+  const server = createServer((request, response) => {
+    handle(request, response, sdkDir).catch((error: unknown) => {
+      console.error('host: request failed', error);
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  });
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8080, options.host ?? '127.0.0.1', () => resolveListen());
+  });
+  const { port } = server.address() as AddressInfo;
+  const bound = options.host ?? '127.0.0.1';
+  const url = `http://${bound === '127.0.0.1' || bound === '0.0.0.0' ? 'localhost' : bound}:${port}`;
+  return {
+    url,
+    server,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        server.closeAllConnections();
+        server.close(() => resolveClose());
+      }),
+  };
+}
+
+async function handle(request: IncomingMessage, response: ServerResponse, sdkDir: string): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://host');
+  const path = url.pathname;
+  if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'Method not allowed');
+  if (path === '/api/health') return json(response, 200, { status: 'ok' });
+  if (path.startsWith('/api/')) return json(response, 404, { error: 'not_found' });
+  if (path === '/tandem') return send(response, 426, 'The WebSocket endpoint arrives with protocol v1.');
+  if (path.startsWith('/sdk/')) return file(response, sdkDir, path.slice('/sdk'.length), {});
+  for (const [prefix, dir] of sites) {
+    if (path === prefix.slice(0, -1) && prefix !== '/') return redirect(response, prefix);
+    if (path.startsWith(prefix)) return file(response, dir, path.slice(prefix.length - 1), pageHeaders);
+  }
+  return send(response, 404, 'Not found');
+}
+
+async function file(response: ServerResponse, dir: string, path: string, headers: Record<string, string>) {
+  const found = await readStatic(dir, path);
+  if (!found) return send(response, 404, 'Not found');
+  response.writeHead(200, { 'content-type': found.contentType, 'cache-control': 'no-cache', ...headers });
+  response.end(found.body);
+}
+
+function json(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
+  response.end(JSON.stringify(body));
+}
+
+function send(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+  response.end(text);
+}
+
+function redirect(response: ServerResponse, location: string): void {
+  response.writeHead(301, { location });
+  response.end();
+}

@@ -1,0 +1,16 @@
+// What a site owner pastes (kept in a file so the shop can run under a strict CSP with no inline script).
+window.TandemConfig = {
+  channels: { chat: {}, clickToCall: {}, cobrowse: {} },
+  theme: { mode: 'auto' },
+};
+window.Tandem =
+  window.Tandem ||
+  function () {
+    window.Tandem.q = window.Tandem.q || [];
+    // biome-ignore lint/complexity/noArguments: the queue stub keeps each call's arguments as given
+    window.Tandem.q.push(arguments);
+  };
+// Subscriptions made before the SDK loads are replayed once it has.
+window.Tandem('subscribe', 'ChannelSelector.opened', () => {
+  document.documentElement.dataset.selectorOpened = 'yes';
+});

@@ -1,0 +1,142 @@
+import { createTandem, definePlugin, type TandemOptions } from '@tandem/sdk-core';
+import { fireEvent, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { channelSelector } from '../src/index';
+
+const instances: Array<{ destroy(): void }> = [];
+
+afterEach(() => {
+  for (const instance of instances.splice(0)) instance.destroy();
+  document.body.innerHTML = '';
+});
+
+/** A stand-in feature plugin that owns Chat.open, as the widgets package will. */
+function fakeChat(open = vi.fn()) {
+  return definePlugin({
+    name: 'Chat',
+    setup: (context) => void context.register('Chat.open', { run: open }),
+  });
+}
+
+async function mount(options: TandemOptions = {}) {
+  const tandem = createTandem({ ...options, plugins: [channelSelector(), ...(options.plugins ?? [])] });
+  instances.push(tandem);
+  await new Promise<void>((resolve) => tandem.on('Tandem.ready', () => resolve()));
+  const root = document.querySelector('[data-tandem-host]')?.shadowRoot;
+  if (!root) throw new Error('no shadow root');
+  return { tandem, view: within(root as unknown as HTMLElement), root };
+}
+
+describe('launcher and channel selector', () => {
+  it('shows a launcher button with an accessible name, collapsed', async () => {
+    const { view } = await mount();
+    const launcher = view.getByRole('button', { name: 'Contact us' });
+    expect(launcher.getAttribute('aria-expanded')).toBe('false');
+    expect(view.queryByRole('dialog')).toBeNull();
+  });
+
+  it('opens a labelled dialog listing the configured channels and moves focus into it', async () => {
+    const { view, tandem, root } = await mount({
+      channels: { chat: {}, clickToCall: { label: 'Phone us' } },
+    });
+    const opened = vi.fn();
+    tandem.on('ChannelSelector.opened', opened);
+    fireEvent.click(view.getByRole('button', { name: 'Contact us' }));
+    const dialog = view.getByRole('dialog', { name: 'How would you like to reach us?' });
+    const buttons = within(dialog)
+      .getAllByRole('button')
+      .map((b) => b.textContent);
+    expect(buttons).toEqual(['', 'Chat with us', 'Phone us']);
+    expect(view.getByRole('button', { name: 'Contact us' }).getAttribute('aria-expanded')).toBe('true');
+    await waitFor(() => expect(root.activeElement?.textContent).toBe('Chat with us'));
+    expect(opened).toHaveBeenCalledTimes(1);
+  });
+
+  it('closes on Escape and on the close button, returning focus to the launcher', async () => {
+    const { view, tandem, root } = await mount();
+    const closed = vi.fn();
+    tandem.on('ChannelSelector.closed', closed);
+    const launcher = view.getByRole('button', { name: 'Contact us' });
+    fireEvent.click(launcher);
+    fireEvent.keyDown(view.getByRole('dialog'), { key: 'Escape' });
+    expect(view.queryByRole('dialog')).toBeNull();
+    expect(root.activeElement).toBe(launcher);
+    fireEvent.click(launcher);
+    fireEvent.click(view.getByRole('button', { name: 'Close' }));
+    expect(view.queryByRole('dialog')).toBeNull();
+    expect(closed).toHaveBeenCalledTimes(2);
+  });
+
+  it('runs the channel’s command and closes when the feature is there', async () => {
+    const open = vi.fn();
+    const { view } = await mount({ plugins: [fakeChat(open)] });
+    fireEvent.click(view.getByRole('button', { name: 'Contact us' }));
+    fireEvent.click(view.getByRole('button', { name: 'Chat with us' }));
+    await waitFor(() => expect(view.queryByRole('dialog')).toBeNull());
+    expect(open).toHaveBeenCalledTimes(1);
+  });
+
+  it('says so when a channel is not available, and stays open', async () => {
+    const { view } = await mount({ channels: { callback: {} } });
+    fireEvent.click(view.getByRole('button', { name: 'Contact us' }));
+    fireEvent.click(view.getByRole('button', { name: 'Request a callback' }));
+    expect((await view.findByRole('alert')).textContent).toBe('This is not available right now.');
+    expect(view.getByRole('dialog')).toBeTruthy();
+  });
+
+  it('leaves out disabled channels', async () => {
+    const { view } = await mount({ channels: { chat: { enabled: false }, messaging: {} } });
+    fireEvent.click(view.getByRole('button', { name: 'Contact us' }));
+    expect(view.queryByRole('button', { name: 'Chat with us' })).toBeNull();
+    expect(view.getByRole('button', { name: 'Send us a message' })).toBeTruthy();
+  });
+
+  it('is driven by commands, with the launcher hidden', async () => {
+    const { view, tandem } = await mount({ launcher: { hidden: true } });
+    expect(view.queryByRole('button', { name: 'Contact us' })).toBeNull();
+    await tandem.command('ChannelSelector.open');
+    expect(view.getByRole('dialog')).toBeTruthy();
+    await tandem.command('ChannelSelector.close');
+    expect(view.queryByRole('dialog')).toBeNull();
+  });
+
+  it('opens a channel from any host element with data-tandem-open', async () => {
+    const open = vi.fn();
+    const { view } = await mount({ plugins: [fakeChat(open)] });
+    document.body.insertAdjacentHTML(
+      'afterbegin',
+      '<a href="#help" data-tandem-open="chat"><span>Need help?</span></a><button data-tandem-open="selector">All options</button>',
+    );
+    fireEvent.click(document.querySelector('span')!);
+    await waitFor(() => expect(open).toHaveBeenCalledTimes(1));
+    fireEvent.click(document.querySelector('[data-tandem-open="selector"]')!);
+    expect(view.getByRole('dialog')).toBeTruthy();
+  });
+
+  it('uses configured labels and the locale, right to left in Arabic', async () => {
+    const { view, root } = await mount({ locale: 'ar' });
+    expect(view.getByRole('button', { name: 'تواصل معنا' })).toBeTruthy();
+    expect(root.querySelector('.tandem')?.getAttribute('dir')).toBe('rtl');
+    document.body.innerHTML = '';
+    for (const instance of instances.splice(0)) instance.destroy();
+    const again = await mount({ launcher: { label: 'Help' } });
+    expect(again.view.getByRole('button', { name: 'Help' })).toBeTruthy();
+  });
+
+  it('renders config strings as text, never as markup', async () => {
+    const { view, root } = await mount({ launcher: { label: '<img src=x onerror=alert(1)>' } });
+    expect(view.getByRole('button', { name: '<img src=x onerror=alert(1)>' })).toBeTruthy();
+    expect(root.querySelector('img')).toBeNull();
+  });
+
+  it('removes its UI and its document listener on destroy', async () => {
+    const open = vi.fn();
+    const { tandem } = await mount({ plugins: [fakeChat(open)] });
+    tandem.destroy();
+    document.body.insertAdjacentHTML('afterbegin', '<button data-tandem-open="chat">Chat</button>');
+    fireEvent.click(document.querySelector('button')!);
+    await Promise.resolve();
+    expect(open).not.toHaveBeenCalled();
+    expect(document.querySelector('[data-tandem-host]')).toBeNull();
+  });
+});

@@ -1,0 +1,142 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningHost, startHost } from '../../examples/host/server';
+import { axeViolations } from '../support/axe';
+import { launchBrowser, watchPage } from '../support/browser';
+
+// The hostile stylesheet of the issue, and then some: it targets everything, including our host element.
+const hostileCss = `
+* { color: red !important; font: 40px serif !important }
+button { display: none !important }
+div { all: unset !important; transform: scale(0.1) !important; opacity: 0 !important }
+[data-tandem-host] { display: none !important; visibility: hidden !important; pointer-events: none !important }
+body > * { filter: blur(8px) !important; direction: rtl !important }
+`;
+
+let host: RunningHost;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let watched: { problems: string[] };
+
+beforeAll(async () => {
+  host = await startHost({ port: 0 });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+async function open(path = '/', options: { bypassCSP?: boolean } = {}) {
+  context = await browser.newContext({ viewport: { width: 1024, height: 700 }, ...options });
+  page = await context.newPage();
+  watched = watchPage(page);
+  await page.goto(host.url + path);
+  const launcher = page.getByRole('button', { name: 'Contact us' });
+  await launcher.waitFor();
+  return launcher;
+}
+
+afterEach(async () => {
+  expect(watched.problems).toEqual([]);
+  await context?.close();
+});
+
+describe('demo shop with the script tag (real Chromium)', () => {
+  it('shows the launcher inside a shadow root and adds no global style, under a strict CSP', async () => {
+    const launcher = await open();
+    await expect(launcher.isVisible()).resolves.toBe(true);
+    const facts = await page.evaluate(() => {
+      const hosts = document.querySelectorAll('[data-tandem-host]');
+      const launcherElement = hosts[0]?.shadowRoot?.querySelector('.launcher');
+      return {
+        hosts: hosts.length,
+        hostParent: hosts[0]?.parentElement?.tagName,
+        launcherInShadow: launcherElement?.getRootNode() instanceof ShadowRoot,
+        styleSheets: [...document.styleSheets].map((s) => s.href?.replace(location.origin, '') ?? 'inline'),
+        adopted: document.adoptedStyleSheets.length,
+        styleElements: document.querySelectorAll('style').length,
+        hostBox: hosts[0]?.getBoundingClientRect().toJSON(),
+      };
+    });
+    expect(facts).toMatchObject({
+      hosts: 1,
+      hostParent: 'BODY',
+      launcherInShadow: true,
+      styleSheets: ['/shop.css'],
+      adopted: 0,
+      styleElements: 0,
+      hostBox: { width: 0, height: 0 },
+    });
+  });
+
+  it('replays calls queued before the SDK loaded (the stub’s subscription fires)', async () => {
+    const launcher = await open();
+    await launcher.click();
+    await page.getByRole('dialog', { name: 'How would you like to reach us?' }).waitFor();
+    await expect(page.evaluate(() => document.documentElement.dataset.selectorOpened)).resolves.toBe('yes');
+  });
+
+  it('looks exactly the same under hostile host CSS', async () => {
+    const launcher = await open('/', { bypassCSP: true });
+    const before = { shot: await launcher.screenshot(), box: await launcher.boundingBox() };
+    await page.addStyleTag({ content: hostileCss });
+    await expect(page.evaluate(() => getComputedStyle(document.body).color)).resolves.toBe('rgb(255, 0, 0)');
+    const after = { shot: await launcher.screenshot(), box: await launcher.boundingBox() };
+    expect(after.box).toEqual(before.box);
+    expect(Buffer.compare(after.shot, before.shot)).toBe(0);
+    await launcher.click();
+    await expect(page.getByRole('dialog').isVisible()).resolves.toBe(true);
+  });
+
+  it('catches no click outside its own boxes: the page stays usable', async () => {
+    const launcher = await open();
+    await page.getByRole('button', { name: 'Add to cart' }).first().click();
+    await expect(page.locator('[data-cart-count]').textContent()).resolves.toBe('1');
+    // Chat is not built yet: the custom launcher opens the selector, which says so.
+    await page.getByRole('button', { name: 'Questions? Chat with us' }).click();
+    await page.getByRole('alert').waitFor();
+    const boxes = [await launcher.boundingBox(), await page.getByRole('dialog').boundingBox()];
+    const hits = await page.evaluate((ours) => {
+      const hostElement = document.querySelector('[data-tandem-host]');
+      const inside = (x: number, y: number) =>
+        ours.some((b) => b && x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height);
+      const caught: string[] = [];
+      for (let x = 5; x < innerWidth; x += 25) {
+        for (let y = 5; y < innerHeight; y += 25) {
+          if (!inside(x, y) && document.elementFromPoint(x, y) === hostElement) caught.push(`${x},${y}`);
+        }
+      }
+      return caught;
+    }, boxes);
+    expect(hits).toEqual([]);
+  });
+
+  it('has no axe-core violations, closed and with the selector open', async () => {
+    const launcher = await open('/', { bypassCSP: true });
+    expect(await axeViolations(page)).toEqual([]);
+    await launcher.click();
+    await page.getByRole('dialog').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('is usable by keyboard alone: Tab to the launcher, Enter, Escape back', async () => {
+    const launcher = await open('/checkout.html');
+    const isFocused = (locator: typeof launcher) => locator.evaluate((element) => element.matches(':focus'));
+    // The launcher comes last in tab order, after every field of the page.
+    for (let presses = 0; presses < 40 && !(await isFocused(launcher)); presses++)
+      await page.keyboard.press('Tab');
+    await expect(isFocused(launcher)).resolves.toBe(true);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await expect(isFocused(page.getByRole('button', { name: 'Chat with us', exact: true }))).resolves.toBe(
+      true,
+    );
+    await page.keyboard.press('Escape');
+    await expect(dialog.count()).resolves.toBe(0);
+    await expect(isFocused(launcher)).resolves.toBe(true);
+  });
+});
