@@ -5,7 +5,7 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import type { OutputChunk, Plugin, RollupOptions } from 'rollup';
 import { dts } from 'rollup-plugin-dts';
-import { formatKb, type Manifest, measure } from './tools/bundle-size';
+import { addedGzip, formatKb, type Manifest, measure, staticClosure } from './tools/bundle-size';
 
 // Dependencies' own annotations and cycles are theirs to fix; everything else stays loud.
 const onwarn: RollupOptions['onwarn'] = (warning, warn) => {
@@ -75,10 +75,16 @@ function sizeReport(label: string): Plugin {
             console.log(`    ${String(m.renderedLength).padStart(7)} ${id.replace(process.cwd(), '')}`);
         }
       }
-      for (const [fileName, info] of Object.entries(manifest)) {
+      const row = (label: string, raw: number, gzip: number) =>
         console.log(
-          `  ${fileName.padEnd(40)} ${formatKb(info.raw).padStart(10)} raw ${formatKb(info.gzip).padStart(10)} gz`,
+          `  ${label.padEnd(44)} ${formatKb(raw).padStart(10)} raw ${formatKb(gzip).padStart(10)} gz`,
         );
+      for (const [fileName, info] of Object.entries(manifest)) row(fileName, info.raw, info.gzip);
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'chunk' || !file.isEntry) continue;
+        const closure = [...staticClosure(manifest, file.fileName)];
+        const raw = closure.reduce((sum, name) => sum + (manifest[name]?.raw ?? 0), 0);
+        row(`= entry ${file.fileName} with its static imports`, raw, addedGzip(manifest, file.fileName));
       }
     },
   };

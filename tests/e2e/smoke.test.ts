@@ -72,6 +72,20 @@ describe('demo shop with the script tag (real Chromium)', () => {
     });
   });
 
+  it('fetches only the loader and the app before any interaction, from the loader’s base URL', async () => {
+    context = await browser.newContext();
+    page = await context.newPage();
+    watched = watchPage(page);
+    const fetched: string[] = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/sdk/')) fetched.push(path);
+    });
+    await page.goto(`${host.url}/`);
+    await page.getByRole('button', { name: 'Contact us' }).waitFor();
+    expect(fetched).toEqual(['/sdk/tandem.js', '/sdk/tandem-app.js']);
+  });
+
   it('replays calls queued before the SDK loaded (the stub’s subscription fires)', async () => {
     const launcher = await open();
     await launcher.click();
