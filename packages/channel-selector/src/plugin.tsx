@@ -99,8 +99,8 @@ export function channelSelector() {
         }
       }
 
-      context.register('ChannelSelector.open', { run: () => open() });
-      context.register('ChannelSelector.close', { run: () => close() });
+      context.register('ChannelSelector.open', { run: () => void open() });
+      context.register('ChannelSelector.close', { run: () => void close() });
       const stopWatching = watchCustomLaunchers((channel, trigger) => {
         if (channel === 'selector') open(trigger);
         else void choose(channel);

@@ -17,12 +17,14 @@ export type CommandName = keyof TandemCommands & string;
 export type Unsubscribe = () => void;
 export type Handler<T = unknown> = (payload: T) => void;
 
-type PayloadOf<K> = K extends CommandName
+/** The payload type of a command declared in TandemCommands; unknown for others. */
+export type PayloadOf<K> = K extends CommandName
   ? TandemCommands[K] extends { payload: infer P }
     ? P
     : unknown
   : unknown;
-type ResultOf<K> = K extends CommandName
+/** The result type of a command declared in TandemCommands; unknown for others. */
+export type ResultOf<K> = K extends CommandName
   ? TandemCommands[K] extends { result: infer R }
     ? R
     : unknown

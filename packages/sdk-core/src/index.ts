@@ -10,6 +10,8 @@ export type {
   CommandName,
   EventName,
   Handler,
+  PayloadOf,
+  ResultOf,
   TandemCommands,
   TandemEvents,
   Unsubscribe,

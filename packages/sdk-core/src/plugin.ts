@@ -1,5 +1,5 @@
 import type { BackendAdapter } from './backend/adapter';
-import type { Bus, CommandDefinition, Unsubscribe } from './bus';
+import type { Bus, CommandDefinition, PayloadOf, ResultOf, Unsubscribe } from './bus';
 import type { Clock, Random } from './clock';
 import type { TandemConfig } from './config/schema';
 import type { I18n } from './i18n/i18n';
@@ -11,7 +11,7 @@ export interface PluginContext<Slice = TandemConfig> {
   /** Events of every plugin; commands through bus.command(). */
   readonly bus: Pick<Bus, 'emit' | 'on' | 'off' | 'command'>;
   /** Registers a command in one of the plugin's namespaces; removed when the plugin is torn down. */
-  register<K extends string>(name: K, definition: CommandDefinition<never, unknown>): Unsubscribe;
+  register<K extends string>(name: K, definition: CommandDefinition<PayloadOf<K>, ResultOf<K>>): Unsubscribe;
   readonly config: Slice;
   readonly backend: BackendAdapter | null;
   readonly storage: Storage;

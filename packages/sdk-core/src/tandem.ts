@@ -1,14 +1,14 @@
 import type { BackendAdapter } from './backend/adapter';
-import { type Bus, createBus, type Handler, type Unsubscribe } from './bus';
+import { type Bus, createBus, type Unsubscribe } from './bus';
 import { type Clock, type Random, systemClock, systemRandom } from './clock';
 import { configSchema, type TandemConfig } from './config/schema';
 import { formatProblems, validate } from './config/validate';
 import { ErrorCode, type Problem, type TandemError, tandemError } from './errors';
-import { createI18n, type I18n } from './i18n/i18n';
+import { createI18n } from './i18n/i18n';
 import { isPlugin, type Plugin, type PluginContext, type Teardown } from './plugin';
 import { describeValue } from './problems';
-import { createStorage, type Storage } from './storage';
-import { createUiHost, type UiHost } from './ui/host';
+import { createStorage } from './storage';
+import { createUiHost } from './ui/host';
 
 export interface TandemOptions extends Partial<Omit<TandemConfig, 'backend'>> {
   backend?: BackendAdapter;
@@ -197,5 +197,3 @@ function reportHandlerError(name: string, error: unknown): void {
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
-
-export type { Handler, I18n, Storage, UiHost };
