@@ -2,6 +2,7 @@ import type { Problem } from './errors';
 
 interface IssueLike {
   readonly code: string;
+  readonly expected?: string;
   readonly path: readonly PropertyKey[];
   readonly message: string;
   readonly input?: unknown;
@@ -16,7 +17,7 @@ export function toProblems(issues: readonly IssueLike[], root: unknown): Problem
     const entries =
       issue.code === 'unrecognized_keys'
         ? (issue.keys ?? []).map((key) => problem([...issue.path, key], 'no such option', undefined, true))
-        : [problem(issue.path, issue.message, inputOf(issue, root))];
+        : [problem(issue.path, expectedOf(issue), inputOf(issue, root))];
     for (const entry of entries) {
       if (seen.has(entry.path)) continue;
       seen.add(entry.path);
@@ -45,6 +46,13 @@ export function formatPath(path: readonly PropertyKey[]): string {
     else out += out ? `.${String(key)}` : String(key);
   }
   return out || '(root)';
+}
+
+// Schemas built with the field builders carry their own wording; bare zod schemas say "Invalid input".
+function expectedOf(issue: IssueLike): string {
+  if (issue.message !== 'Invalid input') return issue.message;
+  if (issue.code === 'invalid_type' && issue.expected) return `a ${issue.expected}`;
+  return 'a valid value';
 }
 
 // A refinement reports the whole object it checked; the value at the issue's path is what the user wrote.

@@ -18,7 +18,11 @@ export function createMemoryTransport(options: MemoryTransportOptions): Transpor
   const clientOpen = listeners<void>();
   const clientClose = listeners<CloseInfo>();
   let state: TransportState = 'idle';
-  let link: { serverMessage: ReturnType<typeof listeners<string>>; end(info: CloseInfo): void } | null = null;
+  let link: {
+    serverMessage: ReturnType<typeof listeners<string>>;
+    end(info: CloseInfo): void;
+    isDropped(): boolean;
+  } | null = null;
 
   function open(): void {
     if (state === 'open' || state === 'connecting') return;
@@ -26,9 +30,12 @@ export function createMemoryTransport(options: MemoryTransportOptions): Transpor
     const serverMessage = listeners<string>();
     const serverClose = listeners<CloseInfo>();
     let ended = false;
+    // A graceful close still delivers what was sent before it, as a socket does; a drop loses it.
+    let dropped = false;
     const end = (info: CloseInfo) => {
       if (ended) return;
       ended = true;
+      dropped = info.code === CloseCode.Abnormal;
       if (link?.serverMessage === serverMessage) link = null;
       state = 'closed';
       schedule(() => {
@@ -36,11 +43,11 @@ export function createMemoryTransport(options: MemoryTransportOptions): Transpor
         clientClose.emit(info);
       });
     };
-    const current = { serverMessage, end };
+    const current = { serverMessage, end, isDropped: () => dropped };
     link = current;
     const peer: Peer = {
       send: (data) => {
-        if (!ended) schedule(() => !ended && clientMessage.emit(String(data)));
+        if (!ended) schedule(() => !dropped && clientMessage.emit(String(data)));
       },
       close: (code = CloseCode.Normal, reason = '') => end({ code, reason }),
       onMessage: serverMessage.add,
@@ -62,7 +69,7 @@ export function createMemoryTransport(options: MemoryTransportOptions): Transpor
     send(data) {
       const current = link;
       if (state !== 'open' || !current) return false;
-      schedule(() => link === current && current.serverMessage.emit(String(data)));
+      schedule(() => !current.isDropped() && current.serverMessage.emit(String(data)));
       return true;
     },
     close(code = CloseCode.Normal, reason = '') {

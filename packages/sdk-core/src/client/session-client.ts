@@ -1,0 +1,249 @@
+import { listeners } from '../backend/listeners';
+import type { Transport } from '../backend/transport';
+import type { Unsubscribe } from '../bus';
+import { type Clock, type Random, systemClock, systemRandom } from '../clock';
+import { type TandemError, tandemError } from '../errors';
+import { decodeFrame, defaultMaxFrameBytes, encodeFrame } from '../protocol/codec';
+import { ProtocolError, protocolVersion, type ServerFrame, serverFrame } from '../protocol/envelope';
+import { backoffDelay } from './backoff';
+
+export type SessionState = 'idle' | 'connecting' | 'online' | 'offline' | 'closed';
+
+export interface SessionClientOptions {
+  transport: Transport;
+  role: 'customer' | 'agent';
+  credentials?: { username: string; password: string };
+  /** A token from an earlier page (storage) to resume; the sequence restarts from lastSeq. */
+  resume?: { token: string; lastSeq: number };
+  clock?: Clock;
+  random?: Random;
+  pingIntervalMs?: number;
+  /** With no frame at all for this long, the socket is taken for dead (within 30 s by default). */
+  deadAfterMs?: number;
+  maxPending?: number;
+  maxFrameBytes?: number;
+  /** Called whenever the token or the last sequence changes, to persist them. */
+  onResumeState?(state: { token: string; lastSeq: number }): void;
+  nextId?(): string;
+}
+
+interface Pending {
+  readonly id: string;
+  readonly name: string;
+  readonly payload: unknown;
+  resolve(value: unknown): void;
+  reject(error: TandemError): void;
+}
+
+/**
+ * The reliable session layer of protocol v1, client side: handshake and resume, acks, commands that are
+ * queued while offline and resent until answered, heartbeats, reconnect with backoff and jitter.
+ */
+export function createSessionClient(options: SessionClientOptions) {
+  const { transport, clock = systemClock, random = systemRandom } = options;
+  const pingIntervalMs = options.pingIntervalMs ?? 10_000;
+  const deadAfterMs = options.deadAfterMs ?? 25_000;
+  const maxPending = options.maxPending ?? 500;
+  const stateChanged = listeners<SessionState>();
+  const eventReceived = listeners<{ name: string; data: unknown }>();
+  const pending = new Map<string, Pending>();
+  let state: SessionState = 'idle';
+  let token = options.resume?.token;
+  let lastSeq = options.resume?.lastSeq ?? 0;
+  let subject: string | undefined;
+  let attempt = 0;
+  let stopped = false;
+  let reconnectTimer: unknown;
+  let pingTimer: unknown;
+  let deadTimer: unknown;
+  let ackTimer: unknown;
+  let counter = 0;
+  const nextId =
+    options.nextId ??
+    (() =>
+      `c${clock.now().toString(36)}${(counter++).toString(36)}${Math.floor(random() * 1e6).toString(36)}`);
+
+  function setState(next: SessionState): void {
+    if (state === next) return;
+    state = next;
+    stateChanged.emit(next);
+  }
+
+  function send(frame: unknown): void {
+    transport.send(encodeFrame(frame));
+  }
+
+  function persist(): void {
+    if (token) options.onResumeState?.({ token, lastSeq });
+  }
+
+  function heartbeat(): void {
+    clock.clearTimeout(deadTimer);
+    deadTimer = clock.setTimeout(() => {
+      // Nothing heard for too long: the socket is dead even if it has not said so.
+      transport.close(4000, 'heartbeat timeout');
+    }, deadAfterMs);
+  }
+
+  function schedulePing(): void {
+    clock.clearTimeout(pingTimer);
+    pingTimer = clock.setTimeout(() => {
+      if (state === 'online') send({ type: 'ping' });
+      schedulePing();
+    }, pingIntervalMs);
+  }
+
+  function scheduleAck(): void {
+    if (ackTimer !== undefined) return;
+    ackTimer = clock.setTimeout(() => {
+      ackTimer = undefined;
+      if (state === 'online') send({ type: 'ack', seq: lastSeq });
+    }, 50);
+  }
+
+  function connect(): void {
+    if (stopped) return;
+    clock.clearTimeout(reconnectTimer);
+    setState('connecting');
+    transport.open();
+  }
+
+  function scheduleReconnect(): void {
+    if (stopped || state === 'closed') return;
+    setState('offline');
+    clock.clearTimeout(reconnectTimer);
+    reconnectTimer = clock.setTimeout(connect, backoffDelay(attempt++, random));
+  }
+
+  function fatal(error: TandemError): void {
+    setState('closed');
+    stopped = true;
+    for (const entry of pending.values()) entry.reject(error);
+    pending.clear();
+    transport.close(1000, error.code);
+  }
+
+  transport.onOpen(() => {
+    heartbeat();
+    send({
+      type: 'hello',
+      version: protocolVersion,
+      role: options.role,
+      ...(token ? { resume: { token, lastSeq } } : {}),
+      ...(options.credentials ? { credentials: options.credentials } : {}),
+    });
+  });
+
+  transport.onClose(() => {
+    clock.clearTimeout(pingTimer);
+    clock.clearTimeout(deadTimer);
+    clock.clearTimeout(ackTimer);
+    ackTimer = undefined;
+    if (state !== 'closed') scheduleReconnect();
+  });
+
+  transport.onMessage((data) => {
+    heartbeat();
+    const decoded = decodeFrame(serverFrame, data, options.maxFrameBytes ?? defaultMaxFrameBytes);
+    if (!decoded.ok) return; // A malformed frame from the server is dropped; the sequence will show a gap.
+    handle(decoded.frame);
+  });
+
+  function handle(frame: ServerFrame): void {
+    switch (frame.type) {
+      case 'welcome':
+        if (!frame.resumed) lastSeq = 0;
+        token = frame.token;
+        subject = frame.subject;
+        attempt = 0;
+        persist();
+        setState('online');
+        schedulePing();
+        // Anything still unanswered goes again, in order; the server applies each id once.
+        for (const entry of pending.values())
+          send({ type: 'cmd', id: entry.id, name: entry.name, payload: entry.payload });
+        return;
+      case 'event':
+      case 'result':
+        if (frame.seq <= lastSeq) return;
+        lastSeq = frame.seq;
+        persist();
+        scheduleAck();
+        if (frame.type === 'event') eventReceived.emit({ name: frame.name, data: frame.data });
+        else settle(frame.id, frame.ok, frame.value, frame.error);
+        return;
+      case 'error':
+        if (frame.code === ProtocolError.AuthFailed || frame.code === ProtocolError.BadVersion) {
+          fatal(tandemError(frame.code, frame.message));
+        }
+        return;
+      case 'ping':
+        send({ type: 'pong' });
+        return;
+      case 'pong':
+        return;
+    }
+  }
+
+  function settle(id: string, ok: boolean, value: unknown, error?: { code: string; message: string }): void {
+    const entry = pending.get(id);
+    if (!entry) return;
+    pending.delete(id);
+    if (ok) entry.resolve(value);
+    else entry.reject(tandemError(error?.code ?? 'internal', error?.message ?? 'command failed'));
+  }
+
+  return {
+    get state() {
+      return state;
+    },
+    get subject() {
+      return subject;
+    },
+    get token() {
+      return token;
+    },
+    start(): void {
+      if (state !== 'idle') return;
+      stopped = false;
+      connect();
+    },
+    stop(): void {
+      stopped = true;
+      clock.clearTimeout(reconnectTimer);
+      setState('closed');
+      transport.close(1000, 'client stopped');
+      for (const entry of pending.values()) entry.reject(tandemError('closed', 'the connection was closed'));
+      pending.clear();
+    },
+    /** Tries at once instead of waiting out the backoff (the browser came online or became visible). */
+    reconnectNow(): void {
+      if (state === 'offline') {
+        attempt = 0;
+        connect();
+      }
+    },
+    command<T = unknown>(name: string, payload?: unknown): Promise<T> {
+      if (stopped || state === 'closed')
+        return Promise.reject(tandemError('closed', 'the connection was closed'));
+      if (pending.size >= maxPending) {
+        return Promise.reject(
+          tandemError('queue_full', `more than ${maxPending} commands are waiting to be sent`),
+        );
+      }
+      const id = nextId();
+      return new Promise<T>((resolve, reject) => {
+        pending.set(id, { id, name, payload, resolve: resolve as (value: unknown) => void, reject });
+        if (state === 'online') send({ type: 'cmd', id, name, payload });
+      });
+    },
+    onEvent(listener: (event: { name: string; data: unknown }) => void): Unsubscribe {
+      return eventReceived.add(listener);
+    },
+    onStateChange(listener: (state: SessionState) => void): Unsubscribe {
+      return stateChanged.add(listener);
+    },
+  };
+}
+
+export type SessionClient = ReturnType<typeof createSessionClient>;

@@ -1,0 +1,59 @@
+import type * as z from 'zod/mini';
+import { validate } from '../config/validate';
+import type { Problem } from '../errors';
+
+export type Decoded<T> =
+  | { ok: true; frame: T }
+  | { ok: false; code: 'frame_too_big' | 'malformed_frame'; message: string };
+
+/** Default largest frame either end accepts (co-browse snapshots are the large ones). */
+export const defaultMaxFrameBytes = 1024 * 1024;
+
+/**
+ * Parses untrusted text into a frame: size first (before JSON.parse allocates), then JSON, then the
+ * schema. Never throws; the message names the field that failed.
+ */
+export function decodeFrame<S extends z.ZodMiniType>(
+  schema: S,
+  data: string,
+  maxBytes = defaultMaxFrameBytes,
+): Decoded<z.infer<S>> {
+  // Length in UTF-16 units is at least a third of the UTF-8 size: a cheap first cut before measuring.
+  if (data.length > maxBytes || utf8Length(data) > maxBytes) {
+    return { ok: false, code: 'frame_too_big', message: `frame is larger than ${maxBytes} bytes` };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(data);
+  } catch {
+    return { ok: false, code: 'malformed_frame', message: 'frame is not valid JSON' };
+  }
+  const result = validate(schema, parsed);
+  if (result.ok) return { ok: true, frame: result.value };
+  return { ok: false, code: 'malformed_frame', message: describeProblems(result.problems) };
+}
+
+export function describeProblems(problems: readonly Problem[]): string {
+  return problems
+    .slice(0, 5)
+    .map((problem) => problem.message)
+    .join('; ');
+}
+
+export function encodeFrame(frame: unknown): string {
+  return JSON.stringify(frame);
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code < 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}

@@ -1,0 +1,129 @@
+import * as z from 'zod/mini';
+import { number, oneOf, text } from '../fields';
+
+// Protocol v1 envelopes. Every frame is a JSON object with a "type"; both ends validate every inbound
+// frame against these schemas before reading anything else from it.
+
+export const protocolVersion = 1;
+
+/** A client-generated id: commands carry one so that a resend after a reconnect is applied once. */
+export const clientId = () =>
+  z.string({ error: 'an id of 1 to 64 letters, digits, "-" or "_"' }).check(
+    z.refine((value) => /^[A-Za-z0-9_-]{1,64}$/.test(value), {
+      error: 'an id of 1 to 64 letters, digits, "-" or "_"',
+    }),
+  );
+
+const sequence = () => number({ min: 0, max: Number.MAX_SAFE_INTEGER, integer: true });
+
+export const helloFrame = z.strictObject({
+  type: z.literal('hello'),
+  version: number({ min: 0, integer: true }),
+  role: oneOf(['customer', 'agent']),
+  /** Resumes an earlier session: frames after lastSeq are replayed. */
+  resume: z.optional(z.strictObject({ token: text(128), lastSeq: sequence() })),
+  /** Agents only. */
+  credentials: z.optional(z.strictObject({ username: text(100), password: text(200) })),
+});
+
+export const commandFrame = z.strictObject({
+  type: z.literal('cmd'),
+  id: clientId(),
+  name: z.string({ error: 'a command name' }).check(z.maxLength(64, { error: 'a command name' })),
+  payload: z.optional(z.unknown()),
+});
+
+export const ackFrame = z.strictObject({ type: z.literal('ack'), seq: sequence() });
+export const pingFrame = z.strictObject({ type: z.literal('ping') });
+export const pongFrame = z.strictObject({ type: z.literal('pong') });
+
+export const clientFrame = z.discriminatedUnion('type', [
+  helloFrame,
+  commandFrame,
+  ackFrame,
+  pingFrame,
+  pongFrame,
+]);
+
+export const welcomeFrame = z.strictObject({
+  type: z.literal('welcome'),
+  version: z.literal(protocolVersion),
+  token: text(128),
+  /** False when the token was unknown or expired: a fresh session, nothing replayed. */
+  resumed: z.boolean(),
+  /** The identity the server knows this session by (customer id, or agent id). */
+  subject: text(128),
+  /** Highest sequence number the server has sent so far in this session. */
+  seq: sequence(),
+});
+
+export const errorBody = z.strictObject({ code: text(64), message: text(2000) });
+
+export const eventFrame = z.strictObject({
+  type: z.literal('event'),
+  seq: sequence(),
+  name: text(64),
+  data: z.optional(z.unknown()),
+});
+
+export const resultFrame = z.strictObject({
+  type: z.literal('result'),
+  seq: sequence(),
+  id: clientId(),
+  ok: z.boolean(),
+  value: z.optional(z.unknown()),
+  error: z.optional(errorBody),
+});
+
+/** Not sequenced: says why an inbound frame was dropped, or why the connection is about to close. */
+export const errorFrame = z.strictObject({
+  type: z.literal('error'),
+  code: text(64),
+  message: text(2000),
+});
+
+export const serverFrame = z.discriminatedUnion('type', [
+  welcomeFrame,
+  eventFrame,
+  resultFrame,
+  errorFrame,
+  pingFrame,
+  pongFrame,
+]);
+
+export type HelloFrame = z.infer<typeof helloFrame>;
+export type CommandFrame = z.infer<typeof commandFrame>;
+export type ClientFrame = z.infer<typeof clientFrame>;
+export type WelcomeFrame = z.infer<typeof welcomeFrame>;
+export type EventFrame = z.infer<typeof eventFrame>;
+export type ResultFrame = z.infer<typeof resultFrame>;
+export type ErrorFrame = z.infer<typeof errorFrame>;
+export type ServerFrame = z.infer<typeof serverFrame>;
+export type SequencedFrame = EventFrame | ResultFrame;
+
+/** Close codes; 4xxx are Tandem's own, the rest are the WebSocket standard's. */
+export const ProtocolClose = {
+  Normal: 1000,
+  GoingAway: 1001,
+  TooBig: 1009,
+  BadVersion: 4400,
+  AuthFailed: 4401,
+  HelloTimeout: 4408,
+  Replaced: 4409,
+  Flood: 4429,
+  SessionEnded: 4410,
+} as const;
+
+export const ProtocolError = {
+  MalformedFrame: 'malformed_frame',
+  UnknownCommand: 'unknown_command',
+  InvalidArgument: 'invalid_argument',
+  Forbidden: 'forbidden',
+  NotFound: 'not_found',
+  Conflict: 'conflict',
+  BadVersion: 'bad_version',
+  AuthFailed: 'auth_failed',
+  TooBig: 'frame_too_big',
+  Flood: 'flood',
+  HelloRequired: 'hello_required',
+} as const;

@@ -1,0 +1,347 @@
+import type * as z from 'zod/mini';
+import type { Peer } from '../backend/transport';
+import { type Clock, type Random, systemClock, systemRandom } from '../clock';
+import { formatProblems, validate } from '../config/validate';
+import { decodeFrame, defaultMaxFrameBytes, encodeFrame } from '../protocol/codec';
+import {
+  type ClientFrame,
+  clientFrame,
+  type HelloFrame,
+  ProtocolClose,
+  ProtocolError,
+  protocolVersion,
+  type ResultFrame,
+  type SequencedFrame,
+} from '../protocol/envelope';
+import { CommandFailure } from './failure';
+import { tokenBucket } from './token-bucket';
+
+export type Role = 'customer' | 'agent';
+
+export interface SessionLimits {
+  maxFrameBytes: number;
+  /** Frames a connection may send in a burst, and per second after it. */
+  burst: number;
+  perSecond: number;
+  helloTimeoutMs: number;
+  /** A connection that sends nothing (not even a ping) for this long is closed. */
+  idleTimeoutMs: number;
+  /** How long a disconnected session can still be resumed. */
+  resumeWindowMs: number;
+  /** Unacknowledged frames kept for replay; past this the session ends rather than lose frames silently. */
+  maxOutbox: number;
+}
+
+export const defaultSessionLimits: SessionLimits = {
+  maxFrameBytes: defaultMaxFrameBytes,
+  burst: 400,
+  perSecond: 200,
+  helloTimeoutMs: 10_000,
+  idleTimeoutMs: 60_000,
+  resumeWindowMs: 72 * 3600_000,
+  maxOutbox: 10_000,
+};
+
+export interface Session {
+  readonly token: string;
+  readonly role: Role;
+  /** Customer id or agent id. */
+  readonly subject: string;
+  readonly connected: boolean;
+}
+
+export interface CommandContext {
+  readonly session: Session;
+}
+
+export interface CommandHandler<P = unknown> {
+  readonly roles: readonly Role[];
+  readonly schema: z.ZodMiniType<P>;
+  run(context: CommandContext, payload: P): unknown;
+}
+
+export interface SessionHooks {
+  /** Checks agent credentials; returns the agent id or null. */
+  authenticate(username: string, password: string): string | null;
+  newCustomerId(): string;
+  onConnect?(session: Session): void;
+  onDisconnect?(session: Session): void;
+  /** The session can no longer be resumed (expired or ended). */
+  onSessionEnd?(session: Session): void;
+}
+
+interface SessionState extends Session {
+  connected: boolean;
+  seq: number;
+  outbox: SequencedFrame[];
+  results: Map<string, ResultFrame>;
+  peer: Peer | null;
+  expiry: unknown;
+}
+
+const maxCachedResults = 1000;
+
+/**
+ * The reliable session layer of protocol v1, server side: handshake, per-session sequence numbers,
+ * replay on resume, deduplication of commands by client id, and the limits that keep one bad client
+ * from hurting others. It knows nothing of chats or calls: handlers are registered by name.
+ */
+export function createSessionServer(options: {
+  hooks: SessionHooks;
+  clock?: Clock;
+  random?: Random;
+  limits?: Partial<SessionLimits>;
+  /** A handler threw something other than a CommandFailure: a server bug, reported, never fatal. */
+  onError?(error: unknown): void;
+}) {
+  const { hooks, clock = systemClock, random = systemRandom } = options;
+  const limits = { ...defaultSessionLimits, ...options.limits };
+  const sessions = new Map<string, SessionState>();
+  const bySubject = new Map<string, Set<SessionState>>();
+  const handlers = new Map<string, CommandHandler>();
+
+  function newToken(): string {
+    let token = '';
+    for (let i = 0; i < 32; i++) token += Math.floor(random() * 16).toString(16);
+    return token;
+  }
+
+  function createSession(role: Role, subject: string): SessionState {
+    const session: SessionState = {
+      token: newToken(),
+      role,
+      subject,
+      connected: false,
+      seq: 0,
+      outbox: [],
+      results: new Map(),
+      peer: null,
+      expiry: undefined,
+    };
+    sessions.set(session.token, session);
+    const set = bySubject.get(subject) ?? new Set();
+    set.add(session);
+    bySubject.set(subject, set);
+    return session;
+  }
+
+  function endSession(session: SessionState, reason: string): void {
+    if (!sessions.has(session.token)) return;
+    sessions.delete(session.token);
+    bySubject.get(session.subject)?.delete(session);
+    if (bySubject.get(session.subject)?.size === 0) bySubject.delete(session.subject);
+    clock.clearTimeout(session.expiry);
+    session.peer?.close(ProtocolClose.SessionEnded, reason);
+    session.peer = null;
+    session.connected = false;
+    hooks.onSessionEnd?.(session);
+  }
+
+  function push(session: SessionState, frame: SequencedFrame): void {
+    session.outbox.push(frame);
+    if (session.outbox.length > limits.maxOutbox) {
+      endSession(session, 'too many unacknowledged frames');
+      return;
+    }
+    session.peer?.send(encodeFrame(frame));
+  }
+
+  function emit(session: SessionState, name: string, data?: unknown): void {
+    session.seq += 1;
+    push(session, { type: 'event', seq: session.seq, name, data });
+  }
+
+  function accept(peer: Peer): void {
+    let session: SessionState | null = null;
+    let closed = false;
+    const bucket = tokenBucket(clock, limits.burst, limits.perSecond);
+    let idle: unknown = clock.setTimeout(
+      () => close(ProtocolClose.HelloTimeout, 'no hello'),
+      limits.helloTimeoutMs,
+    );
+
+    const sendError = (code: string, message: string) =>
+      peer.send(encodeFrame({ type: 'error', code, message }));
+
+    function close(code: number, reason: string): void {
+      if (closed) return;
+      closed = true;
+      clock.clearTimeout(idle);
+      peer.close(code, reason);
+      detach();
+    }
+
+    function detach(): void {
+      clock.clearTimeout(idle);
+      if (!session || session.peer !== peer) return;
+      const current = session;
+      current.peer = null;
+      current.connected = false;
+      current.expiry = clock.setTimeout(
+        () => endSession(current, 'resume window passed'),
+        limits.resumeWindowMs,
+      );
+      hooks.onDisconnect?.(current);
+    }
+
+    function armIdle(): void {
+      clock.clearTimeout(idle);
+      idle = clock.setTimeout(() => close(ProtocolClose.GoingAway, 'idle'), limits.idleTimeoutMs);
+    }
+
+    peer.onClose(() => {
+      closed = true;
+      detach();
+    });
+
+    peer.onMessage((data) => {
+      if (closed) return;
+      if (!bucket.take()) {
+        sendError(ProtocolError.Flood, `more than ${limits.perSecond} frames per second`);
+        close(ProtocolClose.Flood, 'flood');
+        return;
+      }
+      const decoded = decodeFrame(clientFrame, data, limits.maxFrameBytes);
+      if (!decoded.ok) {
+        sendError(decoded.code, decoded.message);
+        if (decoded.code === ProtocolError.TooBig) close(ProtocolClose.TooBig, 'frame too big');
+        return;
+      }
+      if (session) armIdle();
+      handleFrame(decoded.frame);
+    });
+
+    function handleFrame(frame: ClientFrame): void {
+      if (frame.type === 'hello') {
+        hello(frame);
+      } else if (!session) {
+        sendError(ProtocolError.HelloRequired, 'send hello first');
+      } else if (frame.type === 'ping') {
+        peer.send(encodeFrame({ type: 'pong' }));
+      } else if (frame.type === 'ack') {
+        const upTo = frame.seq;
+        session.outbox = session.outbox.filter((f) => f.seq > upTo);
+      } else if (frame.type === 'cmd') {
+        command(session, frame.id, frame.name, frame.payload);
+      }
+    }
+
+    function hello(frame: HelloFrame): void {
+      if (session) {
+        sendError(ProtocolError.MalformedFrame, 'hello was already received');
+        return;
+      }
+      if (frame.version !== protocolVersion) {
+        sendError(
+          ProtocolError.BadVersion,
+          `protocol version ${frame.version} is not supported; use ${protocolVersion}`,
+        );
+        close(ProtocolClose.BadVersion, 'unsupported protocol version');
+        return;
+      }
+      let subject: string | null = null;
+      if (frame.role === 'agent') {
+        subject = frame.credentials
+          ? hooks.authenticate(frame.credentials.username, frame.credentials.password)
+          : null;
+        if (!subject) {
+          sendError(ProtocolError.AuthFailed, 'unknown username or wrong password');
+          close(ProtocolClose.AuthFailed, 'authentication failed');
+          return;
+        }
+      }
+      const previous = frame.resume ? sessions.get(frame.resume.token) : undefined;
+      const resumable =
+        previous && previous.role === frame.role && (subject === null || previous.subject === subject);
+      const current = resumable ? previous : createSession(frame.role, subject ?? hooks.newCustomerId());
+      if (current.peer && current.peer !== peer) {
+        current.peer.close(ProtocolClose.Replaced, 'replaced by a newer connection');
+      }
+      clock.clearTimeout(current.expiry);
+      current.peer = peer;
+      current.connected = true;
+      session = current;
+      armIdle();
+      const welcome = {
+        type: 'welcome',
+        version: protocolVersion,
+        token: current.token,
+        resumed: Boolean(resumable),
+        subject: current.subject,
+        seq: current.seq,
+      };
+      peer.send(encodeFrame(welcome));
+      const lastSeq = resumable && frame.resume ? frame.resume.lastSeq : 0;
+      current.outbox = current.outbox.filter((f) => f.seq > lastSeq);
+      for (const pending of current.outbox) peer.send(encodeFrame(pending));
+      hooks.onConnect?.(current);
+    }
+  }
+
+  function command(session: SessionState, id: string, name: string, payload: unknown): void {
+    const cached = session.results.get(id);
+    if (cached) {
+      // A resend after a reconnect: same result, same sequence number, applied once.
+      session.peer?.send(encodeFrame(cached));
+      return;
+    }
+    let result: Omit<ResultFrame, 'seq'>;
+    const handler = handlers.get(name);
+    if (!handler?.roles.includes(session.role)) {
+      result = failure(id, ProtocolError.UnknownCommand, `unknown command "${name}"`);
+    } else {
+      const checked = validate(handler.schema, payload);
+      if (!checked.ok) {
+        result = failure(id, ProtocolError.InvalidArgument, formatProblems(name, checked.problems));
+      } else {
+        try {
+          const value = handler.run({ session }, checked.value);
+          result =
+            value === undefined ? { type: 'result', id, ok: true } : { type: 'result', id, ok: true, value };
+        } catch (error) {
+          if (error instanceof CommandFailure) result = failure(id, error.code, error.message);
+          else {
+            options.onError?.(error);
+            result = failure(id, 'internal', `${name} failed on the server`);
+          }
+        }
+      }
+    }
+    if (!sessions.has(session.token)) return;
+    session.seq += 1;
+    const frame = { ...result, seq: session.seq } as ResultFrame;
+    session.results.set(id, frame);
+    if (session.results.size > maxCachedResults) {
+      const oldest = session.results.keys().next().value;
+      if (oldest !== undefined) session.results.delete(oldest);
+    }
+    push(session, frame);
+  }
+
+  return {
+    accept,
+    register<P>(name: string, handler: CommandHandler<P>): void {
+      if (handlers.has(name)) throw new Error(`command ${name} registered twice`);
+      handlers.set(name, handler as CommandHandler);
+    },
+    /** Sends a sequenced event to every session of a customer or agent, connected or not. */
+    emitTo(subject: string, name: string, data?: unknown): void {
+      for (const session of [...(bySubject.get(subject) ?? [])]) emit(session, name, data);
+    },
+    isConnected(subject: string): boolean {
+      return [...(bySubject.get(subject) ?? [])].some((s) => s.connected);
+    },
+    end(subject: string, reason: string): void {
+      for (const session of [...(bySubject.get(subject) ?? [])]) endSession(session, reason);
+    },
+    get sessionCount() {
+      return sessions.size;
+    },
+  };
+}
+
+export type SessionServer = ReturnType<typeof createSessionServer>;
+
+function failure(id: string, code: string, message: string): Omit<ResultFrame, 'seq'> {
+  return { type: 'result', id, ok: false, error: { code, message: message.slice(0, 2000) } };
+}
