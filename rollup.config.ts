@@ -31,20 +31,33 @@ const transpile = () =>
 
 const isBare = (id: string) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
+/** Each package's entries: index, plus subpaths (sdk-core's /agent and /server). */
+const entries: Record<(typeof packages)[number], Record<string, string>> = {
+  'sdk-core': {
+    index: 'packages/sdk-core/src/index.ts',
+    agent: 'packages/sdk-core/src/agent.ts',
+    server: 'packages/sdk-core/src/server/index.ts',
+  },
+  'channel-selector': { index: 'packages/channel-selector/src/index.ts' },
+  widgets: { index: 'packages/widgets/src/index.ts' },
+  cobrowse: { index: 'packages/cobrowse/src/index.ts' },
+};
+
 function packageBuilds(name: (typeof packages)[number]): RollupOptions[] {
-  const input = `packages/${name}/src/index.ts`;
+  const input = entries[name];
+  const dir = `packages/${name}/dist`;
   return [
     {
       input,
       external: isBare,
       plugins: [transpile()],
-      output: { file: `packages/${name}/dist/index.js`, format: 'es' },
+      output: { dir, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'shared-[hash].js' },
     },
     {
       input,
       external: isBare,
       plugins: [dts({ tsconfig: './tsconfig.json', compilerOptions: { noEmit: false } })],
-      output: { file: `packages/${name}/dist/index.d.ts`, format: 'es' },
+      output: { dir, format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: 'shared-[hash].d.ts' },
     },
   ];
 }

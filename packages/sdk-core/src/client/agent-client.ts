@@ -1,0 +1,120 @@
+import { listeners } from '../backend/listeners';
+import type { Transport } from '../backend/transport';
+import type { Unsubscribe } from '../bus';
+import { type Clock, type Random, systemClock, systemRandom } from '../clock';
+import { createSessionClient, type SessionState } from './session-client';
+
+export interface AgentProfile {
+  readonly id: string;
+  readonly name: string;
+  readonly state: string;
+  readonly reason?: string;
+  readonly notReadyReasons: readonly string[];
+  readonly wrapUpCodes: readonly string[];
+  readonly subjects: ReadonlyArray<{ readonly id: string; readonly name: string }>;
+}
+
+/** Events an agent desktop receives; names are the server's without the "agent." prefix. */
+export interface AgentEvents {
+  state: { state: string; reason?: string };
+  invite: {
+    interactionId: string;
+    media: string;
+    subject: string;
+    purpose: string;
+    expiresAt: number;
+    customerId: string;
+    fields: Record<string, string>;
+    fromName?: string;
+  };
+  inviteRevoked: { interactionId: string; reason: string };
+  inviteFailed: { interactionId: string; purpose: string; cause: string };
+  connected: {
+    interactionId: string;
+    purpose: string;
+    transcript: unknown[];
+    participants: unknown[];
+    fields: Record<string, string>;
+  };
+  message: {
+    interactionId: string;
+    message: { id: string; from: string; text: string; at: number; authorName?: string; visibility: string };
+  };
+  typing: { interactionId: string; from: string; typing: boolean };
+  participants: {
+    interactionId: string;
+    participants: Array<{ agentId: string; name: string; visible: boolean }>;
+  };
+  left: { interactionId: string; reason: string };
+  ended: { interactionId: string; reason: string };
+}
+
+export interface AgentClientOptions {
+  transport: Transport;
+  username: string;
+  password: string;
+  clock?: Clock;
+  random?: Random;
+}
+
+type Target = { toAgentId: string } | { toSubject: string };
+
+/** The agent side of protocol v1, for agent desktops: log in, take chats, hand them on, wrap up. */
+export function createAgentClient(options: AgentClientOptions) {
+  const clock = options.clock ?? systemClock;
+  const random = options.random ?? systemRandom;
+  const session = createSessionClient({
+    transport: options.transport,
+    role: 'agent',
+    credentials: { username: options.username, password: options.password },
+    clock,
+    random,
+  });
+  const events = new Map<string, ReturnType<typeof listeners<unknown>>>();
+  session.onEvent(({ name, data }) => {
+    if (name.startsWith('agent.')) events.get(name.slice('agent.'.length))?.emit(data);
+  });
+  let counter = 0;
+  const messageId = () =>
+    `a${clock.now().toString(36)}${(counter++).toString(36)}${Math.floor(random() * 1e6).toString(36)}`;
+  const call = <T = void>(name: string, payload?: unknown) => session.command<T>(name, payload);
+
+  return {
+    /** Connects, logs in (NotReady) and returns the agent's profile. */
+    start(): Promise<AgentProfile> {
+      session.start();
+      return call<AgentProfile>('agent.me', {});
+    },
+    stop: () => session.stop(),
+    get connection(): SessionState {
+      return session.state;
+    },
+    onConnectionChange: (listener: (state: SessionState) => void) => session.onStateChange(listener),
+    on<K extends keyof AgentEvents>(name: K, handler: (event: AgentEvents[K]) => void): Unsubscribe {
+      const set = events.get(name) ?? listeners<unknown>();
+      events.set(name, set);
+      return set.add(handler as (value: unknown) => void);
+    },
+    setState: (state: 'Ready' | 'NotReady', reason?: string) =>
+      call('agent.setState', reason ? { state, reason } : { state }),
+    accept: (interactionId: string) => call('agent.accept', { interactionId }),
+    decline: (interactionId: string) => call('agent.decline', { interactionId }),
+    send: (interactionId: string, text: string, visibility: 'all' | 'agents' = 'all') =>
+      call('agent.send', { interactionId, id: messageId(), text, visibility }),
+    typing: (interactionId: string, typing: boolean) => call('agent.typing', { interactionId, typing }),
+    transfer: (interactionId: string, target: Target) => call('agent.transfer', { interactionId, ...target }),
+    conference: (interactionId: string, target: Target) =>
+      call('agent.conference', { interactionId, ...target }),
+    consult: (interactionId: string, target: Target) => call('agent.consult', { interactionId, ...target }),
+    leave: (interactionId: string) => call('agent.leave', { interactionId }),
+    end: (interactionId: string) => call('agent.end', { interactionId }),
+    wrapUp: (interactionId: string, code: string) => call('agent.wrapUp', { interactionId, code }),
+    searchResponses: (query: string) =>
+      call<Array<{ id: string; title: string; text: string; keywords: string[] }>>('agent.responses', {
+        query,
+      }),
+    roster: () => call<Array<{ id: string; name: string; state: string }>>('agent.roster', {}),
+  };
+}
+
+export type AgentClient = ReturnType<typeof createAgentClient>;

@@ -1,0 +1,96 @@
+import type { Clock } from '../clock';
+import type { Media } from './agents';
+import type { Schedule, ServerConfig } from './config';
+import { isOpen, nextOpening } from './hours';
+
+export const channels = ['chat', 'voice'] as const satisfies readonly Media[];
+
+export interface Availability {
+  readonly channel: string;
+  readonly subject: string;
+  readonly open: boolean;
+  readonly nextOpenAt?: number;
+  readonly ewtSeconds?: number;
+}
+
+export function scheduleFor(config: ServerConfig, channel: string, subject: string): Schedule | undefined {
+  return config.hours?.[`${channel}:${subject}`] ?? config.hours?.[channel];
+}
+
+export function computeAvailability(
+  config: ServerConfig,
+  now: number,
+  ewt: (channel: Media, subject: string) => number | undefined,
+): Availability[] {
+  const out: Availability[] = [];
+  for (const channel of channels) {
+    for (const subject of config.subjects) {
+      const schedule = scheduleFor(config, channel, subject.id);
+      const open = schedule ? isOpen(schedule, now) : true;
+      const nextOpenAt = !open && schedule ? nextOpening(schedule, now) : undefined;
+      const ewtSeconds = open ? ewt(channel, subject.id) : undefined;
+      out.push({
+        channel,
+        subject: subject.id,
+        open,
+        ...(nextOpenAt === undefined ? {} : { nextOpenAt }),
+        ...(ewtSeconds === undefined ? {} : { ewtSeconds }),
+      });
+    }
+  }
+  return out;
+}
+
+/** Pushes availability to subscribers when it changes, at most once per interval for each. */
+export function createAvailabilityFeed(options: {
+  clock: Clock;
+  intervalMs: number;
+  compute(): Availability[];
+  send(subscriber: string, availability: Availability[]): void;
+}) {
+  const { clock, intervalMs } = options;
+  const subscribers = new Map<string, { last: string; sentAt: number; timer?: unknown }>();
+  let ticker: unknown;
+
+  function flush(id: string): void {
+    const entry = subscribers.get(id);
+    if (!entry) return;
+    clock.clearTimeout(entry.timer);
+    entry.timer = undefined;
+    const current = options.compute();
+    const key = JSON.stringify(current);
+    if (key === entry.last) return;
+    const wait = entry.sentAt + intervalMs - clock.now();
+    if (wait > 0) {
+      entry.timer = clock.setTimeout(() => flush(id), wait);
+      return;
+    }
+    entry.last = key;
+    entry.sentAt = clock.now();
+    options.send(id, current);
+  }
+
+  // Opening hours change with time alone: look again every interval while anyone listens.
+  function tick(): void {
+    ticker = undefined;
+    if (subscribers.size === 0) return;
+    for (const id of subscribers.keys()) flush(id);
+    ticker = clock.setTimeout(tick, intervalMs);
+  }
+
+  return {
+    subscribe(id: string): Availability[] {
+      const current = options.compute();
+      subscribers.set(id, { last: JSON.stringify(current), sentAt: clock.now() });
+      if (ticker === undefined) ticker = clock.setTimeout(tick, intervalMs);
+      return current;
+    },
+    unsubscribe(id: string): void {
+      clock.clearTimeout(subscribers.get(id)?.timer);
+      subscribers.delete(id);
+    },
+    changed(): void {
+      for (const id of subscribers.keys()) flush(id);
+    },
+  };
+}

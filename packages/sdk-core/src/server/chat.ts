@@ -1,0 +1,442 @@
+import type { Clock } from '../clock';
+import type { Agent, Agents } from './agents';
+import type { ServerConfig, SubjectConfig } from './config';
+import type { createHandleTimes } from './ewt';
+import { type Fact, type FactLog, Reason, Result, Role } from './facts';
+import { fail } from './failure';
+import type { Invite, Purpose, Request, RevokeCause, Router } from './router';
+
+export interface ChatMessage {
+  readonly id: string;
+  readonly from: 'customer' | 'agent' | 'system';
+  readonly text: string;
+  readonly at: number;
+  readonly authorName?: string;
+  readonly agentId?: string;
+  /** "agents": consultation messages the customer never sees. */
+  readonly visibility: 'all' | 'agents';
+}
+
+interface Participant {
+  readonly agent: Agent;
+  readonly fact: Fact;
+  readonly visible: boolean;
+  readonly joinedAt: number;
+}
+
+export interface Chat {
+  readonly id: string;
+  readonly customerId: string;
+  readonly subject: SubjectConfig;
+  readonly fields: Readonly<Record<string, string>>;
+  readonly startedAt: number;
+  state: 'queued' | 'routing' | 'alerting' | 'connected' | 'ended';
+  request?: Request;
+  readonly participants: Map<string, Participant>;
+  /** Facts opened for agents being invited (transfer, conference, consult, route), by agent id. */
+  readonly invited: Map<string, Fact>;
+  readonly transcript: ChatMessage[];
+}
+
+const roleOf: Record<Purpose, string> = {
+  route: Role.RoutedTo,
+  transfer: Role.ReceivedTransfer,
+  conference: Role.InConference,
+  consult: Role.ReceivedConsult,
+};
+
+export interface ChatDomainOptions {
+  clock: Clock;
+  config: ServerConfig;
+  agents: Agents;
+  facts: FactLog;
+  handleTimes: ReturnType<typeof createHandleTimes>;
+  notify(subject: string, name: string, data?: unknown): void;
+  newId(prefix: string): string;
+  router(): Router;
+  estimate(request: Request): number | undefined;
+}
+
+/** Live chat: start, welcome, queue, alerting, connected, transfer, conference, consult, end, wrap-up. */
+export function createChatDomain(options: ChatDomainOptions) {
+  const { clock, config, agents, facts, notify } = options;
+  const chats = new Map<string, Chat>();
+  const lastQueued = new Map<string, string>();
+  const maxLength = config.chat?.maxMessageLength ?? 20_000;
+
+  const agentView = (chat: Chat) => ({
+    interactionId: chat.id,
+    media: 'chat',
+    subject: chat.subject.id,
+    subjectName: chat.subject.name,
+    customerId: chat.customerId,
+    fields: chat.fields,
+  });
+
+  const participantsOf = (chat: Chat) =>
+    [...chat.participants.values()].map((p) => ({
+      agentId: p.agent.id,
+      name: p.agent.name,
+      visible: p.visible,
+    }));
+
+  function toAgents(chat: Chat, name: string, data: unknown, except?: string): void {
+    for (const participant of chat.participants.values()) {
+      if (participant.agent.id !== except) notify(participant.agent.id, name, data);
+    }
+  }
+
+  function post(chat: Chat, message: ChatMessage): void {
+    chat.transcript.push(message);
+    toAgents(chat, 'agent.message', { interactionId: chat.id, message });
+    if (message.visibility === 'all') notify(chat.customerId, 'chat.message', toCustomer(message));
+  }
+
+  function toCustomer(message: ChatMessage) {
+    const { visibility: _visibility, agentId: _agentId, ...visible } = message;
+    return visible;
+  }
+
+  function findChat(id: string): Chat {
+    return chats.get(id) ?? fail('not_found', `no chat ${id}`);
+  }
+
+  function activeChatOf(customerId: string): Chat | undefined {
+    return [...chats.values()].find((chat) => chat.customerId === customerId && chat.state !== 'ended');
+  }
+
+  function requireParticipant(chat: Chat, agentId: string): Participant {
+    return chat.participants.get(agentId) ?? fail('forbidden', 'you are not in this chat');
+  }
+
+  function systemMessage(chat: Chat, text: string, visibility: 'all' | 'agents' = 'all'): void {
+    post(chat, { id: options.newId('m'), from: 'system', text, at: clock.now(), visibility });
+  }
+
+  function leave(chat: Chat, agentId: string, result: string): void {
+    const participant = chat.participants.get(agentId);
+    if (!participant) return;
+    chat.participants.delete(agentId);
+    facts.close(participant.fact, clock.now(), result);
+    if (result === Result.Completed && participant.fact.role !== Role.ReceivedConsult) {
+      options.handleTimes.record('chat', chat.subject.id, (clock.now() - participant.joinedAt) / 1000);
+    }
+    options.router().release(agentId, 'chat');
+  }
+
+  function end(chat: Chat, reason: 'customer' | 'agent'): void {
+    if (chat.state === 'ended') return;
+    const router = options.router();
+    const now = clock.now();
+    // Invites first, so that their facts close with the right result before the request is withdrawn.
+    const withdrawn = router.withdrawInvites(chat.id);
+    if (chat.request) {
+      const phase = router.cancel(chat.request);
+      if (phase === 'queued') {
+        const fact = facts.open({
+          ...factBase(chat, 'queue', chat.subject.id),
+          role: Role.Received,
+          start: chat.request.enqueuedAt,
+        });
+        facts.close(fact, now, Result.CustomerAbandoned, Reason.AbandonedWhileQueued);
+      } else if (phase === 'routing') {
+        const fact = facts.open({
+          ...factBase(chat, 'routingPoint', `strategy:${chat.subject.id}`),
+          role: Role.Puller,
+          start: now,
+        });
+        facts.close(fact, now, Result.CustomerAbandoned);
+      }
+    }
+    for (const invite of withdrawn) {
+      const fact = chat.invited.get(invite.agentId);
+      chat.invited.delete(invite.agentId);
+      notify(invite.agentId, 'agent.inviteRevoked', { interactionId: chat.id, reason: 'ended' });
+      if (!fact) continue;
+      if (invite.purpose === 'route')
+        facts.close(fact, now, Result.CustomerAbandoned, Reason.AbandonedWhileRinging);
+      else facts.close(fact, now, Result.Abandoned, Reason.Revoked);
+    }
+    chat.state = 'ended';
+    chat.request = undefined;
+    lastQueued.delete(chat.id);
+    for (const participant of [...chat.participants.values()]) {
+      notify(participant.agent.id, 'agent.ended', { interactionId: chat.id, reason });
+      leave(chat, participant.agent.id, Result.Completed);
+    }
+    notify(chat.customerId, 'chat.ended', { reason });
+  }
+
+  function factBase(chat: Chat, type: 'agent' | 'queue' | 'routingPoint', id: string) {
+    return { interactionId: chat.id, media: 'chat', subject: chat.subject.id, resource: { type, id } };
+  }
+
+  const hooks = {
+    onInvite(invite: Invite): void {
+      const chat = chats.get(invite.interactionId);
+      if (!chat) return;
+      if (invite.purpose === 'route') chat.state = 'alerting';
+      chat.invited.set(
+        invite.agentId,
+        facts.open({
+          ...factBase(chat, 'agent', invite.agentId),
+          role: roleOf[invite.purpose],
+          start: invite.at,
+        }),
+      );
+      const from = invite.fromAgentId ? agents.get(invite.fromAgentId)?.name : undefined;
+      notify(invite.agentId, 'agent.invite', {
+        ...agentView(chat),
+        purpose: invite.purpose,
+        expiresAt: invite.expiresAt,
+        ...(from ? { fromName: from } : {}),
+      });
+    },
+
+    onAccepted(invite: Invite): void {
+      const chat = chats.get(invite.interactionId);
+      const agent = agents.get(invite.agentId);
+      const fact = chat?.invited.get(invite.agentId);
+      if (!chat || !agent || !fact) return;
+      chat.invited.delete(invite.agentId);
+      const visible = invite.purpose !== 'consult';
+      chat.participants.set(agent.id, { agent, fact, visible, joinedAt: clock.now() });
+      if (invite.purpose === 'route') {
+        chat.state = 'connected';
+        chat.request = undefined;
+        lastQueued.delete(chat.id);
+      }
+      if (invite.purpose === 'transfer' && invite.fromAgentId) {
+        notify(invite.fromAgentId, 'agent.left', { interactionId: chat.id, reason: 'transferred' });
+        const previous = chat.participants.get(invite.fromAgentId);
+        leave(chat, invite.fromAgentId, Result.Transferred);
+        if (previous) notify(chat.customerId, 'chat.agentLeft', { name: previous.agent.name });
+      }
+      notify(agent.id, 'agent.connected', {
+        ...agentView(chat),
+        purpose: invite.purpose,
+        participants: participantsOf(chat),
+        transcript: chat.transcript,
+      });
+      toAgents(
+        chat,
+        'agent.participants',
+        { interactionId: chat.id, participants: participantsOf(chat) },
+        agent.id,
+      );
+      if (visible) notify(chat.customerId, 'chat.agentJoined', { name: agent.name });
+    },
+
+    onRevoked(invite: Invite, cause: RevokeCause): void {
+      const chat = chats.get(invite.interactionId);
+      if (!chat || cause === 'cancelled') return;
+      const fact = chat.invited.get(invite.agentId);
+      chat.invited.delete(invite.agentId);
+      notify(invite.agentId, 'agent.inviteRevoked', { interactionId: chat.id, reason: cause });
+      if (!fact) return;
+      if (invite.purpose === 'route') {
+        facts.close(fact, clock.now(), Result.Redirected, Reason.Revoked);
+        chat.state = 'queued';
+      } else {
+        facts.close(fact, clock.now(), Result.Abandoned, Reason.Revoked);
+        if (invite.fromAgentId) {
+          notify(invite.fromAgentId, 'agent.inviteFailed', {
+            interactionId: chat.id,
+            purpose: invite.purpose,
+            cause,
+          });
+        }
+      }
+    },
+
+    onRouting(request: Request): void {
+      const chat = chats.get(request.interactionId);
+      if (chat && request.purpose === 'route') chat.state = 'routing';
+    },
+
+    /** Tells each waiting customer their position and EWT, when either changed. */
+    onQueueChanged(): void {
+      const waiting = options.router().waiting();
+      for (const chat of chats.values()) {
+        if (chat.state !== 'queued' || !chat.request) continue;
+        const ahead = waiting
+          .filter((r) => r.subject.id === chat.subject.id && r.media === 'chat')
+          .indexOf(chat.request);
+        if (ahead < 0) continue;
+        const ewtSeconds = options.estimate(chat.request);
+        const update =
+          ewtSeconds === undefined ? { position: ahead + 1 } : { position: ahead + 1, ewtSeconds };
+        const key = JSON.stringify(update);
+        if (lastQueued.get(chat.id) === key) continue;
+        lastQueued.set(chat.id, key);
+        notify(chat.customerId, 'chat.queued', update);
+      }
+    },
+  };
+
+  return {
+    hooks,
+    chats,
+
+    start(customerId: string, input: { subject: string; fields?: Record<string, string> }) {
+      const existing = activeChatOf(customerId);
+      if (existing) return { conversationId: existing.id, resumed: true };
+      const subject =
+        config.subjects.find((s) => s.id === input.subject) ??
+        fail('invalid_argument', `unknown subject "${input.subject}"`);
+      const chat: Chat = {
+        id: options.newId('chat'),
+        customerId,
+        subject,
+        fields: input.fields ?? {},
+        startedAt: clock.now(),
+        state: 'queued',
+        participants: new Map(),
+        invited: new Map(),
+        transcript: [],
+      };
+      chats.set(chat.id, chat);
+      notify(customerId, 'chat.started', { conversationId: chat.id, subject: subject.id });
+      systemMessage(chat, config.chat?.welcomeMessage ?? 'Welcome! An agent will be with you shortly.');
+      chat.request = options.router().enqueue({
+        interactionId: chat.id,
+        media: 'chat',
+        subject,
+        purpose: 'route',
+        exclude: new Set(),
+      });
+      // enqueue() announced the line before chat.request was set: announce this chat's place now.
+      hooks.onQueueChanged();
+      return { conversationId: chat.id, resumed: false };
+    },
+
+    customerSend(customerId: string, input: { id: string; text: string }) {
+      const chat = activeChatOf(customerId) ?? fail('not_found', 'no chat in progress');
+      if (input.text.length > maxLength)
+        fail('invalid_argument', `text: expected at most ${maxLength} characters`);
+      // The client's message id makes a resend after a reload land once.
+      if (chat.transcript.some((m) => m.id === input.id)) return;
+      post(chat, { id: input.id, from: 'customer', text: input.text, at: clock.now(), visibility: 'all' });
+    },
+
+    customerTyping(customerId: string, typing: boolean) {
+      const chat = activeChatOf(customerId);
+      if (chat) toAgents(chat, 'agent.typing', { interactionId: chat.id, from: 'customer', typing });
+    },
+
+    customerEnd(customerId: string) {
+      const chat = activeChatOf(customerId);
+      if (chat) end(chat, 'customer');
+    },
+
+    history(customerId: string) {
+      const chat = [...chats.values()].filter((c) => c.customerId === customerId).at(-1);
+      if (!chat) return { conversationId: null, state: 'none', messages: [] };
+      return {
+        conversationId: chat.id,
+        state: chat.state,
+        messages: chat.transcript.filter((m) => m.visibility === 'all').map(toCustomer),
+      };
+    },
+
+    accept(agentId: string, interactionId: string) {
+      findChat(interactionId);
+      if (!options.router().accept(agentId, interactionId))
+        fail('conflict', 'this invitation is no longer open');
+    },
+
+    decline(agentId: string, interactionId: string) {
+      if (!options.router().decline(agentId, interactionId))
+        fail('conflict', 'this invitation is no longer open');
+    },
+
+    agentSend(
+      agentId: string,
+      input: { interactionId: string; id: string; text: string; visibility?: 'all' | 'agents' },
+    ) {
+      const chat = findChat(input.interactionId);
+      const participant = requireParticipant(chat, agentId);
+      if (chat.state === 'ended') fail('conflict', 'this chat has ended');
+      if (chat.transcript.some((m) => m.id === input.id)) return;
+      // A consultant speaks only to the agents.
+      const visibility = participant.visible ? (input.visibility ?? 'all') : 'agents';
+      post(chat, {
+        id: input.id,
+        from: 'agent',
+        text: input.text,
+        at: clock.now(),
+        authorName: participant.agent.name,
+        agentId,
+        visibility,
+      });
+    },
+
+    agentTyping(agentId: string, interactionId: string, typing: boolean) {
+      const chat = findChat(interactionId);
+      const participant = requireParticipant(chat, agentId);
+      toAgents(chat, 'agent.typing', { interactionId, from: participant.agent.name, typing }, agentId);
+      if (participant.visible)
+        notify(chat.customerId, 'chat.typing', { name: participant.agent.name, typing });
+    },
+
+    invite(
+      agentId: string,
+      input: {
+        interactionId: string;
+        purpose: 'transfer' | 'conference' | 'consult';
+        toAgentId?: string;
+        toSubject?: string;
+      },
+    ) {
+      const chat = findChat(input.interactionId);
+      requireParticipant(chat, agentId);
+      if (chat.state !== 'connected') fail('conflict', 'this chat is not connected');
+      const router = options.router();
+      if (input.toAgentId) {
+        if (chat.participants.has(input.toAgentId)) fail('conflict', 'that agent is already in this chat');
+        if (!router.invite(chat.id, input.toAgentId, input.purpose, 'chat', agentId)) {
+          fail('unavailable', 'that agent cannot take this chat now');
+        }
+        return;
+      }
+      const subject =
+        config.subjects.find((s) => s.id === input.toSubject) ??
+        fail('invalid_argument', 'name toAgentId or a known toSubject');
+      router.enqueue({
+        interactionId: chat.id,
+        media: 'chat',
+        subject,
+        purpose: input.purpose,
+        exclude: new Set(chat.participants.keys()),
+      });
+    },
+
+    agentLeave(agentId: string, interactionId: string) {
+      const chat = findChat(interactionId);
+      const participant = requireParticipant(chat, agentId);
+      leave(chat, agentId, Result.Completed);
+      toAgents(chat, 'agent.participants', { interactionId, participants: participantsOf(chat) });
+      if (participant.visible) notify(chat.customerId, 'chat.agentLeft', { name: participant.agent.name });
+      if (![...chat.participants.values()].some((p) => p.visible)) end(chat, 'agent');
+    },
+
+    agentEnd(agentId: string, interactionId: string) {
+      const chat = findChat(interactionId);
+      requireParticipant(chat, agentId);
+      end(chat, 'agent');
+    },
+
+    wrapUp(agentId: string, input: { interactionId: string; code: string }) {
+      const codes = config.wrapUpCodes;
+      if (codes && !codes.includes(input.code))
+        fail('invalid_argument', `code: expected one of ${codes.join(', ')}`);
+      const fact = [...facts.of(input.interactionId)]
+        .reverse()
+        .find((f) => f.resource.type === 'agent' && f.resource.id === agentId && f.result);
+      if (!fact) fail('not_found', 'nothing to wrap up');
+      else fact.wrapUpCode = input.code;
+    },
+  };
+}
+
+export type ChatDomain = ReturnType<typeof createChatDomain>;

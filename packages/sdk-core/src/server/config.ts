@@ -1,0 +1,105 @@
+import * as z from 'zod/mini';
+import { bool, number, oneOf, text } from '../fields';
+
+const hhmm = () =>
+  z
+    .string({ error: 'a time "HH:MM"' })
+    .check(z.refine((v) => /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/.test(v), { error: 'a time "HH:MM"' }));
+const day = () =>
+  z
+    .string({ error: 'a date "YYYY-MM-DD"' })
+    .check(z.refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v), { error: 'a date "YYYY-MM-DD"' }));
+const id = () =>
+  z
+    .string({ error: 'an id of letters, digits, "-" or "_"' })
+    .check(
+      z.refine((v) => /^[A-Za-z0-9_-]{1,64}$/.test(v), { error: 'an id of letters, digits, "-" or "_"' }),
+    );
+
+export const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+
+const intervals = () => z.array(z.tuple([hhmm(), hhmm()]));
+
+export const scheduleSchema = z.strictObject({
+  timeZone: text(64),
+  weekly: z.strictObject({
+    sun: z.optional(intervals()),
+    mon: z.optional(intervals()),
+    tue: z.optional(intervals()),
+    wed: z.optional(intervals()),
+    thu: z.optional(intervals()),
+    fri: z.optional(intervals()),
+    sat: z.optional(intervals()),
+  }),
+  holidays: z.optional(z.array(day())),
+});
+
+const agentSchema = z.strictObject({
+  id: id(),
+  name: text(100),
+  username: text(100),
+  password: text(200),
+  /** Skill name → level 1–10. */
+  skills: z.record(z.string(), number({ min: 1, max: 10, integer: true })),
+  capacity: z.optional(
+    z.strictObject({
+      chat: z.optional(number({ min: 0, max: 20, integer: true })),
+      voice: z.optional(number({ min: 0, max: 1, integer: true })),
+    }),
+  ),
+});
+
+const targetSchema = z.strictObject({
+  minLevel: number({ min: 1, max: 10, integer: true }),
+  timeoutSec: number({ min: 1 }),
+});
+
+const subjectSchema = z.strictObject({
+  id: id(),
+  name: text(100),
+  skill: text(64),
+  priorities: z.strictObject({
+    initial: number({ min: 0, integer: true }),
+    overflow: number({ min: 0, integer: true }),
+    rona: number({ min: 0, integer: true }),
+  }),
+  /** Up to three expanding targets; after the last, the optional external overflow number. */
+  targets: z.array(targetSchema).check(z.minLength(1), z.maxLength(3, { error: 'at most 3 targets' })),
+  overflowNumber: z.optional(text(32)),
+});
+
+export const serverConfigSchema = z.strictObject({
+  agents: z.array(agentSchema),
+  subjects: z.array(subjectSchema).check(z.minLength(1, { error: 'at least one subject' })),
+  /** Channel (chat, voice, messaging, callback) → schedule; subjects may override with "<channel>:<subject>". */
+  hours: z.optional(z.record(z.string(), scheduleSchema)),
+  routing: z.optional(
+    z.strictObject({
+      ronaTimeoutSec: z.optional(number({ min: 1 })),
+      /** How long the routing strategy holds an interaction before alerting (the "during routing" phase). */
+      routingDelayMs: z.optional(number({ min: 0 })),
+      defaultHandleTimeSec: z.optional(number({ min: 1 })),
+    }),
+  ),
+  chat: z.optional(
+    z.strictObject({
+      welcomeMessage: z.optional(text(1000)),
+      maxMessageLength: z.optional(number({ min: 1, max: 100_000, integer: true })),
+    }),
+  ),
+  notReadyReasons: z.optional(z.array(text(64))),
+  wrapUpCodes: z.optional(z.array(text(64))),
+  standardResponses: z.optional(
+    z.array(z.strictObject({ id: id(), title: text(200), text: text(4000), keywords: z.array(text(64)) })),
+  ),
+  pushIntervalSec: z.optional(number({ min: 0 })),
+  showEwt: z.optional(bool()),
+  ewtMethod: z.optional(oneOf(['queue'])),
+});
+
+export type ServerConfig = z.infer<typeof serverConfigSchema>;
+export type Schedule = z.infer<typeof scheduleSchema>;
+export type SubjectConfig = z.infer<typeof subjectSchema>;
+export type AgentConfig = z.infer<typeof agentSchema>;
+
+export const defaultNotReadyReasons = ['Admin Work', 'Lunch', 'Meeting', 'Pause', 'RONA', 'Training'];

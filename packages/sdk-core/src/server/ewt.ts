@@ -1,0 +1,59 @@
+import { type Agents, capacityOf, hasFreeSlot, type Media } from './agents';
+import type { SubjectConfig } from './config';
+import type { Request } from './router';
+
+/**
+ * Estimated wait time, in seconds, for the next interaction of a subject and media:
+ *
+ *   slots = Σ capacity of agents not NotReady/LoggedOut whose skill reaches the widest target's level
+ *   free  = Σ free slots of those agents who are Ready
+ *   ewt   = max(0, ahead + 1 − free) × AHT ÷ slots
+ *
+ * where ahead is the number of requests waiting before it and AHT the rolling average handle time.
+ * Undefined when no agent could serve (slots = 0).
+ */
+export function estimateWait(input: {
+  agents: Agents;
+  subject: SubjectConfig;
+  media: Media;
+  ahead: number;
+  averageHandleSec: number;
+}): number | undefined {
+  const widest = Math.min(...input.subject.targets.map((t) => t.minLevel));
+  let slots = 0;
+  let free = 0;
+  for (const agent of input.agents.all()) {
+    if (agent.status !== 'Ready') continue;
+    if ((agent.config.skills[input.subject.skill] ?? 0) < widest) continue;
+    const capacity = capacityOf(agent, input.media);
+    slots += capacity;
+    if (hasFreeSlot(agent, input.media)) free += capacity - agent.load[input.media];
+  }
+  if (slots === 0) return undefined;
+  return Math.ceil((Math.max(0, input.ahead + 1 - free) * input.averageHandleSec) / slots);
+}
+
+/** Requests waiting ahead of `request` for the same subject and media (0 for the first in line). */
+export function positionOf(request: Request, waiting: readonly Request[]): number {
+  const line = waiting.filter((r) => r.subject.id === request.subject.id && r.media === request.media);
+  return line.indexOf(request);
+}
+
+/** Rolling average of the last handle times per subject and media. */
+export function createHandleTimes(defaultSec: number, window = 20) {
+  const samples = new Map<string, number[]>();
+  return {
+    record(media: Media, subject: string, seconds: number): void {
+      const key = `${media}:${subject}`;
+      const list = samples.get(key) ?? [];
+      list.push(seconds);
+      if (list.length > window) list.shift();
+      samples.set(key, list);
+    },
+    average(media: Media, subject: string): number {
+      const list = samples.get(`${media}:${subject}`);
+      if (!list?.length) return defaultSec;
+      return list.reduce((sum, value) => sum + value, 0) / list.length;
+    },
+  };
+}

@@ -1,0 +1,65 @@
+// Interaction facts in the style of the seed's Info Mart descriptors: role/result [reason] per resource.
+
+export type ResourceType = 'agent' | 'queue' | 'routingPoint';
+
+export const Role = {
+  RoutedTo: 'RoutedTo',
+  ReceivedTransfer: 'ReceivedTransfer',
+  InConference: 'InConference',
+  ReceivedConsult: 'ReceivedConsult',
+  Received: 'Received',
+  Puller: 'Puller',
+} as const;
+
+export const Result = {
+  Completed: 'Completed',
+  Redirected: 'Redirected',
+  Transferred: 'Transferred',
+  Abandoned: 'Abandoned',
+  CustomerAbandoned: 'CustomerAbandoned',
+} as const;
+
+export const Reason = {
+  Revoked: 'Revoked',
+  AbandonedWhileQueued: 'AbandonedWhileQueued',
+  AbandonedWhileRinging: 'AbandonedWhileRinging',
+} as const;
+
+export interface Fact {
+  readonly interactionId: string;
+  readonly media: string;
+  readonly subject: string;
+  readonly resource: { readonly type: ResourceType; readonly id: string };
+  readonly role: string;
+  result?: string;
+  reason?: string;
+  readonly start: number;
+  end?: number;
+  wrapUpCode?: string;
+}
+
+export function createFactLog() {
+  const facts: Fact[] = [];
+  return {
+    open(fact: Omit<Fact, 'result' | 'reason' | 'end'>): Fact {
+      const entry: Fact = { ...fact };
+      facts.push(entry);
+      return entry;
+    },
+    close(fact: Fact, at: number, result: string, reason?: string): void {
+      if (fact.result) return;
+      fact.result = result;
+      if (reason) fact.reason = reason;
+      fact.end = at;
+    },
+    all: (): readonly Fact[] => facts,
+    of: (interactionId: string) => facts.filter((fact) => fact.interactionId === interactionId),
+  };
+}
+
+export type FactLog = ReturnType<typeof createFactLog>;
+
+/** "RoutedTo/Redirected [Revoked]": the descriptor notation of the seed documents. */
+export function descriptor(fact: Fact): string {
+  return `${fact.role}/${fact.result ?? 'Active'}${fact.reason ? ` [${fact.reason}]` : ''}`;
+}

@@ -1,0 +1,295 @@
+import * as z from 'zod/mini';
+import type { Peer } from '../backend/transport';
+import { type Clock, type Random, systemClock, systemRandom } from '../clock';
+import { formatProblems, validate } from '../config/validate';
+import { oneOf, text } from '../fields';
+import { clientId } from '../protocol/envelope';
+import { type Agent, createAgents, type Media, presentedState } from './agents';
+import { computeAvailability, createAvailabilityFeed } from './availability';
+import { createChatDomain } from './chat';
+import { defaultNotReadyReasons, type ServerConfig, serverConfigSchema } from './config';
+import { createHandleTimes, estimateWait } from './ewt';
+import { createFactLog } from './facts';
+import { fail } from './failure';
+import { createRouter, type Router } from './router';
+import { createSessionServer, type SessionLimits } from './sessions';
+
+export interface ReferenceServerOptions {
+  config: unknown;
+  clock?: Clock;
+  random?: Random;
+  limits?: Partial<SessionLimits>;
+  onError?(error: unknown): void;
+}
+
+/** Thrown by createReferenceServer for an invalid config file; lists every problem by path. */
+export class ServerConfigError extends Error {}
+
+/**
+ * The reference contact center: agents, skills, queues, routing, EWT and chat, behind protocol v1.
+ * Plain TypeScript over injected clock and randomness; `accept(peer)` takes connections from any carrier.
+ */
+export function createReferenceServer(options: ReferenceServerOptions) {
+  const checked = validate(serverConfigSchema, options.config);
+  if (!checked.ok) throw new ServerConfigError(formatProblems('Tandem server config', checked.problems));
+  const config: ServerConfig = checked.value;
+  const clock = options.clock ?? systemClock;
+  const random = options.random ?? systemRandom;
+  const notReadyReasons = config.notReadyReasons ?? defaultNotReadyReasons;
+  let counter = 0;
+  const newId = (prefix: string) =>
+    `${prefix}-${(++counter).toString(36)}${Math.floor(random() * 36 ** 4).toString(36)}`;
+
+  const agents = createAgents(config.agents, () => clock.now());
+  const facts = createFactLog();
+  const handleTimes = createHandleTimes(config.routing?.defaultHandleTimeSec ?? 240);
+  let customers = 0;
+
+  const sessions = createSessionServer({
+    clock,
+    random,
+    limits: options.limits,
+    onError: options.onError,
+    hooks: {
+      authenticate: (username, password) => agents.authenticate(username, password),
+      newCustomerId: () => `customer-${++customers}-${Math.floor(random() * 36 ** 6).toString(36)}`,
+      onConnect(session) {
+        const agent = session.role === 'agent' ? agents.get(session.subject) : undefined;
+        if (agent && agent.status === 'LoggedOut') setStatus(agent, 'NotReady');
+      },
+      onSessionEnd(session) {
+        if (session.role === 'customer') feed.unsubscribe(session.subject);
+        const agent = session.role === 'agent' ? agents.get(session.subject) : undefined;
+        if (agent) setStatus(agent, 'LoggedOut');
+      },
+    },
+  });
+
+  const notify = (subject: string, name: string, data?: unknown) => sessions.emitTo(subject, name, data);
+
+  function ewt(media: Media, subjectId: string): number | undefined {
+    const subject = config.subjects.find((s) => s.id === subjectId);
+    if (!subject) return undefined;
+    const ahead = router.waiting().filter((r) => r.subject.id === subjectId && r.media === media).length;
+    return estimateWait({
+      agents,
+      subject,
+      media,
+      ahead,
+      averageHandleSec: handleTimes.average(media, subjectId),
+    });
+  }
+
+  const feed = createAvailabilityFeed({
+    clock,
+    intervalMs: (config.pushIntervalSec ?? 10) * 1000,
+    compute: () => computeAvailability(config, clock.now(), ewt),
+    send: (subscriber, availability) => notify(subscriber, 'availability', availability),
+  });
+
+  const chat = createChatDomain({
+    clock,
+    config,
+    agents,
+    facts,
+    handleTimes,
+    notify,
+    newId,
+    router: () => router,
+    estimate(request) {
+      const ahead = router
+        .waiting()
+        .filter((r) => r.subject.id === request.subject.id && r.media === request.media)
+        .indexOf(request);
+      return estimateWait({
+        agents,
+        subject: request.subject,
+        media: request.media,
+        ahead: Math.max(0, ahead),
+        averageHandleSec: handleTimes.average(request.media, request.subject.id),
+      });
+    },
+  });
+
+  const router: Router = createRouter({
+    clock,
+    agents,
+    ronaTimeoutMs: (config.routing?.ronaTimeoutSec ?? 20) * 1000,
+    routingDelayMs: config.routing?.routingDelayMs ?? 300,
+    hooks: {
+      onRouting: (request) => chat.hooks.onRouting(request),
+      onInvite: (invite) => chat.hooks.onInvite(invite),
+      onAccepted: (invite) => chat.hooks.onAccepted(invite),
+      onRevoked: (invite, cause) => chat.hooks.onRevoked(invite, cause),
+      onQueueChanged() {
+        chat.hooks.onQueueChanged();
+        feed.changed();
+      },
+      onAgentChanged: (agent) => announce(agent),
+    },
+  });
+
+  function announce(agent: Agent): void {
+    notify(agent.id, 'agent.state', {
+      state: presentedState(agent),
+      ...(agent.reason ? { reason: agent.reason } : {}),
+    });
+    feed.changed();
+  }
+
+  function setStatus(agent: Agent, status: Agent['status'], reason?: string): void {
+    agent.status = status;
+    agent.reason = status === 'NotReady' ? reason : undefined;
+    if (status === 'Ready') agent.freeSince = clock.now();
+    announce(agent);
+    if (status === 'Ready') router.route();
+  }
+
+  const customer = ['customer'] as const;
+  const agent = ['agent'] as const;
+  const interaction = { interactionId: text(64) };
+  const register = sessions.register;
+
+  register('availability.subscribe', {
+    roles: customer,
+    schema: z.optional(z.strictObject({})),
+    run: ({ session }) => feed.subscribe(session.subject),
+  });
+  register('chat.start', {
+    roles: customer,
+    schema: z.strictObject({ subject: text(64), fields: z.optional(z.record(text(64), text(1000))) }),
+    run: ({ session }, input) => chat.start(session.subject, input),
+  });
+  register('chat.send', {
+    roles: customer,
+    schema: z.strictObject({ id: clientId(), text: text(100_000) }),
+    run: ({ session }, input) => chat.customerSend(session.subject, input),
+  });
+  register('chat.typing', {
+    roles: customer,
+    schema: z.strictObject({ typing: z.boolean() }),
+    run: ({ session }, input) => chat.customerTyping(session.subject, input.typing),
+  });
+  register('chat.end', {
+    roles: customer,
+    schema: z.optional(z.strictObject({})),
+    run: ({ session }) => chat.customerEnd(session.subject),
+  });
+  register('chat.history', {
+    roles: customer,
+    schema: z.optional(z.strictObject({})),
+    run: ({ session }) => chat.history(session.subject),
+  });
+
+  register('agent.me', {
+    roles: agent,
+    schema: z.optional(z.strictObject({})),
+    run: ({ session }) => {
+      const me = agents.get(session.subject) ?? fail('not_found', 'unknown agent');
+      return {
+        id: me.id,
+        name: me.name,
+        state: presentedState(me),
+        ...(me.reason ? { reason: me.reason } : {}),
+        notReadyReasons,
+        wrapUpCodes: config.wrapUpCodes ?? [],
+        subjects: config.subjects.map((s) => ({ id: s.id, name: s.name })),
+      };
+    },
+  });
+  register('agent.setState', {
+    roles: agent,
+    schema: z.strictObject({ state: oneOf(['Ready', 'NotReady']), reason: z.optional(text(64)) }),
+    run: ({ session }, input) => {
+      const me = agents.get(session.subject) ?? fail('not_found', 'unknown agent');
+      if (input.state === 'NotReady' && input.reason && !notReadyReasons.includes(input.reason)) {
+        fail('invalid_argument', `reason: expected one of ${notReadyReasons.join(', ')}`);
+      }
+      setStatus(me, input.state, input.reason);
+    },
+  });
+  register('agent.roster', {
+    roles: agent,
+    schema: z.optional(z.strictObject({})),
+    run: () => agents.all().map((a) => ({ id: a.id, name: a.name, state: presentedState(a) })),
+  });
+  register('agent.accept', {
+    roles: agent,
+    schema: z.strictObject(interaction),
+    run: ({ session }, i) => chat.accept(session.subject, i.interactionId),
+  });
+  register('agent.decline', {
+    roles: agent,
+    schema: z.strictObject(interaction),
+    run: ({ session }, i) => chat.decline(session.subject, i.interactionId),
+  });
+  register('agent.send', {
+    roles: agent,
+    schema: z.strictObject({
+      ...interaction,
+      id: clientId(),
+      text: text(100_000),
+      visibility: z.optional(oneOf(['all', 'agents'])),
+    }),
+    run: ({ session }, input) => chat.agentSend(session.subject, input),
+  });
+  register('agent.typing', {
+    roles: agent,
+    schema: z.strictObject({ ...interaction, typing: z.boolean() }),
+    run: ({ session }, input) => chat.agentTyping(session.subject, input.interactionId, input.typing),
+  });
+  for (const purpose of ['transfer', 'conference', 'consult'] as const) {
+    register(`agent.${purpose}`, {
+      roles: agent,
+      schema: z.strictObject({
+        ...interaction,
+        toAgentId: z.optional(text(64)),
+        toSubject: z.optional(text(64)),
+      }),
+      run: ({ session }, input) => chat.invite(session.subject, { ...input, purpose }),
+    });
+  }
+  register('agent.leave', {
+    roles: agent,
+    schema: z.strictObject(interaction),
+    run: ({ session }, i) => chat.agentLeave(session.subject, i.interactionId),
+  });
+  register('agent.end', {
+    roles: agent,
+    schema: z.strictObject(interaction),
+    run: ({ session }, i) => chat.agentEnd(session.subject, i.interactionId),
+  });
+  register('agent.wrapUp', {
+    roles: agent,
+    schema: z.strictObject({ ...interaction, code: text(64) }),
+    run: ({ session }, input) => chat.wrapUp(session.subject, input),
+  });
+  register('agent.responses', {
+    roles: agent,
+    schema: z.strictObject({ query: text(200) }),
+    run: (_context, { query }) => searchResponses(config, query),
+  });
+
+  return {
+    accept: (peer: Peer) => sessions.accept(peer),
+    config,
+    facts,
+    agents,
+    chats: chat.chats,
+    availability: () => computeAvailability(config, clock.now(), ewt),
+    get sessionCount() {
+      return sessions.sessionCount;
+    },
+  };
+}
+
+export type ReferenceServer = ReturnType<typeof createReferenceServer>;
+
+/** Standard responses whose title, keywords or text contain every word of the query. */
+export function searchResponses(config: ServerConfig, query: string) {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  return (config.standardResponses ?? []).filter((response) => {
+    const haystack = `${response.title} ${response.keywords.join(' ')} ${response.text}`.toLowerCase();
+    return words.every((word) => haystack.includes(word));
+  });
+}

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { createMemoryTransport } from '../../src/backend/memory-transport';
+import { createAgentClient } from '../../src/client/agent-client';
+import { createSessionClient } from '../../src/client/session-client';
+import { descriptor } from '../../src/server/facts';
+import { createReferenceServer } from '../../src/server/reference-server';
+import { fakeClock } from '../fake-clock';
+import { elapse, settle } from '../session-harness';
+
+export const fixture = JSON.parse(
+  readFileSync(new URL('./fixtures/contact-center.json', import.meta.url), 'utf8'),
+);
+
+/** A reference server on a fake clock with seeded randomness, and clients over the memory transport. */
+export function contactCenter(config: unknown = fixture, start = Date.UTC(2026, 10, 23, 10, 0)) {
+  const clock = fakeClock(start);
+  let seed = 42;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const server = createReferenceServer({ config, clock, random });
+  const transport = () => createMemoryTransport({ accept: (peer) => server.accept(peer) });
+
+  async function agent(username: string) {
+    const client = createAgentClient({
+      transport: transport(),
+      username,
+      password: `${username}-pass`,
+      clock,
+      random,
+    });
+    const invites: Array<{ interactionId: string; purpose: string }> = [];
+    const messages: string[] = [];
+    const states: string[] = [];
+    client.on('invite', (invite) => invites.push(invite));
+    client.on('message', ({ message }) => messages.push(`${message.from}:${message.text}`));
+    client.on('state', ({ state, reason }) => states.push(reason ? `${state}(${reason})` : state));
+    const profile = await whenSettled(client.start());
+    return { client, invites, messages, states, profile };
+  }
+
+  async function customer() {
+    const session = createSessionClient({ transport: transport(), role: 'customer', clock, random });
+    const events: Array<{ name: string; data: any }> = [];
+    session.onEvent((event) => events.push(event as { name: string; data: any }));
+    session.start();
+    await settle();
+    let n = 0;
+    return {
+      session,
+      events,
+      named: (name: string) => events.filter((e) => e.name === name).map((e) => e.data),
+      start: (subject = 'billing', fields?: Record<string, string>) =>
+        whenSettled(
+          session.command<{ conversationId: string }>(
+            'chat.start',
+            fields ? { subject, fields } : { subject },
+          ),
+        ),
+      say: (text: string) => whenSettled(session.command('chat.send', { id: `m${++n}`, text })),
+      end: () => whenSettled(session.command('chat.end', {})),
+    };
+  }
+
+  /** Lets the memory transport deliver, so a command's promise can settle. */
+  async function whenSettled<T>(promise: Promise<T>): Promise<T> {
+    await settle(8);
+    return promise;
+  }
+
+  const factsOf = (interactionId: string) =>
+    server.facts.of(interactionId).map((f) => `${f.resource.id}: ${descriptor(f)}`);
+
+  return { clock, server, agent, customer, factsOf, elapse: (ms: number) => elapse(clock, ms, 100), settle };
+}
