@@ -51,7 +51,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
 // Schemas built with the field builders carry their own wording; bare zod schemas say "Invalid input".
 function expectedOf(issue: IssueLike): string {
   if (issue.message !== 'Invalid input') return issue.message;
-  if (issue.code === 'invalid_type' && issue.expected) return `a ${issue.expected}`;
+  if (issue.code === 'invalid_type' && issue.expected) {
+    return `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
+  }
   return 'a valid value';
 }
 
