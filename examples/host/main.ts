@@ -2,7 +2,14 @@ import { startHost } from './server';
 
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '127.0.0.1';
-const running = await startHost({ port, host });
+const configPath = process.env.TANDEM_CONFIG;
+const allowedOrigins = process.env.TANDEM_ALLOWED_ORIGINS?.split(',').map((origin) => origin.trim());
+const running = await startHost({
+  port,
+  host,
+  ...(configPath ? { configPath } : {}),
+  ...(allowedOrigins ? { allowedOrigins } : {}),
+});
 
 console.log(`Tandem examples are running:
   ${running.url}/              demo shop (script tag)
@@ -11,7 +18,8 @@ console.log(`Tandem examples are running:
   ${running.url}/npm-example/  app built from the npm packages
   ${running.url}/sdk/          built bundles (tandem.js)
   ${`${running.url.replace('http', 'ws')}/tandem`.padEnd(running.url.length + 14)} WebSocket endpoint (protocol v1)
-  ${running.url}/api/health    health (JSON)
+  ${running.url}/api/health    health and reports (JSON, under /api/reports/)
+Contact center: ${configPath ?? 'examples/contact-center.json'} (set TANDEM_CONFIG to use your own).
 Press Ctrl+C to stop.`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

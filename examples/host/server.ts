@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createReferenceServer, type ReferenceServer } from '@tandem/sdk-core/server';
+import type { WebSocket } from 'ws';
 import { readStatic } from './static';
+import { attachTandemSocket } from './tandem-socket';
 
 const examplesDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = join(examplesDir, '..');
@@ -12,11 +16,19 @@ export interface HostOptions {
   host?: string;
   /** Where the built script-tag bundles are (dist/ at the repo root by default). */
   sdkDir?: string;
+  /** The contact center's JSON config file (examples/contact-center.json by default). */
+  configPath?: string;
+  /** Extra browser origins allowed on the WebSocket besides the host's own; '*' for any. */
+  allowedOrigins?: readonly string[] | '*';
+  maxFrameBytes?: number;
 }
 
 export interface RunningHost {
   readonly url: string;
   readonly server: Server;
+  readonly contactCenter: ReferenceServer;
+  /** Open WebSocket connections (tests cut them to prove delivery survives). */
+  readonly sockets: ReadonlySet<WebSocket>;
   close(): Promise<void>;
 }
 
@@ -36,14 +48,28 @@ const pageHeaders = {
   'referrer-policy': 'strict-origin-when-cross-origin',
 };
 
+export const defaultConfigPath = join(examplesDir, 'contact-center.json');
+
 export async function startHost(options: HostOptions = {}): Promise<RunningHost> {
   const sdkDir = options.sdkDir ?? join(repoRoot, 'dist');
+  const configPath = options.configPath ?? defaultConfigPath;
+  const contactCenter = createReferenceServer({
+    config: JSON.parse(readFileSync(configPath, 'utf8')),
+    onError: (error) => console.error('reference server: a command failed', error),
+  });
+  const origins: string[] = [];
   const server = createServer((request, response) => {
-    handle(request, response, sdkDir).catch((error: unknown) => {
+    handle(request, response, sdkDir, contactCenter).catch((error: unknown) => {
       console.error('host: request failed', error);
       if (!response.headersSent) response.writeHead(500);
       response.end();
     });
+  });
+  const socket = attachTandemSocket(server, {
+    path: '/tandem',
+    allowedOrigins: options.allowedOrigins === '*' ? '*' : origins,
+    maxFrameBytes: options.maxFrameBytes ?? 1024 * 1024,
+    accept: (peer) => contactCenter.accept(peer),
   });
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
@@ -52,24 +78,37 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
   const { port } = server.address() as AddressInfo;
   const bound = options.host ?? '127.0.0.1';
   const url = `http://${bound === '127.0.0.1' || bound === '0.0.0.0' ? 'localhost' : bound}:${port}`;
+  origins.push(`http://localhost:${port}`, `http://127.0.0.1:${port}`, url);
+  if (Array.isArray(options.allowedOrigins)) origins.push(...options.allowedOrigins);
   return {
     url,
     server,
+    contactCenter,
+    sockets: socket.sockets,
     close: () =>
       new Promise<void>((resolveClose) => {
+        socket.close();
         server.closeAllConnections();
         server.close(() => resolveClose());
       }),
   };
 }
 
-async function handle(request: IncomingMessage, response: ServerResponse, sdkDir: string): Promise<void> {
+async function handle(
+  request: IncomingMessage,
+  response: ServerResponse,
+  sdkDir: string,
+  contactCenter: ReferenceServer,
+): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://host');
   const path = url.pathname;
   if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'Method not allowed');
-  if (path === '/api/health') return json(response, 200, { status: 'ok' });
+  if (path === '/api/health')
+    return json(response, 200, { status: 'ok', sessions: contactCenter.sessionCount });
+  if (path === '/api/reports/interactions') return json(response, 200, contactCenter.facts.all());
+  if (path === '/api/reports/availability') return json(response, 200, contactCenter.availability());
   if (path.startsWith('/api/')) return json(response, 404, { error: 'not_found' });
-  if (path === '/tandem') return send(response, 426, 'The WebSocket endpoint arrives with protocol v1.');
+  if (path === '/tandem') return send(response, 426, 'Upgrade to WebSocket (protocol v1) on this path.');
   if (path.startsWith('/sdk/')) return file(response, sdkDir, path.slice('/sdk'.length), {});
   for (const [prefix, dir] of sites) {
     if (path === prefix.slice(0, -1) && prefix !== '/') return redirect(response, prefix);

@@ -22,3 +22,7 @@ export function getStorageArea(area: 'local' | 'session'): globalThis.Storage | 
     return undefined;
   }
 }
+
+export function getWebSocket(): typeof WebSocket | undefined {
+  return typeof WebSocket === 'undefined' ? undefined : WebSocket;
+}

@@ -2,7 +2,7 @@ import { listeners } from '../backend/listeners';
 import type { Transport } from '../backend/transport';
 import type { Unsubscribe } from '../bus';
 import { type Clock, type Random, systemClock, systemRandom } from '../clock';
-import { createSessionClient, type SessionState } from './session-client';
+import { createSessionClient, type SessionClientOptions, type SessionState } from './session-client';
 
 export interface AgentProfile {
   readonly id: string;
@@ -55,6 +55,8 @@ export interface AgentClientOptions {
   password: string;
   clock?: Clock;
   random?: Random;
+  /** Passed to the session: heartbeat and reconnect timing. */
+  session?: Pick<SessionClientOptions, 'backoffBaseMs' | 'backoffCapMs' | 'pingIntervalMs' | 'deadAfterMs'>;
 }
 
 type Target = { toAgentId: string } | { toSubject: string };
@@ -69,6 +71,7 @@ export function createAgentClient(options: AgentClientOptions) {
     credentials: { username: options.username, password: options.password },
     clock,
     random,
+    ...options.session,
   });
   const events = new Map<string, ReturnType<typeof listeners<unknown>>>();
   session.onEvent(({ name, data }) => {

@@ -22,6 +22,9 @@ export interface SessionClientOptions {
   deadAfterMs?: number;
   maxPending?: number;
   maxFrameBytes?: number;
+  /** First reconnect step and cap of the exponential backoff. */
+  backoffBaseMs?: number;
+  backoffCapMs?: number;
   /** Called whenever the token or the last sequence changes, to persist them. */
   onResumeState?(state: { token: string; lastSeq: number }): void;
   nextId?(): string;
@@ -112,7 +115,8 @@ export function createSessionClient(options: SessionClientOptions) {
     if (stopped || state === 'closed') return;
     setState('offline');
     clock.clearTimeout(reconnectTimer);
-    reconnectTimer = clock.setTimeout(connect, backoffDelay(attempt++, random));
+    const delay = backoffDelay(attempt++, random, options.backoffBaseMs, options.backoffCapMs);
+    reconnectTimer = clock.setTimeout(connect, delay);
   }
 
   function fatal(error: TandemError): void {

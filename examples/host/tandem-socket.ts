@@ -1,0 +1,75 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { CloseCode, type Peer } from '@tandem/sdk-core';
+import { type WebSocket, WebSocketServer } from 'ws';
+
+export interface SocketOptions {
+  path: string;
+  /** Browser origins allowed to connect; '*' allows any. Clients that send no Origin (not browsers) pass. */
+  allowedOrigins: readonly string[] | '*';
+  maxFrameBytes: number;
+  accept(peer: Peer): void;
+}
+
+/** Serves protocol v1 over WebSocket on one path of an HTTP server; returns a graceful shutdown. */
+export function attachTandemSocket(server: Server, options: SocketOptions) {
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxFrameBytes,
+    perMessageDeflate: false,
+  });
+  const sockets = new Set<WebSocket>();
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = new URL(request.url ?? '/', 'http://host').pathname;
+    if (path !== options.path) return refuse(socket, 404, 'Not Found');
+    const origin = request.headers.origin;
+    if (origin && options.allowedOrigins !== '*' && !options.allowedOrigins.includes(origin)) {
+      return refuse(socket, 403, 'Forbidden');
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      sockets.add(ws);
+      ws.on('close', () => sockets.delete(ws));
+      // Protocol errors (oversized or invalid frames) are followed by a close; unhandled they would crash.
+      ws.on('error', () => undefined);
+      options.accept(toPeer(ws));
+    });
+  });
+
+  return {
+    sockets,
+    close(): void {
+      for (const ws of sockets) ws.close(CloseCode.GoingAway, 'server shutting down');
+      wss.close();
+    },
+  };
+}
+
+function toPeer(ws: WebSocket): Peer {
+  return {
+    send(data) {
+      if (ws.readyState === ws.OPEN) ws.send(data);
+    },
+    close(code, reason) {
+      ws.close(code, reason);
+    },
+    onMessage(listener) {
+      const handler = (data: Buffer, isBinary: boolean) => {
+        if (isBinary) ws.close(1003, 'text frames only');
+        else listener(data.toString('utf8'));
+      };
+      ws.on('message', handler);
+      return () => ws.off('message', handler);
+    },
+    onClose(listener) {
+      const handler = (code: number, reason: Buffer) => listener({ code, reason: reason.toString('utf8') });
+      ws.on('close', handler);
+      return () => ws.off('close', handler);
+    },
+  };
+}
+
+function refuse(socket: Duplex, status: number, text: string): void {
+  socket.write(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\n\r\n`);
+  socket.destroy();
+}
