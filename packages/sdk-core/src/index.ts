@@ -17,6 +17,12 @@ export type {
   Unsubscribe,
 } from './bus';
 export { commandNamePattern, createBus } from './bus';
+export type { WebSocketBackendOptions } from './client/protocol-backend';
+export { protocolBackend, websocket } from './client/protocol-backend';
+export type { SessionClient, SessionClientOptions, SessionState } from './client/session-client';
+export { createSessionClient } from './client/session-client';
+export type { WebSocketConstructor, WebSocketLike } from './client/websocket-transport';
+export { websocketTransport } from './client/websocket-transport';
 export type { Clock, Random, TimerHandle } from './clock';
 export { systemClock, systemRandom } from './clock';
 export type { ChannelConfig, ChannelName, TandemConfig } from './config/schema';
@@ -32,6 +38,7 @@ export { createI18n, directionOf, fallbackChain } from './i18n/i18n';
 export type { Plugin, PluginContext, PluginDefinition, Teardown } from './plugin';
 export { definePlugin, isPlugin, lazyPlugin } from './plugin';
 export { describeValue } from './problems';
+export { ProtocolClose, ProtocolError, protocolVersion } from './protocol/envelope';
 export type { Storage, StorageOptions } from './storage';
 export { createStorage } from './storage';
 export type { Tandem, TandemOptions } from './tandem';

@@ -6,6 +6,8 @@ it('exports exactly its documented public surface', () => {
     [
       "CloseCode",
       "ErrorCode",
+      "ProtocolClose",
+      "ProtocolError",
       "bool",
       "channelNames",
       "commandNamePattern",
@@ -13,6 +15,7 @@ it('exports exactly its documented public surface', () => {
       "createBus",
       "createI18n",
       "createMemoryTransport",
+      "createSessionClient",
       "createStorage",
       "createTandem",
       "createUiHost",
@@ -31,12 +34,16 @@ it('exports exactly its documented public surface', () => {
       "localeTag",
       "number",
       "oneOf",
+      "protocolBackend",
+      "protocolVersion",
       "systemClock",
       "systemRandom",
       "tandemError",
       "text",
       "toTandemError",
       "validate",
+      "websocket",
+      "websocketTransport",
     ]
   `);
 });
