@@ -65,7 +65,7 @@ describe('protocol v1 over a real WebSocket on loopback', () => {
     customer.start();
     await customer.command('chat.start', { subject: 'orders' });
     await until(
-      () => interactionId !== '' && host.contactCenter.chats.get(interactionId)?.state === 'connected',
+      () => interactionId !== '' && host.contactCenter.interactions.get(interactionId)?.state === 'connected',
     );
 
     const sent: Promise<unknown>[] = [];
@@ -87,7 +87,7 @@ describe('protocol v1 over a real WebSocket on loopback', () => {
       await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * 15)));
     }
     await Promise.all(sent);
-    const transcript = host.contactCenter.chats
+    const transcript = host.contactCenter.interactions
       .get(interactionId)!
       .transcript.filter((m) => m.from !== 'system')
       .map((m) => m.text);

@@ -6,11 +6,11 @@ import { oneOf, text } from '../fields';
 import { clientId } from '../protocol/envelope';
 import { type Agent, createAgents, type Media, presentedState } from './agents';
 import { computeAvailability, createAvailabilityFeed } from './availability';
-import { createChatDomain } from './chat';
 import { defaultNotReadyReasons, type ServerConfig, serverConfigSchema } from './config';
 import { createHandleTimes, estimateWait } from './ewt';
 import { createFactLog } from './facts';
 import { fail } from './failure';
+import { createInteractionDomain } from './interactions';
 import { createRouter, type Router } from './router';
 import { createSessionServer, type SessionLimits } from './sessions';
 
@@ -87,7 +87,7 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     send: (subscriber, availability) => notify(subscriber, 'availability', availability),
   });
 
-  const chat = createChatDomain({
+  const domain = createInteractionDomain({
     clock,
     config,
     agents,
@@ -117,12 +117,12 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     ronaTimeoutMs: (config.routing?.ronaTimeoutSec ?? 20) * 1000,
     routingDelayMs: config.routing?.routingDelayMs ?? 300,
     hooks: {
-      onRouting: (request) => chat.hooks.onRouting(request),
-      onInvite: (invite) => chat.hooks.onInvite(invite),
-      onAccepted: (invite) => chat.hooks.onAccepted(invite),
-      onRevoked: (invite, cause) => chat.hooks.onRevoked(invite, cause),
+      onRouting: (request) => domain.hooks.onRouting(request),
+      onInvite: (invite) => domain.hooks.onInvite(invite),
+      onAccepted: (invite) => domain.hooks.onAccepted(invite),
+      onRevoked: (invite, cause) => domain.hooks.onRevoked(invite, cause),
       onQueueChanged() {
-        chat.hooks.onQueueChanged();
+        domain.hooks.onQueueChanged();
         feed.changed();
       },
       onAgentChanged: (agent) => announce(agent),
@@ -158,27 +158,27 @@ export function createReferenceServer(options: ReferenceServerOptions) {
   register('chat.start', {
     roles: customer,
     schema: z.strictObject({ subject: text(64), fields: z.optional(z.record(text(64), text(1000))) }),
-    run: ({ session }, input) => chat.start(session.subject, input),
+    run: ({ session }, input) => domain.start(session.subject, input),
   });
   register('chat.send', {
     roles: customer,
     schema: z.strictObject({ id: clientId(), text: text(100_000) }),
-    run: ({ session }, input) => chat.customerSend(session.subject, input),
+    run: ({ session }, input) => domain.customerSend(session.subject, input),
   });
   register('chat.typing', {
     roles: customer,
     schema: z.strictObject({ typing: z.boolean() }),
-    run: ({ session }, input) => chat.customerTyping(session.subject, input.typing),
+    run: ({ session }, input) => domain.customerTyping(session.subject, input.typing),
   });
   register('chat.end', {
     roles: customer,
     schema: z.optional(z.strictObject({})),
-    run: ({ session }) => chat.customerEnd(session.subject),
+    run: ({ session }) => domain.customerEnd(session.subject),
   });
   register('chat.history', {
     roles: customer,
     schema: z.optional(z.strictObject({})),
-    run: ({ session }) => chat.history(session.subject),
+    run: ({ session }) => domain.history(session.subject),
   });
 
   register('agent.me', {
@@ -216,12 +216,12 @@ export function createReferenceServer(options: ReferenceServerOptions) {
   register('agent.accept', {
     roles: agent,
     schema: z.strictObject(interaction),
-    run: ({ session }, i) => chat.accept(session.subject, i.interactionId),
+    run: ({ session }, i) => domain.accept(session.subject, i.interactionId),
   });
   register('agent.decline', {
     roles: agent,
     schema: z.strictObject(interaction),
-    run: ({ session }, i) => chat.decline(session.subject, i.interactionId),
+    run: ({ session }, i) => domain.decline(session.subject, i.interactionId),
   });
   register('agent.send', {
     roles: agent,
@@ -231,12 +231,12 @@ export function createReferenceServer(options: ReferenceServerOptions) {
       text: text(100_000),
       visibility: z.optional(oneOf(['all', 'agents'])),
     }),
-    run: ({ session }, input) => chat.agentSend(session.subject, input),
+    run: ({ session }, input) => domain.agentSend(session.subject, input),
   });
   register('agent.typing', {
     roles: agent,
     schema: z.strictObject({ ...interaction, typing: z.boolean() }),
-    run: ({ session }, input) => chat.agentTyping(session.subject, input.interactionId, input.typing),
+    run: ({ session }, input) => domain.agentTyping(session.subject, input.interactionId, input.typing),
   });
   for (const purpose of ['transfer', 'conference', 'consult'] as const) {
     register(`agent.${purpose}`, {
@@ -246,23 +246,23 @@ export function createReferenceServer(options: ReferenceServerOptions) {
         toAgentId: z.optional(text(64)),
         toSubject: z.optional(text(64)),
       }),
-      run: ({ session }, input) => chat.invite(session.subject, { ...input, purpose }),
+      run: ({ session }, input) => domain.invite(session.subject, { ...input, purpose }),
     });
   }
   register('agent.leave', {
     roles: agent,
     schema: z.strictObject(interaction),
-    run: ({ session }, i) => chat.agentLeave(session.subject, i.interactionId),
+    run: ({ session }, i) => domain.agentLeave(session.subject, i.interactionId),
   });
   register('agent.end', {
     roles: agent,
     schema: z.strictObject(interaction),
-    run: ({ session }, i) => chat.agentEnd(session.subject, i.interactionId),
+    run: ({ session }, i) => domain.agentEnd(session.subject, i.interactionId),
   });
   register('agent.wrapUp', {
     roles: agent,
     schema: z.strictObject({ ...interaction, code: text(64) }),
-    run: ({ session }, input) => chat.wrapUp(session.subject, input),
+    run: ({ session }, input) => domain.wrapUp(session.subject, input),
   });
   register('agent.responses', {
     roles: agent,
@@ -275,7 +275,7 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     config,
     facts,
     agents,
-    chats: chat.chats,
+    interactions: domain.interactions,
     availability: () => computeAvailability(config, clock.now(), ewt),
     get sessionCount() {
       return sessions.sessionCount;

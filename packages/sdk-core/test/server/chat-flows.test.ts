@@ -49,7 +49,7 @@ describe('chat flows (seed 004)', () => {
     await cc.elapse(300 + 20_000);
     expect(cc.factsOf(id)).toEqual(['ada: RoutedTo/Redirected [Revoked]']);
     expect(ada.states.at(-1)).toBe('NotReady(RONA)');
-    const request = cc.server.chats.get(id)?.request;
+    const request = cc.server.interactions.get(id)?.request;
     expect(request?.state).toBe('queued');
     expect(request?.priority).toBe(30);
   });
@@ -151,7 +151,7 @@ describe('chat flows (seed 004)', () => {
     const customer = await cc.customer();
     await ada.client.setState('Ready');
     const { conversationId: id } = await customer.start();
-    expect(cc.server.chats.get(id)?.state).toBe('routing');
+    expect(cc.server.interactions.get(id)?.state).toBe('routing');
     await customer.end();
     await cc.elapse(1_000);
     expect(ada.invites).toEqual([]);

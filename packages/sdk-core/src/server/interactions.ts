@@ -1,5 +1,5 @@
 import type { Clock } from '../clock';
-import type { Agent, Agents } from './agents';
+import type { Agent, Agents, Media } from './agents';
 import type { ServerConfig, SubjectConfig } from './config';
 import type { createHandleTimes } from './ewt';
 import { type Fact, type FactLog, Reason, Result, Role } from './facts';
@@ -24,8 +24,10 @@ interface Participant {
   readonly joinedAt: number;
 }
 
-export interface Chat {
+/** A chat or a call: routed, alerted, connected, handed on and ended the same way. */
+export interface Interaction {
   readonly id: string;
+  readonly media: Media;
   readonly customerId: string;
   readonly subject: SubjectConfig;
   readonly fields: Readonly<Record<string, string>>;
@@ -45,7 +47,7 @@ const roleOf: Record<Purpose, string> = {
   consult: Role.ReceivedConsult,
 };
 
-export interface ChatDomainOptions {
+export interface InteractionDomainOptions {
   clock: Clock;
   config: ServerConfig;
   agents: Agents;
@@ -57,74 +59,84 @@ export interface ChatDomainOptions {
   estimate(request: Request): number | undefined;
 }
 
-/** Live chat: start, welcome, queue, alerting, connected, transfer, conference, consult, end, wrap-up. */
-export function createChatDomain(options: ChatDomainOptions) {
+/**
+ * Interactions of every media: queue, routing, alerting, connected, transfer, conference, consult, end,
+ * wrap-up, with their facts; and the chat-specific parts (messages, typing, transcript).
+ */
+export function createInteractionDomain(options: InteractionDomainOptions) {
   const { clock, config, agents, facts, notify } = options;
-  const chats = new Map<string, Chat>();
+  const interactions = new Map<string, Interaction>();
   const lastQueued = new Map<string, string>();
   const maxLength = config.chat?.maxMessageLength ?? 20_000;
 
-  const agentView = (chat: Chat) => ({
+  const agentView = (chat: Interaction) => ({
     interactionId: chat.id,
-    media: 'chat',
+    media: chat.media,
     subject: chat.subject.id,
     subjectName: chat.subject.name,
     customerId: chat.customerId,
     fields: chat.fields,
   });
 
-  const participantsOf = (chat: Chat) =>
+  const participantsOf = (chat: Interaction) =>
     [...chat.participants.values()].map((p) => ({
       agentId: p.agent.id,
       name: p.agent.name,
       visible: p.visible,
     }));
 
-  function toAgents(chat: Chat, name: string, data: unknown, except?: string): void {
+  function toAgents(chat: Interaction, name: string, data: unknown, except?: string): void {
     for (const participant of chat.participants.values()) {
       if (participant.agent.id !== except) notify(participant.agent.id, name, data);
     }
   }
 
-  function post(chat: Chat, message: ChatMessage): void {
-    chat.transcript.push(message);
-    toAgents(chat, 'agent.message', { interactionId: chat.id, message });
-    if (message.visibility === 'all') notify(chat.customerId, 'chat.message', toCustomer(message));
+  /** Customer-facing event names follow the media: chat.agentJoined, call.agentJoined… */
+  function toCustomer(chat: Interaction, event: string, data: unknown): void {
+    notify(chat.customerId, `${chat.media === 'voice' ? 'call' : 'chat'}.${event}`, data);
   }
 
-  function toCustomer(message: ChatMessage) {
+  function post(chat: Interaction, message: ChatMessage): void {
+    chat.transcript.push(message);
+    toAgents(chat, 'agent.message', { interactionId: chat.id, message });
+    if (message.visibility === 'all') notify(chat.customerId, 'chat.message', customerView(message));
+  }
+
+  function customerView(message: ChatMessage) {
     const { visibility: _visibility, agentId: _agentId, ...visible } = message;
     return visible;
   }
 
-  function findChat(id: string): Chat {
-    return chats.get(id) ?? fail('not_found', `no chat ${id}`);
+  function findChat(id: string): Interaction {
+    return interactions.get(id) ?? fail('not_found', `no chat ${id}`);
   }
 
-  function activeChatOf(customerId: string): Chat | undefined {
-    return [...chats.values()].find((chat) => chat.customerId === customerId && chat.state !== 'ended');
+  function activeChatOf(customerId: string): Interaction | undefined {
+    return [...interactions.values()].find(
+      (chat) => chat.customerId === customerId && chat.media === 'chat' && chat.state !== 'ended',
+    );
   }
 
-  function requireParticipant(chat: Chat, agentId: string): Participant {
+  function requireParticipant(chat: Interaction, agentId: string): Participant {
     return chat.participants.get(agentId) ?? fail('forbidden', 'you are not in this chat');
   }
 
-  function systemMessage(chat: Chat, text: string, visibility: 'all' | 'agents' = 'all'): void {
+  function systemMessage(chat: Interaction, text: string, visibility: 'all' | 'agents' = 'all'): void {
     post(chat, { id: options.newId('m'), from: 'system', text, at: clock.now(), visibility });
   }
 
-  function leave(chat: Chat, agentId: string, result: string): void {
+  function leave(chat: Interaction, agentId: string, result: string): void {
     const participant = chat.participants.get(agentId);
     if (!participant) return;
     chat.participants.delete(agentId);
     facts.close(participant.fact, clock.now(), result);
     if (result === Result.Completed && participant.fact.role !== Role.ReceivedConsult) {
-      options.handleTimes.record('chat', chat.subject.id, (clock.now() - participant.joinedAt) / 1000);
+      options.handleTimes.record(chat.media, chat.subject.id, (clock.now() - participant.joinedAt) / 1000);
     }
-    options.router().release(agentId, 'chat');
+    options.router().release(agentId, chat.media);
   }
 
-  function end(chat: Chat, reason: 'customer' | 'agent'): void {
+  function end(chat: Interaction, reason: string): void {
     if (chat.state === 'ended') return;
     const router = options.router();
     const now = clock.now();
@@ -164,16 +176,16 @@ export function createChatDomain(options: ChatDomainOptions) {
       notify(participant.agent.id, 'agent.ended', { interactionId: chat.id, reason });
       leave(chat, participant.agent.id, Result.Completed);
     }
-    notify(chat.customerId, 'chat.ended', { reason });
+    toCustomer(chat, 'ended', { reason });
   }
 
-  function factBase(chat: Chat, type: 'agent' | 'queue' | 'routingPoint', id: string) {
-    return { interactionId: chat.id, media: 'chat', subject: chat.subject.id, resource: { type, id } };
+  function factBase(chat: Interaction, type: 'agent' | 'queue' | 'routingPoint', id: string) {
+    return { interactionId: chat.id, media: chat.media, subject: chat.subject.id, resource: { type, id } };
   }
 
   const hooks = {
     onInvite(invite: Invite): void {
-      const chat = chats.get(invite.interactionId);
+      const chat = interactions.get(invite.interactionId);
       if (!chat) return;
       if (invite.purpose === 'route') chat.state = 'alerting';
       chat.invited.set(
@@ -194,7 +206,7 @@ export function createChatDomain(options: ChatDomainOptions) {
     },
 
     onAccepted(invite: Invite): void {
-      const chat = chats.get(invite.interactionId);
+      const chat = interactions.get(invite.interactionId);
       const agent = agents.get(invite.agentId);
       const fact = chat?.invited.get(invite.agentId);
       if (!chat || !agent || !fact) return;
@@ -210,7 +222,7 @@ export function createChatDomain(options: ChatDomainOptions) {
         notify(invite.fromAgentId, 'agent.left', { interactionId: chat.id, reason: 'transferred' });
         const previous = chat.participants.get(invite.fromAgentId);
         leave(chat, invite.fromAgentId, Result.Transferred);
-        if (previous) notify(chat.customerId, 'chat.agentLeft', { name: previous.agent.name });
+        if (previous) toCustomer(chat, 'agentLeft', { name: previous.agent.name });
       }
       notify(agent.id, 'agent.connected', {
         ...agentView(chat),
@@ -224,11 +236,11 @@ export function createChatDomain(options: ChatDomainOptions) {
         { interactionId: chat.id, participants: participantsOf(chat) },
         agent.id,
       );
-      if (visible) notify(chat.customerId, 'chat.agentJoined', { name: agent.name });
+      if (visible) toCustomer(chat, 'agentJoined', { name: agent.name });
     },
 
     onRevoked(invite: Invite, cause: RevokeCause): void {
-      const chat = chats.get(invite.interactionId);
+      const chat = interactions.get(invite.interactionId);
       if (!chat || cause === 'cancelled') return;
       const fact = chat.invited.get(invite.agentId);
       chat.invited.delete(invite.agentId);
@@ -250,17 +262,17 @@ export function createChatDomain(options: ChatDomainOptions) {
     },
 
     onRouting(request: Request): void {
-      const chat = chats.get(request.interactionId);
+      const chat = interactions.get(request.interactionId);
       if (chat && request.purpose === 'route') chat.state = 'routing';
     },
 
     /** Tells each waiting customer their position and EWT, when either changed. */
     onQueueChanged(): void {
       const waiting = options.router().waiting();
-      for (const chat of chats.values()) {
+      for (const chat of interactions.values()) {
         if (chat.state !== 'queued' || !chat.request) continue;
         const ahead = waiting
-          .filter((r) => r.subject.id === chat.subject.id && r.media === 'chat')
+          .filter((r) => r.subject.id === chat.subject.id && r.media === chat.media)
           .indexOf(chat.request);
         if (ahead < 0) continue;
         const ewtSeconds = options.estimate(chat.request);
@@ -269,44 +281,62 @@ export function createChatDomain(options: ChatDomainOptions) {
         const key = JSON.stringify(update);
         if (lastQueued.get(chat.id) === key) continue;
         lastQueued.set(chat.id, key);
-        notify(chat.customerId, 'chat.queued', update);
+        toCustomer(chat, 'queued', update);
       }
     },
   };
 
+  /** Creates an interaction and queues it; `beforeQueue` runs first (a chat's welcome message). */
+  function open(
+    media: Media,
+    customerId: string,
+    subject: SubjectConfig,
+    fields: Readonly<Record<string, string>>,
+    beforeQueue?: (interaction: Interaction) => void,
+  ): Interaction {
+    const interaction: Interaction = {
+      id: options.newId(media === 'voice' ? 'call' : 'chat'),
+      media,
+      customerId,
+      subject,
+      fields,
+      startedAt: clock.now(),
+      state: 'queued',
+      participants: new Map(),
+      invited: new Map(),
+      transcript: [],
+    };
+    interactions.set(interaction.id, interaction);
+    beforeQueue?.(interaction);
+    interaction.request = options.router().enqueue({
+      interactionId: interaction.id,
+      media,
+      subject,
+      purpose: 'route',
+      exclude: new Set(),
+    });
+    // enqueue() announced the line before interaction.request was set: announce this one's place now.
+    hooks.onQueueChanged();
+    return interaction;
+  }
+
+  const subjectById = (id: string) =>
+    config.subjects.find((s) => s.id === id) ?? fail('invalid_argument', `unknown subject "${id}"`);
+
   return {
     hooks,
-    chats,
+    interactions,
+    open,
+    end,
+    subjectById,
 
     start(customerId: string, input: { subject: string; fields?: Record<string, string> }) {
       const existing = activeChatOf(customerId);
       if (existing) return { conversationId: existing.id, resumed: true };
-      const subject =
-        config.subjects.find((s) => s.id === input.subject) ??
-        fail('invalid_argument', `unknown subject "${input.subject}"`);
-      const chat: Chat = {
-        id: options.newId('chat'),
-        customerId,
-        subject,
-        fields: input.fields ?? {},
-        startedAt: clock.now(),
-        state: 'queued',
-        participants: new Map(),
-        invited: new Map(),
-        transcript: [],
-      };
-      chats.set(chat.id, chat);
-      notify(customerId, 'chat.started', { conversationId: chat.id, subject: subject.id });
-      systemMessage(chat, config.chat?.welcomeMessage ?? 'Welcome! An agent will be with you shortly.');
-      chat.request = options.router().enqueue({
-        interactionId: chat.id,
-        media: 'chat',
-        subject,
-        purpose: 'route',
-        exclude: new Set(),
+      const chat = open('chat', customerId, subjectById(input.subject), input.fields ?? {}, (created) => {
+        notify(customerId, 'chat.started', { conversationId: created.id, subject: created.subject.id });
+        systemMessage(created, config.chat?.welcomeMessage ?? 'Welcome! An agent will be with you shortly.');
       });
-      // enqueue() announced the line before chat.request was set: announce this chat's place now.
-      hooks.onQueueChanged();
       return { conversationId: chat.id, resumed: false };
     },
 
@@ -330,12 +360,14 @@ export function createChatDomain(options: ChatDomainOptions) {
     },
 
     history(customerId: string) {
-      const chat = [...chats.values()].filter((c) => c.customerId === customerId).at(-1);
+      const chat = [...interactions.values()]
+        .filter((c) => c.customerId === customerId && c.media === 'chat')
+        .at(-1);
       if (!chat) return { conversationId: null, state: 'none', messages: [] };
       return {
         conversationId: chat.id,
         state: chat.state,
-        messages: chat.transcript.filter((m) => m.visibility === 'all').map(toCustomer),
+        messages: chat.transcript.filter((m) => m.visibility === 'all').map(customerView),
       };
     },
 
@@ -394,7 +426,7 @@ export function createChatDomain(options: ChatDomainOptions) {
       const router = options.router();
       if (input.toAgentId) {
         if (chat.participants.has(input.toAgentId)) fail('conflict', 'that agent is already in this chat');
-        if (!router.invite(chat.id, input.toAgentId, input.purpose, 'chat', agentId)) {
+        if (!router.invite(chat.id, input.toAgentId, input.purpose, chat.media, agentId)) {
           fail('unavailable', 'that agent cannot take this chat now');
         }
         return;
@@ -404,7 +436,7 @@ export function createChatDomain(options: ChatDomainOptions) {
         fail('invalid_argument', 'name toAgentId or a known toSubject');
       router.enqueue({
         interactionId: chat.id,
-        media: 'chat',
+        media: chat.media,
         subject,
         purpose: input.purpose,
         exclude: new Set(chat.participants.keys()),
@@ -416,7 +448,7 @@ export function createChatDomain(options: ChatDomainOptions) {
       const participant = requireParticipant(chat, agentId);
       leave(chat, agentId, Result.Completed);
       toAgents(chat, 'agent.participants', { interactionId, participants: participantsOf(chat) });
-      if (participant.visible) notify(chat.customerId, 'chat.agentLeft', { name: participant.agent.name });
+      if (participant.visible) toCustomer(chat, 'agentLeft', { name: participant.agent.name });
       if (![...chat.participants.values()].some((p) => p.visible)) end(chat, 'agent');
     },
 
@@ -439,4 +471,4 @@ export function createChatDomain(options: ChatDomainOptions) {
   };
 }
 
-export type ChatDomain = ReturnType<typeof createChatDomain>;
+export type InteractionDomain = ReturnType<typeof createInteractionDomain>;
