@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Tests run against sources, in the browser-like and the Node environments alike.
   resolve: { conditions: ['tandem-source'] },
+  ssr: { resolve: { conditions: ['tandem-source'], externalConditions: ['tandem-source'] } },
   test: {
     projects: [
       {
