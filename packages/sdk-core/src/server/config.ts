@@ -92,6 +92,27 @@ export const serverConfigSchema = z.strictObject({
   standardResponses: z.optional(
     z.array(z.strictObject({ id: id(), title: text(200), text: text(4000), keywords: z.array(text(64)) })),
   ),
+  clickToCall: z.optional(
+    z.strictObject({
+      /** Shown when a pool is exhausted; calls to it arrive without web context. */
+      generalNumber: text(32),
+      leaseTtlSec: z.optional(number({ min: 10, max: 86_400 })),
+      /** When set, every lease gets a code and a number can serve several visitors at once. */
+      accessCode: z.optional(
+        z.strictObject({
+          digits: number({ min: 3, max: 8, integer: true }),
+          attempts: number({ min: 1, max: 10, integer: true }),
+        }),
+      ),
+      pools: z.array(
+        z.strictObject({
+          subject: text(64),
+          allocation: oneOf(['random', 'locking']),
+          numbers: z.array(text(32)).check(z.minLength(1, { error: 'at least one number' })),
+        }),
+      ),
+    }),
+  ),
   pushIntervalSec: z.optional(number({ min: 0 })),
   showEwt: z.optional(bool()),
   ewtMethod: z.optional(oneOf(['queue'])),

@@ -23,6 +23,7 @@ export const Reason = {
   Revoked: 'Revoked',
   AbandonedWhileQueued: 'AbandonedWhileQueued',
   AbandonedWhileRinging: 'AbandonedWhileRinging',
+  ExternalOverflow: 'ExternalOverflow',
 } as const;
 
 export interface Fact {

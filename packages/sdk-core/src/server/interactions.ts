@@ -57,6 +57,8 @@ export interface InteractionDomainOptions {
   newId(prefix: string): string;
   router(): Router;
   estimate(request: Request): number | undefined;
+  onConnected?(interaction: Interaction): void;
+  onEnded?(interaction: Interaction, reason: string): void;
 }
 
 /**
@@ -150,7 +152,9 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
           role: Role.Received,
           start: chat.request.enqueuedAt,
         });
-        facts.close(fact, now, Result.CustomerAbandoned, Reason.AbandonedWhileQueued);
+        // Past the last target, an external overflow number takes it: redirected, not abandoned.
+        if (reason === 'overflow') facts.close(fact, now, Result.Redirected, Reason.ExternalOverflow);
+        else facts.close(fact, now, Result.CustomerAbandoned, Reason.AbandonedWhileQueued);
       } else if (phase === 'routing') {
         const fact = facts.open({
           ...factBase(chat, 'routingPoint', `strategy:${chat.subject.id}`),
@@ -177,6 +181,7 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
       leave(chat, participant.agent.id, Result.Completed);
     }
     toCustomer(chat, 'ended', { reason });
+    options.onEnded?.(chat, reason);
   }
 
   function factBase(chat: Interaction, type: 'agent' | 'queue' | 'routingPoint', id: string) {
@@ -217,6 +222,7 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
         chat.state = 'connected';
         chat.request = undefined;
         lastQueued.delete(chat.id);
+        options.onConnected?.(chat);
       }
       if (invite.purpose === 'transfer' && invite.fromAgentId) {
         notify(invite.fromAgentId, 'agent.left', { interactionId: chat.id, reason: 'transferred' });

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { Peer } from '../backend/transport';
 import { type Clock, type Random, systemClock, systemRandom } from '../clock';
 import { formatProblems, validate } from '../config/validate';
-import { oneOf, text } from '../fields';
+import { number, oneOf, text } from '../fields';
 import { clientId } from '../protocol/envelope';
 import { type Agent, createAgents, type Media, presentedState } from './agents';
 import { computeAvailability, createAvailabilityFeed } from './availability';
@@ -13,6 +13,7 @@ import { fail } from './failure';
 import { createInteractionDomain } from './interactions';
 import { createRouter, type Router } from './router';
 import { createSessionServer, type SessionLimits } from './sessions';
+import { createVoiceDomain } from './voice';
 
 export interface ReferenceServerOptions {
   config: unknown;
@@ -96,6 +97,8 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     notify,
     newId,
     router: () => router,
+    onConnected: (interaction) => voice.onInteractionConnected(interaction),
+    onEnded: (interaction) => voice.onInteractionEnded(interaction),
     estimate(request) {
       const ahead = router
         .waiting()
@@ -126,8 +129,19 @@ export function createReferenceServer(options: ReferenceServerOptions) {
         feed.changed();
       },
       onAgentChanged: (agent) => announce(agent),
+      onTargetsExhausted(request) {
+        const interaction = domain.interactions.get(request.interactionId);
+        return Boolean(
+          interaction &&
+            request.purpose === 'route' &&
+            interaction.media === 'voice' &&
+            voice.overflow(interaction),
+        );
+      },
     },
   });
+
+  const voice = createVoiceDomain({ clock, random, config, interactions: domain, notify, newId });
 
   function announce(agent: Agent): void {
     notify(agent.id, 'agent.state', {
@@ -179,6 +193,36 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     roles: customer,
     schema: z.optional(z.strictObject({})),
     run: ({ session }) => domain.history(session.subject),
+  });
+
+  const page = z.strictObject({
+    url: httpUrl(),
+    title: text(500),
+    referrer: z.optional(z.union([httpUrl(), z.literal('')])),
+    attributes: z.optional(z.record(text(64), text(500))),
+  });
+  register('call.requestNumber', {
+    roles: customer,
+    schema: z.strictObject({
+      phone: e164(),
+      subject: text(64),
+      firstName: z.optional(text(100)),
+      lastName: z.optional(text(100)),
+      email: z.optional(text(200)),
+      page,
+      location: z.optional(
+        z.strictObject({
+          latitude: number({ min: -90, max: 90 }),
+          longitude: number({ min: -180, max: 180 }),
+        }),
+      ),
+    }),
+    run: ({ session }, input) => voice.requestNumber(session.subject, input),
+  });
+  register('call.releaseNumber', {
+    roles: customer,
+    schema: z.optional(z.strictObject({})),
+    run: ({ session }) => voice.releaseNumber(session.subject),
   });
 
   register('agent.me', {
@@ -276,6 +320,13 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     facts,
     agents,
     interactions: domain.interactions,
+    /** The telephony side: what a PSTN gateway (or the phone simulator) calls. */
+    voice: {
+      inboundCall: voice.inboundCall,
+      keyDigits: voice.keyDigits,
+      hangUp: voice.hangUp,
+      calls: voice.calls,
+    },
     availability: () => computeAvailability(config, clock.now(), ewt),
     get sessionCount() {
       return sessions.sessionCount;
@@ -284,6 +335,22 @@ export function createReferenceServer(options: ReferenceServerOptions) {
 }
 
 export type ReferenceServer = ReturnType<typeof createReferenceServer>;
+
+/** E.164: "+", a country code and up to 15 digits in all. */
+export function e164() {
+  const expected = 'a phone number in international format, such as "+33612345678"';
+  return z
+    .string({ error: expected })
+    .check(z.refine((v) => /^\+[1-9]\d{6,14}$/.test(v), { error: expected }));
+}
+
+function httpUrl() {
+  const expected = 'an http or https URL';
+  return z.string({ error: expected }).check(
+    z.maxLength(2000, { error: expected }),
+    z.refine((v) => /^https?:\/\//i.test(v), { error: expected }),
+  );
+}
 
 /** Standard responses whose title, keywords or text contain every word of the query. */
 export function searchResponses(config: ServerConfig, query: string) {

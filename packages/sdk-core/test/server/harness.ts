@@ -74,5 +74,13 @@ export function contactCenter(config: unknown = fixture, start = Date.UTC(2026, 
   const factsOf = (interactionId: string) =>
     server.facts.of(interactionId).map((f) => `${f.resource.id}: ${descriptor(f)}`);
 
-  return { clock, server, agent, customer, factsOf, elapse: (ms: number) => elapse(clock, ms, 100), settle };
+  return {
+    clock,
+    server,
+    agent,
+    customer,
+    factsOf,
+    elapse: (ms: number, step = 100) => elapse(clock, ms, step),
+    settle,
+  };
 }

@@ -1,0 +1,253 @@
+import type { Clock, Random } from '../clock';
+import type { ServerConfig } from './config';
+import { fail } from './failure';
+import type { Interaction, InteractionDomain } from './interactions';
+
+export interface PageContext {
+  readonly url: string;
+  readonly title: string;
+  readonly referrer?: string;
+  readonly attributes?: Readonly<Record<string, string>>;
+}
+
+export interface NumberRequest {
+  readonly phone: string;
+  readonly subject: string;
+  readonly firstName?: string;
+  readonly lastName?: string;
+  readonly email?: string;
+  readonly page: PageContext;
+  /** Only sent after the customer explicitly agreed to share it. */
+  readonly location?: { readonly latitude: number; readonly longitude: number };
+}
+
+interface Lease {
+  readonly customerId: string;
+  readonly number: string;
+  readonly accessCode?: string;
+  readonly subject: string;
+  readonly request: NumberRequest;
+  readonly expiresAt: number;
+  timer?: unknown;
+}
+
+export type CallState = 'awaitingCode' | 'queued' | 'connected' | 'ended' | 'disconnected' | 'redirected';
+
+export interface Call {
+  readonly id: string;
+  readonly dialed: string;
+  readonly callerId: string;
+  state: CallState;
+  /** What the caller hears now (the simulator shows it). */
+  prompt: string;
+  attemptsLeft: number;
+  interactionId?: string;
+  matched: boolean;
+}
+
+export type LeaseResult =
+  | {
+      readonly status: 'leased';
+      readonly number: string;
+      readonly accessCode?: string;
+      readonly expiresAt: number;
+    }
+  | { readonly status: 'exhausted'; readonly generalNumber: string };
+
+const normalise = (number: string) => number.replace(/[^\d+]/g, '');
+
+/**
+ * Click-to-call: a number leased for this visit (DNIS pool), optionally with an access code; an inbound
+ * call is matched to its lease and queued with the web context for the agent's screen pop.
+ */
+export function createVoiceDomain(options: {
+  clock: Clock;
+  random: Random;
+  config: ServerConfig;
+  interactions: InteractionDomain;
+  notify(subject: string, name: string, data?: unknown): void;
+  newId(prefix: string): string;
+}) {
+  const { clock, random, config, interactions, notify } = options;
+  const settings = config.clickToCall;
+  const leases = new Map<string, Lease>();
+  const calls = new Map<string, Call>();
+  const ttlMs = (settings?.leaseTtlSec ?? 600) * 1000;
+
+  const active = () => [...leases.values()];
+  const poolOf = (dialed: string) =>
+    settings?.pools.find((pool) => pool.numbers.some((n) => normalise(n) === normalise(dialed)));
+
+  function release(lease: Lease): void {
+    clock.clearTimeout(lease.timer);
+    if (leases.get(lease.customerId) === lease) leases.delete(lease.customerId);
+  }
+
+  function newCode(number: string, digits: number): string {
+    const taken = new Set(
+      active()
+        .filter((l) => l.number === number)
+        .map((l) => l.accessCode),
+    );
+    for (;;) {
+      let code = '';
+      for (let i = 0; i < digits; i++) code += Math.floor(random() * 10).toString();
+      if (!taken.has(code)) return code;
+    }
+  }
+
+  function pickNumber(pool: NonNullable<typeof settings>['pools'][number]): string | undefined {
+    // With access codes, numbers are shared (the code tells visitors apart); without, each is exclusive.
+    const busy = new Set(settings?.accessCode ? [] : active().map((l) => normalise(l.number)));
+    const free = pool.numbers.filter((n) => !busy.has(normalise(n)));
+    if (free.length === 0) return undefined;
+    return pool.allocation === 'locking' ? free[0] : free[Math.floor(random() * free.length)];
+  }
+
+  function matched(call: Call, lease: Lease | undefined, subject: string): void {
+    call.matched = Boolean(lease);
+    const request = lease?.request;
+    const fields: Record<string, string> = { callerId: call.callerId, dialedNumber: call.dialed };
+    if (request) {
+      Object.assign(fields, {
+        phone: request.phone,
+        pageUrl: request.page.url,
+        pageTitle: request.page.title,
+        ...(request.firstName ? { firstName: request.firstName } : {}),
+        ...(request.lastName ? { lastName: request.lastName } : {}),
+        ...(request.email ? { email: request.email } : {}),
+        ...(request.page.referrer ? { referrer: request.page.referrer } : {}),
+        ...(request.location
+          ? { location: `${request.location.latitude},${request.location.longitude}` }
+          : {}),
+        ...request.page.attributes,
+      });
+    }
+    if (lease) release(lease);
+    const customerId = lease ? lease.customerId : `caller:${call.callerId}`;
+    const interaction = interactions.open('voice', customerId, interactions.subjectById(subject), fields);
+    call.interactionId = interaction.id;
+    call.state = 'queued';
+    call.prompt = 'Thank you. Please hold: an agent will be with you shortly.';
+    if (lease) notify(lease.customerId, 'call.matched', { number: lease.number });
+  }
+
+  return {
+    calls,
+    requestNumber(customerId: string, request: NumberRequest): LeaseResult {
+      if (!settings) fail('unavailable', 'click-to-call is not configured');
+      interactions.subjectById(request.subject);
+      const previous = leases.get(customerId);
+      if (previous) release(previous);
+      const pool = settings?.pools.find((p) => p.subject === request.subject);
+      const number = pool ? pickNumber(pool) : undefined;
+      if (!number) return { status: 'exhausted', generalNumber: settings?.generalNumber ?? '' };
+      const accessCode = settings?.accessCode ? newCode(number, settings.accessCode.digits) : undefined;
+      const lease: Lease = {
+        customerId,
+        number,
+        subject: request.subject,
+        request,
+        expiresAt: clock.now() + ttlMs,
+        ...(accessCode ? { accessCode } : {}),
+      };
+      lease.timer = clock.setTimeout(() => {
+        release(lease);
+        notify(customerId, 'call.leaseExpired', { number });
+      }, ttlMs);
+      leases.set(customerId, lease);
+      return { status: 'leased', number, expiresAt: lease.expiresAt, ...(accessCode ? { accessCode } : {}) };
+    },
+
+    releaseNumber(customerId: string): void {
+      const lease = leases.get(customerId);
+      if (lease) release(lease);
+    },
+
+    /** A call arrives on a dialed number from a caller id (the telephony side, or the phone simulator). */
+    inboundCall(input: { dialed: string; callerId: string }): Call {
+      const call: Call = {
+        id: options.newId('pstn'),
+        dialed: input.dialed,
+        callerId: input.callerId,
+        state: 'queued',
+        prompt: '',
+        attemptsLeft: settings?.accessCode?.attempts ?? 0,
+        matched: false,
+      };
+      calls.set(call.id, call);
+      const pool = poolOf(input.dialed);
+      const subject = pool?.subject ?? config.subjects[0]?.id ?? '';
+      const waiting = active().filter((l) => normalise(l.number) === normalise(input.dialed));
+      if (settings?.accessCode && waiting.length > 0) {
+        call.state = 'awaitingCode';
+        call.prompt = 'Please enter the access code shown on the website.';
+        return call;
+      }
+      // No access codes: the number itself identifies the visit. Unmatched calls go by DNIS without context.
+      matched(call, waiting[0], subject);
+      return call;
+    },
+
+    keyDigits(callId: string, digits: string): Call {
+      const call = calls.get(callId) ?? fail('not_found', `no call ${callId}`);
+      if (call.state !== 'awaitingCode') fail('conflict', 'this call is not waiting for a code');
+      const lease = active().find(
+        (l) => normalise(l.number) === normalise(call.dialed) && l.accessCode === digits,
+      );
+      if (lease) {
+        matched(call, lease, lease.subject);
+        return call;
+      }
+      call.attemptsLeft -= 1;
+      if (call.attemptsLeft > 0) {
+        call.prompt = `That code was not recognised. Please try again (${call.attemptsLeft} left).`;
+        return call;
+      }
+      call.state = 'disconnected';
+      call.prompt = 'Sorry, that code was not recognised. Goodbye.';
+      return call;
+    },
+
+    hangUp(callId: string): void {
+      const call = calls.get(callId) ?? fail('not_found', `no call ${callId}`);
+      if (call.state === 'ended' || call.state === 'disconnected') return;
+      const interaction = call.interactionId ? interactions.interactions.get(call.interactionId) : undefined;
+      call.state = 'ended';
+      call.prompt = '';
+      if (interaction) interactions.end(interaction, 'customer');
+    },
+
+    /** The interaction of a call ended (agent hung up, or the caller). */
+    onInteractionEnded(interaction: Interaction): void {
+      for (const call of calls.values()) {
+        if (call.interactionId === interaction.id && call.state !== 'redirected') call.state = 'ended';
+      }
+    },
+
+    /** Connected: the caller hears the agent. */
+    onInteractionConnected(interaction: Interaction): void {
+      for (const call of calls.values()) {
+        if (call.interactionId === interaction.id) {
+          call.state = 'connected';
+          call.prompt = '';
+        }
+      }
+    },
+
+    /** Past the last target, a subject's external overflow number takes the call; the context is lost. */
+    overflow(interaction: Interaction): boolean {
+      const number = interaction.subject.overflowNumber;
+      if (!number) return false;
+      for (const call of calls.values()) {
+        if (call.interactionId !== interaction.id) continue;
+        call.state = 'redirected';
+        call.prompt = `Transferring you to ${number}.`;
+      }
+      interactions.end(interaction, 'overflow');
+      return true;
+    },
+  };
+}
+
+export type VoiceDomain = ReturnType<typeof createVoiceDomain>;
