@@ -113,6 +113,13 @@ export const serverConfigSchema = z.strictObject({
       ),
     }),
   ),
+  messaging: z.optional(
+    z.strictObject({
+      /** Inactivity after which a new thread starts; at most 72 hours. */
+      threadWindowHours: z.optional(number({ min: 0.01, max: 72 })),
+      defaultSubject: z.optional(text(64)),
+    }),
+  ),
   pushIntervalSec: z.optional(number({ min: 0 })),
   showEwt: z.optional(bool()),
   ewtMethod: z.optional(oneOf(['queue'])),

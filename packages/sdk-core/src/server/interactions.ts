@@ -25,9 +25,15 @@ interface Participant {
 }
 
 /** A chat or a call: routed, alerted, connected, handed on and ended the same way. */
+/** How the customer reaches us; messaging uses the agent's chat capacity. */
+export type Channel = 'chat' | 'voice' | 'messaging';
+
+const capacityMedia = (channel: Channel): Media => (channel === 'voice' ? 'voice' : 'chat');
+const customerPrefix: Record<Channel, string> = { chat: 'chat', voice: 'call', messaging: 'messaging' };
+
 export interface Interaction {
   readonly id: string;
-  readonly media: Media;
+  readonly media: Channel;
   readonly customerId: string;
   readonly subject: SubjectConfig;
   readonly fields: Readonly<Record<string, string>>;
@@ -58,7 +64,8 @@ export interface InteractionDomainOptions {
   router(): Router;
   estimate(request: Request): number | undefined;
   onConnected?(interaction: Interaction): void;
-  onEnded?(interaction: Interaction, reason: string): void;
+  /** `agentIds`: the visible agents still in the interaction when it ended. */
+  onEnded?(interaction: Interaction, reason: string, agentIds: readonly string[]): void;
 }
 
 /**
@@ -95,13 +102,13 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
 
   /** Customer-facing event names follow the media: chat.agentJoined, call.agentJoined… */
   function toCustomer(chat: Interaction, event: string, data: unknown): void {
-    notify(chat.customerId, `${chat.media === 'voice' ? 'call' : 'chat'}.${event}`, data);
+    notify(chat.customerId, `${customerPrefix[chat.media]}.${event}`, data);
   }
 
   function post(chat: Interaction, message: ChatMessage): void {
     chat.transcript.push(message);
     toAgents(chat, 'agent.message', { interactionId: chat.id, message });
-    if (message.visibility === 'all') notify(chat.customerId, 'chat.message', customerView(message));
+    if (message.visibility === 'all') toCustomer(chat, 'message', customerView(message));
   }
 
   function customerView(message: ChatMessage) {
@@ -133,9 +140,10 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
     chat.participants.delete(agentId);
     facts.close(participant.fact, clock.now(), result);
     if (result === Result.Completed && participant.fact.role !== Role.ReceivedConsult) {
-      options.handleTimes.record(chat.media, chat.subject.id, (clock.now() - participant.joinedAt) / 1000);
+      const seconds = (clock.now() - participant.joinedAt) / 1000;
+      options.handleTimes.record(capacityMedia(chat.media), chat.subject.id, seconds);
     }
-    options.router().release(agentId, chat.media);
+    options.router().release(agentId, capacityMedia(chat.media));
   }
 
   function end(chat: Interaction, reason: string): void {
@@ -173,6 +181,7 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
         facts.close(fact, now, Result.CustomerAbandoned, Reason.AbandonedWhileRinging);
       else facts.close(fact, now, Result.Abandoned, Reason.Revoked);
     }
+    const lastAgents = [...chat.participants.values()].filter((p) => p.visible).map((p) => p.agent.id);
     chat.state = 'ended';
     chat.request = undefined;
     lastQueued.delete(chat.id);
@@ -181,7 +190,7 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
       leave(chat, participant.agent.id, Result.Completed);
     }
     toCustomer(chat, 'ended', { reason });
-    options.onEnded?.(chat, reason);
+    options.onEnded?.(chat, reason, lastAgents);
   }
 
   function factBase(chat: Interaction, type: 'agent' | 'queue' | 'routingPoint', id: string) {
@@ -255,6 +264,8 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
       if (invite.purpose === 'route') {
         facts.close(fact, clock.now(), Result.Redirected, Reason.Revoked);
         chat.state = 'queued';
+        // A direct offer (messaging's last agent) that failed joins the subject's queue.
+        if (!chat.request) queue(chat);
       } else {
         facts.close(fact, clock.now(), Result.Abandoned, Reason.Revoked);
         if (invite.fromAgentId) {
@@ -278,7 +289,7 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
       for (const chat of interactions.values()) {
         if (chat.state !== 'queued' || !chat.request) continue;
         const ahead = waiting
-          .filter((r) => r.subject.id === chat.subject.id && r.media === chat.media)
+          .filter((r) => r.subject.id === chat.subject.id && r.media === capacityMedia(chat.media))
           .indexOf(chat.request);
         if (ahead < 0) continue;
         const ewtSeconds = options.estimate(chat.request);
@@ -292,16 +303,36 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
     },
   };
 
-  /** Creates an interaction and queues it; `beforeQueue` runs first (a chat's welcome message). */
+  function queue(interaction: Interaction): void {
+    interaction.request = options.router().enqueue({
+      interactionId: interaction.id,
+      media: capacityMedia(interaction.media),
+      subject: interaction.subject,
+      purpose: 'route',
+      exclude: new Set(),
+    });
+    // enqueue() announced the line before interaction.request was set: announce this one's place now.
+    hooks.onQueueChanged();
+  }
+
+  /**
+   * Creates an interaction and routes it: offered first to `preferAgent` when given (messaging's last
+   * agent), else queued. `beforeQueue` runs first (a chat's welcome message); `transcript` is shared
+   * with a messaging thread.
+   */
   function open(
-    media: Media,
+    media: Channel,
     customerId: string,
     subject: SubjectConfig,
     fields: Readonly<Record<string, string>>,
-    beforeQueue?: (interaction: Interaction) => void,
+    extra: {
+      beforeQueue?: (interaction: Interaction) => void;
+      transcript?: ChatMessage[];
+      preferAgent?: string;
+    } = {},
   ): Interaction {
     const interaction: Interaction = {
-      id: options.newId(media === 'voice' ? 'call' : 'chat'),
+      id: options.newId(media === 'voice' ? 'call' : media === 'messaging' ? 'msg' : 'chat'),
       media,
       customerId,
       subject,
@@ -310,19 +341,16 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
       state: 'queued',
       participants: new Map(),
       invited: new Map(),
-      transcript: [],
+      transcript: extra.transcript ?? [],
     };
     interactions.set(interaction.id, interaction);
-    beforeQueue?.(interaction);
-    interaction.request = options.router().enqueue({
-      interactionId: interaction.id,
-      media,
-      subject,
-      purpose: 'route',
-      exclude: new Set(),
-    });
-    // enqueue() announced the line before interaction.request was set: announce this one's place now.
-    hooks.onQueueChanged();
+    extra.beforeQueue?.(interaction);
+    const offered =
+      extra.preferAgent &&
+      options
+        .router()
+        .invite(interaction.id, extra.preferAgent, 'route', capacityMedia(media), { requireReady: true });
+    if (!offered) queue(interaction);
     return interaction;
   }
 
@@ -333,15 +361,22 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
     hooks,
     interactions,
     open,
+    post,
+    toAgents,
     end,
     subjectById,
 
     start(customerId: string, input: { subject: string; fields?: Record<string, string> }) {
       const existing = activeChatOf(customerId);
       if (existing) return { conversationId: existing.id, resumed: true };
-      const chat = open('chat', customerId, subjectById(input.subject), input.fields ?? {}, (created) => {
-        notify(customerId, 'chat.started', { conversationId: created.id, subject: created.subject.id });
-        systemMessage(created, config.chat?.welcomeMessage ?? 'Welcome! An agent will be with you shortly.');
+      const chat = open('chat', customerId, subjectById(input.subject), input.fields ?? {}, {
+        beforeQueue(created) {
+          notify(customerId, 'chat.started', { conversationId: created.id, subject: created.subject.id });
+          systemMessage(
+            created,
+            config.chat?.welcomeMessage ?? 'Welcome! An agent will be with you shortly.',
+          );
+        },
       });
       return { conversationId: chat.id, resumed: false };
     },
@@ -413,8 +448,7 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
       const chat = findChat(interactionId);
       const participant = requireParticipant(chat, agentId);
       toAgents(chat, 'agent.typing', { interactionId, from: participant.agent.name, typing }, agentId);
-      if (participant.visible)
-        notify(chat.customerId, 'chat.typing', { name: participant.agent.name, typing });
+      if (participant.visible) toCustomer(chat, 'typing', { name: participant.agent.name, typing });
     },
 
     invite(
@@ -432,7 +466,11 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
       const router = options.router();
       if (input.toAgentId) {
         if (chat.participants.has(input.toAgentId)) fail('conflict', 'that agent is already in this chat');
-        if (!router.invite(chat.id, input.toAgentId, input.purpose, chat.media, agentId)) {
+        if (
+          !router.invite(chat.id, input.toAgentId, input.purpose, capacityMedia(chat.media), {
+            fromAgentId: agentId,
+          })
+        ) {
           fail('unavailable', 'that agent cannot take this chat now');
         }
         return;
@@ -442,7 +480,7 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
         fail('invalid_argument', 'name toAgentId or a known toSubject');
       router.enqueue({
         interactionId: chat.id,
-        media: chat.media,
+        media: capacityMedia(chat.media),
         subject,
         purpose: input.purpose,
         exclude: new Set(chat.participants.keys()),

@@ -11,6 +11,7 @@ import { createHandleTimes, estimateWait } from './ewt';
 import { createFactLog } from './facts';
 import { fail } from './failure';
 import { createInteractionDomain } from './interactions';
+import { createMessagingDomain } from './messaging';
 import { createRouter, type Router } from './router';
 import { createSessionServer, type SessionLimits } from './sessions';
 import { createVoiceDomain } from './voice';
@@ -98,7 +99,10 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     newId,
     router: () => router,
     onConnected: (interaction) => voice.onInteractionConnected(interaction),
-    onEnded: (interaction) => voice.onInteractionEnded(interaction),
+    onEnded(interaction, _reason, agentIds) {
+      voice.onInteractionEnded(interaction);
+      messaging.onInteractionEnded(interaction, agentIds);
+    },
     estimate(request) {
       const ahead = router
         .waiting()
@@ -142,6 +146,7 @@ export function createReferenceServer(options: ReferenceServerOptions) {
   });
 
   const voice = createVoiceDomain({ clock, random, config, interactions: domain, notify, newId });
+  const messaging = createMessagingDomain({ clock, config, interactions: domain, newId });
 
   function announce(agent: Agent): void {
     notify(agent.id, 'agent.state', {
@@ -193,6 +198,22 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     roles: customer,
     schema: z.optional(z.strictObject({})),
     run: ({ session }) => domain.history(session.subject),
+  });
+
+  register('messaging.send', {
+    roles: customer,
+    schema: z.strictObject({ id: clientId(), text: text(100_000), subject: z.optional(text(64)) }),
+    run: ({ session }, input) => messaging.send(session.subject, input),
+  });
+  register('messaging.typing', {
+    roles: customer,
+    schema: z.strictObject({ typing: z.boolean() }),
+    run: ({ session }, input) => messaging.typing(session.subject, input.typing),
+  });
+  register('messaging.history', {
+    roles: customer,
+    schema: z.optional(z.strictObject({})),
+    run: ({ session }) => messaging.history(session.subject),
   });
 
   const page = z.strictObject({

@@ -234,18 +234,21 @@ export function createRouter(options: RouterOptions) {
       hooks.onQueueChanged();
       return phase;
     },
+    /** Offers an interaction to one agent directly (transfer, conference, consult, or a last-agent offer). */
     invite(
       interactionId: string,
       agentId: string,
       purpose: Purpose,
       media: Media,
-      fromAgentId: string,
+      options: { fromAgentId?: string; requireReady?: boolean } = {},
     ): Invite | null {
+      const { fromAgentId, requireReady } = options;
       const agent = agents.get(agentId);
       if (!agent || agent.status === 'LoggedOut' || !hasFreeSlot(agent, media)) return null;
+      if (requireReady && agent.status !== 'Ready') return null;
       if (invites.has(inviteKey(agentId, interactionId))) return null;
       reserve(agent, media);
-      return openInvite({ interactionId, agentId, purpose, media, fromAgentId });
+      return openInvite({ interactionId, agentId, purpose, media, ...(fromAgentId ? { fromAgentId } : {}) });
     },
     accept(agentId: string, interactionId: string): Invite | null {
       const key = inviteKey(agentId, interactionId);

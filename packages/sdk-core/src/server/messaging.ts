@@ -1,0 +1,116 @@
+import type { Clock } from '../clock';
+import type { ServerConfig } from './config';
+import { fail } from './failure';
+import type { ChatMessage, Interaction, InteractionDomain } from './interactions';
+
+interface Thread {
+  readonly id: string;
+  readonly customerId: string;
+  readonly subject: string;
+  readonly transcript: ChatMessage[];
+  interaction?: Interaction;
+  lastAgentId?: string;
+}
+
+const maxWindowHours = 72;
+
+/**
+ * Asynchronous messaging (seed 003): one persistent thread per customer until a window of inactivity
+ * (at most 72 h) passes. A message inside the window goes to the last agent when that agent is Ready,
+ * else through the subject's queue; the agent sees the whole thread; a returning customer sees it too.
+ */
+export function createMessagingDomain(options: {
+  clock: Clock;
+  config: ServerConfig;
+  interactions: InteractionDomain;
+  newId(prefix: string): string;
+}) {
+  const { clock, config, interactions } = options;
+  const windowMs = Math.min(maxWindowHours, config.messaging?.threadWindowHours ?? maxWindowHours) * 3600_000;
+  const threads = new Map<string, Thread>();
+
+  const lastActivity = (thread: Thread) => thread.transcript.at(-1)?.at ?? 0;
+
+  function current(customerId: string): Thread | undefined {
+    const thread = threads.get(customerId);
+    if (!thread) return undefined;
+    const open = thread.interaction && thread.interaction.state !== 'ended';
+    if (!open && clock.now() - lastActivity(thread) > windowMs) {
+      threads.delete(customerId);
+      return undefined;
+    }
+    return thread;
+  }
+
+  const isLive = (thread: Thread) => thread.interaction !== undefined && thread.interaction.state !== 'ended';
+
+  return {
+    threads,
+    send(customerId: string, input: { id: string; text: string; subject?: string }) {
+      let thread = current(customerId);
+      if (!thread) {
+        const subject = input.subject ?? config.messaging?.defaultSubject ?? config.subjects[0]?.id ?? '';
+        interactions.subjectById(subject);
+        thread = { id: options.newId('thread'), customerId, subject, transcript: [] };
+        threads.set(customerId, thread);
+      }
+      if (thread.transcript.some((m) => m.id === input.id)) return { threadId: thread.id };
+      const message: ChatMessage = {
+        id: input.id,
+        from: 'customer',
+        text: input.text,
+        at: clock.now(),
+        visibility: 'all',
+      };
+      if (!isLive(thread)) {
+        const subject = interactions.subjectById(thread.subject);
+        thread.interaction = interactions.open(
+          'messaging',
+          customerId,
+          subject,
+          {},
+          {
+            transcript: thread.transcript,
+            ...(thread.lastAgentId ? { preferAgent: thread.lastAgentId } : {}),
+          },
+        );
+      }
+      if (thread.interaction) interactions.post(thread.interaction, message);
+      return { threadId: thread.id };
+    },
+
+    typing(customerId: string, typing: boolean) {
+      const thread = current(customerId);
+      if (thread?.interaction && isLive(thread)) {
+        interactions.toAgents(thread.interaction, 'agent.typing', {
+          interactionId: thread.interaction.id,
+          from: 'customer',
+          typing,
+        });
+      }
+    },
+
+    history(customerId: string) {
+      const thread = current(customerId);
+      if (!thread) return { threadId: null, messages: [] };
+      return {
+        threadId: thread.id,
+        messages: thread.transcript
+          .filter((m) => m.visibility === 'all')
+          .map(({ visibility: _v, agentId: _a, ...visible }) => visible),
+      };
+    },
+
+    onInteractionEnded(interaction: Interaction, agentIds: readonly string[]) {
+      if (interaction.media !== 'messaging') return;
+      const thread = threads.get(interaction.customerId);
+      if (thread?.interaction === interaction && agentIds[0]) thread.lastAgentId = agentIds[0];
+    },
+
+    requireThread(customerId: string): Thread {
+      return current(customerId) ?? fail('not_found', 'no conversation');
+    },
+  };
+}
+
+export type MessagingDomain = ReturnType<typeof createMessagingDomain>;
