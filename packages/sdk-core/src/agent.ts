@@ -1,2 +1,8 @@
-export type { AgentClient, AgentClientOptions, AgentEvents, AgentProfile } from './client/agent-client';
+export type {
+  AgentClient,
+  AgentClientOptions,
+  AgentEvents,
+  AgentMessage,
+  AgentProfile,
+} from './client/agent-client';
 export { createAgentClient } from './client/agent-client';

@@ -14,6 +14,15 @@ export interface AgentProfile {
   readonly subjects: ReadonlyArray<{ readonly id: string; readonly name: string }>;
 }
 
+export interface AgentMessage {
+  readonly id: string;
+  readonly from: 'customer' | 'agent' | 'system';
+  readonly text: string;
+  readonly at: number;
+  readonly authorName?: string;
+  readonly visibility: 'all' | 'agents';
+}
+
 /** Events an agent desktop receives; names are the server's without the "agent." prefix. */
 export interface AgentEvents {
   state: { state: string; reason?: string };
@@ -31,15 +40,15 @@ export interface AgentEvents {
   inviteFailed: { interactionId: string; purpose: string; cause: string };
   connected: {
     interactionId: string;
+    media: string;
+    subject: string;
     purpose: string;
-    transcript: unknown[];
-    participants: unknown[];
+    customerId: string;
+    transcript: AgentMessage[];
+    participants: Array<{ agentId: string; name: string; visible: boolean }>;
     fields: Record<string, string>;
   };
-  message: {
-    interactionId: string;
-    message: { id: string; from: string; text: string; at: number; authorName?: string; visibility: string };
-  };
+  message: { interactionId: string; message: AgentMessage };
   typing: { interactionId: string; from: string; typing: boolean };
   participants: {
     interactionId: string;
