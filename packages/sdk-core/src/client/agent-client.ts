@@ -56,6 +56,11 @@ export interface AgentEvents {
   };
   left: { interactionId: string; reason: string };
   ended: { interactionId: string; reason: string };
+  cobrowseJoined: { sessionId: string; customerId: string; interactionId?: string; mode: string };
+  cobrowseFrame: { sessionId: string; kind: string; data?: unknown; url?: string };
+  cobrowseMode: { sessionId: string; mode: 'pointer' | 'write' };
+  cobrowseWriteDenied: { sessionId: string };
+  cobrowseEnded: { sessionId: string; reason: string };
 }
 
 export interface AgentClientOptions {
@@ -126,6 +131,15 @@ export function createAgentClient(options: AgentClientOptions) {
         query,
       }),
     roster: () => call<Array<{ id: string; name: string; state: string }>>('agent.roster', {}),
+    /** Joins the customer's co-browse session by the id they read out (spaces allowed). */
+    joinCobrowse: (sessionId: string) => call('agent.cobrowseJoin', { sessionId }),
+    requestWriteMode: (sessionId: string) => call('agent.cobrowseRequestWrite', { sessionId }),
+    sendCobrowse: (
+      sessionId: string,
+      kind: 'pointer' | 'highlight' | 'annotation' | 'control' | 'resync',
+      data?: unknown,
+    ) => call('agent.cobrowseFrame', { sessionId, kind, data }),
+    endCobrowse: (sessionId: string) => call('agent.cobrowseEnd', { sessionId }),
   };
 }
 

@@ -120,6 +120,20 @@ export const serverConfigSchema = z.strictObject({
       defaultSubject: z.optional(text(64)),
     }),
   ),
+  cobrowse: z.optional(
+    z.strictObject({
+      /** A session nobody joins within this time expires (default 600). */
+      joinTimeoutSec: z.optional(number({ min: 10 })),
+      /** Inactivity per primary media, seconds; 0 means none (defaults: chat 900, messaging 120, voice 0). */
+      inactivitySec: z.optional(
+        z.strictObject({
+          chat: z.optional(number({ min: 0 })),
+          messaging: z.optional(number({ min: 0 })),
+          voice: z.optional(number({ min: 0 })),
+        }),
+      ),
+    }),
+  ),
   pushIntervalSec: z.optional(number({ min: 0 })),
   showEwt: z.optional(bool()),
   ewtMethod: z.optional(oneOf(['queue'])),

@@ -64,6 +64,7 @@ export interface InteractionDomainOptions {
   router(): Router;
   estimate(request: Request): number | undefined;
   onConnected?(interaction: Interaction): void;
+  onTransferred?(interaction: Interaction): void;
   /** `agentIds`: the visible agents still in the interaction when it ended. */
   onEnded?(interaction: Interaction, reason: string, agentIds: readonly string[]): void;
 }
@@ -237,6 +238,7 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
         notify(invite.fromAgentId, 'agent.left', { interactionId: chat.id, reason: 'transferred' });
         const previous = chat.participants.get(invite.fromAgentId);
         leave(chat, invite.fromAgentId, Result.Transferred);
+        options.onTransferred?.(chat);
         if (previous) toCustomer(chat, 'agentLeft', { name: previous.agent.name });
       }
       notify(agent.id, 'agent.connected', {
@@ -357,12 +359,25 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
   const subjectById = (id: string) =>
     config.subjects.find((s) => s.id === id) ?? fail('invalid_argument', `unknown subject "${id}"`);
 
+  const isConnected = (interaction: Interaction, media: Channel) =>
+    interaction.media === media && interaction.state === 'connected';
+
   return {
     hooks,
     interactions,
     open,
     post,
     toAgents,
+    agentName: (agentId: string) => agents.get(agentId)?.name ?? agentId,
+    /** The customer's connected interaction of a media, if any. */
+    connectedOf: (customerId: string, media: Channel) =>
+      [...interactions.values()].find((i) => i.customerId === customerId && isConnected(i, media)),
+    /** The agent's connected interaction of a media, if any. */
+    connectedFor: (agentId: string, media: Channel) =>
+      [...interactions.values()].find((i) => isConnected(i, media) && i.participants.get(agentId)?.visible),
+    /** The first visible agent of an interaction. */
+    primaryAgent: (interaction: Interaction) =>
+      [...interaction.participants.values()].find((p) => p.visible)?.agent.id,
     end,
     subjectById,
 

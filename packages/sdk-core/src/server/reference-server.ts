@@ -6,6 +6,7 @@ import { number, oneOf, text } from '../fields';
 import { clientId } from '../protocol/envelope';
 import { type Agent, createAgents, type Media, presentedState } from './agents';
 import { computeAvailability, createAvailabilityFeed } from './availability';
+import { createCobrowseDomain } from './cobrowse';
 import { defaultNotReadyReasons, type ServerConfig, serverConfigSchema } from './config';
 import { createHandleTimes, estimateWait } from './ewt';
 import { createFactLog } from './facts';
@@ -102,7 +103,9 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     onEnded(interaction, _reason, agentIds) {
       voice.onInteractionEnded(interaction);
       messaging.onInteractionEnded(interaction, agentIds);
+      cobrowse.onPrimaryChanged(interaction, 'ended');
     },
+    onTransferred: (interaction) => cobrowse.onPrimaryChanged(interaction, 'transferred'),
     estimate(request) {
       const ahead = router
         .waiting()
@@ -147,6 +150,7 @@ export function createReferenceServer(options: ReferenceServerOptions) {
 
   const voice = createVoiceDomain({ clock, random, config, interactions: domain, notify, newId });
   const messaging = createMessagingDomain({ clock, config, interactions: domain, newId });
+  const cobrowse = createCobrowseDomain({ clock, random, config, interactions: domain, notify });
 
   function announce(agent: Agent): void {
     notify(agent.id, 'agent.state', {
@@ -214,6 +218,70 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     roles: customer,
     schema: z.optional(z.strictObject({})),
     run: ({ session }) => messaging.history(session.subject),
+  });
+
+  const sessionId = { sessionId: text(16) };
+  register('cobrowse.create', {
+    roles: customer,
+    schema: z.optional(z.strictObject({})),
+    run: ({ session }) => cobrowse.create(session.subject),
+  });
+  register('cobrowse.consent', {
+    roles: customer,
+    schema: z.strictObject({ allow: z.boolean() }),
+    run: ({ session }, input) => cobrowse.consent(session.subject, input.allow),
+  });
+  register('cobrowse.revoke', {
+    roles: customer,
+    schema: z.optional(z.strictObject({})),
+    run: ({ session }) => cobrowse.revoke(session.subject),
+  });
+  register('cobrowse.frame', {
+    roles: customer,
+    schema: z.strictObject({
+      kind: oneOf([
+        'snapshot',
+        'mutation',
+        'pointer',
+        'scroll',
+        'viewport',
+        'input',
+        'navigation',
+        'refused',
+      ]),
+      data: z.optional(z.unknown()),
+      url: z.optional(httpUrl()),
+    }),
+    run: ({ session }, frame) => cobrowse.customerFrame(session.subject, frame),
+  });
+  register('cobrowse.end', {
+    roles: customer,
+    schema: z.optional(z.strictObject({})),
+    run: ({ session }) => cobrowse.customerEnd(session.subject),
+  });
+  register('agent.cobrowseJoin', {
+    roles: agent,
+    schema: z.strictObject(sessionId),
+    run: ({ session }, input) => cobrowse.joinById(session.subject, input.sessionId),
+  });
+  register('agent.cobrowseRequestWrite', {
+    roles: agent,
+    schema: z.strictObject(sessionId),
+    run: ({ session }, input) => cobrowse.requestWrite(session.subject, input.sessionId),
+  });
+  register('agent.cobrowseFrame', {
+    roles: agent,
+    schema: z.strictObject({
+      ...sessionId,
+      kind: oneOf(['pointer', 'highlight', 'annotation', 'control', 'resync']),
+      data: z.optional(z.unknown()),
+    }),
+    run: ({ session }, frame) => cobrowse.agentFrame(session.subject, frame),
+  });
+  register('agent.cobrowseEnd', {
+    roles: agent,
+    schema: z.strictObject(sessionId),
+    run: ({ session }, input) => cobrowse.agentEnd(session.subject, input.sessionId),
   });
 
   const page = z.strictObject({
@@ -341,6 +409,7 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     facts,
     agents,
     interactions: domain.interactions,
+    cobrowseSessions: cobrowse.sessions,
     /** The telephony side: what a PSTN gateway (or the phone simulator) calls. */
     voice: {
       inboundCall: voice.inboundCall,

@@ -1,0 +1,247 @@
+import type { Clock, Random } from '../clock';
+import type { ServerConfig } from './config';
+import { fail } from './failure';
+import type { Channel, Interaction, InteractionDomain } from './interactions';
+
+export type CobrowseMode = 'pointer' | 'write';
+export type AgentFrameKind = 'pointer' | 'highlight' | 'annotation' | 'control' | 'resync';
+
+export interface CobrowseSession {
+  readonly id: string;
+  readonly customerId: string;
+  readonly createdAt: number;
+  agentId?: string;
+  interactionId?: string;
+  media?: Channel;
+  subject?: string;
+  mode: CobrowseMode;
+  writeRequested: boolean;
+  startedAt?: number;
+  endedAt?: number;
+  endReason?: string;
+  readonly modes: Array<{ mode: CobrowseMode; start: number; end?: number }>;
+  readonly pages: string[];
+  lastActivityAt: number;
+  timer?: unknown;
+}
+
+const defaultInactivitySec: Record<Channel, number> = { chat: 900, messaging: 120, voice: 0 };
+const lockout = { attempts: 5, windowMs: 60_000, durationMs: 60_000 };
+
+/**
+ * Co-browse sessions: only a customer creates one (a 9-digit id, unique among live sessions); one agent
+ * joins, by id or automatically from the customer's chat; pointer mode first, write mode only after the
+ * customer says yes; frames relayed in order; ended by either side, the primary interaction, or inactivity.
+ */
+export function createCobrowseDomain(options: {
+  clock: Clock;
+  random: Random;
+  config: ServerConfig;
+  interactions: InteractionDomain;
+  notify(subject: string, name: string, data?: unknown): void;
+}) {
+  const { clock, random, config, interactions, notify } = options;
+  const sessions = new Map<string, CobrowseSession>();
+  const wrongIds = new Map<string, { attempts: number[]; lockedUntil: number }>();
+  const joinTimeoutMs = (config.cobrowse?.joinTimeoutSec ?? 600) * 1000;
+
+  const live = () => [...sessions.values()].filter((s) => !s.endedAt);
+  const liveOf = (customerId: string) => live().find((s) => s.customerId === customerId);
+
+  function newId(): string {
+    const taken = new Set(live().map((s) => s.id));
+    for (;;) {
+      let id = String(1 + Math.floor(random() * 9));
+      for (let i = 0; i < 8; i++) id += Math.floor(random() * 10).toString();
+      if (!taken.has(id)) return id;
+    }
+  }
+
+  function inactivityMs(session: CobrowseSession): number {
+    const media = session.media;
+    if (!media) return 0;
+    return (config.cobrowse?.inactivitySec?.[media] ?? defaultInactivitySec[media]) * 1000;
+  }
+
+  function arm(session: CobrowseSession): void {
+    clock.clearTimeout(session.timer);
+    if (session.endedAt) return;
+    if (!session.agentId) {
+      session.timer = clock.setTimeout(() => end(session, 'no agent joined'), joinTimeoutMs);
+      return;
+    }
+    const limit = inactivityMs(session);
+    if (limit > 0) session.timer = clock.setTimeout(() => end(session, 'inactivity'), limit);
+  }
+
+  function touch(session: CobrowseSession): void {
+    session.lastActivityAt = clock.now();
+    if (session.agentId && inactivityMs(session) > 0) arm(session);
+  }
+
+  function setMode(session: CobrowseSession, mode: CobrowseMode): void {
+    const now = clock.now();
+    const current = session.modes.at(-1);
+    if (current && !current.end) current.end = now;
+    session.mode = mode;
+    session.writeRequested = false;
+    session.modes.push({ mode, start: now });
+    notify(session.customerId, 'cobrowse.mode', { sessionId: session.id, mode });
+    if (session.agentId) notify(session.agentId, 'agent.cobrowseMode', { sessionId: session.id, mode });
+  }
+
+  function end(session: CobrowseSession, reason: string): void {
+    if (session.endedAt) return;
+    const now = clock.now();
+    clock.clearTimeout(session.timer);
+    session.endedAt = now;
+    session.endReason = reason;
+    const current = session.modes.at(-1);
+    if (current && !current.end) current.end = now;
+    notify(session.customerId, 'cobrowse.ended', { sessionId: session.id, reason });
+    if (session.agentId) notify(session.agentId, 'agent.cobrowseEnded', { sessionId: session.id, reason });
+  }
+
+  function join(session: CobrowseSession, agentId: string, interaction: Interaction | undefined): void {
+    if (session.agentId) fail('conflict', 'another agent has already joined this session');
+    session.agentId = agentId;
+    session.startedAt = clock.now();
+    if (interaction) {
+      session.interactionId = interaction.id;
+      session.media = interaction.media;
+      session.subject = interaction.subject.id;
+    }
+    session.modes.push({ mode: 'pointer', start: clock.now() });
+    const agentName = interactions.agentName(agentId);
+    notify(session.customerId, 'cobrowse.joined', { sessionId: session.id, agentName, mode: 'pointer' });
+    notify(agentId, 'agent.cobrowseJoined', {
+      sessionId: session.id,
+      customerId: session.customerId,
+      ...(session.interactionId ? { interactionId: session.interactionId } : {}),
+      mode: 'pointer',
+    });
+    touch(session);
+    arm(session);
+  }
+
+  function agentSession(agentId: string, sessionId: string): CobrowseSession {
+    const session = sessions.get(sessionId);
+    if (!session || session.agentId !== agentId || session.endedAt)
+      fail('forbidden', 'not your co-browse session');
+    return session as CobrowseSession;
+  }
+
+  function customerSession(customerId: string): CobrowseSession {
+    return liveOf(customerId) ?? fail('not_found', 'no co-browse session');
+  }
+
+  return {
+    sessions,
+    create(customerId: string): { sessionId: string; agentName?: string } {
+      const existing = liveOf(customerId);
+      if (existing) return { sessionId: existing.id };
+      const now = clock.now();
+      const session: CobrowseSession = {
+        id: newId(),
+        customerId,
+        createdAt: now,
+        mode: 'pointer',
+        writeRequested: false,
+        modes: [],
+        pages: [],
+        lastActivityAt: now,
+      };
+      sessions.set(session.id, session);
+      arm(session);
+      // Started from a chat: that chat's agent joins at once.
+      const chat =
+        interactions.connectedOf(customerId, 'chat') ?? interactions.connectedOf(customerId, 'messaging');
+      const agentId = chat ? interactions.primaryAgent(chat) : undefined;
+      if (chat && agentId) join(session, agentId, chat);
+      return { sessionId: session.id };
+    },
+
+    joinById(agentId: string, sessionId: string): void {
+      const now = clock.now();
+      const record = wrongIds.get(agentId) ?? { attempts: [], lockedUntil: 0 };
+      wrongIds.set(agentId, record);
+      if (record.lockedUntil > now) {
+        fail(
+          'locked_out',
+          `too many wrong session ids: try again in ${Math.ceil((record.lockedUntil - now) / 1000)} s`,
+        );
+      }
+      const session = sessions.get(sessionId.replace(/\D/g, ''));
+      if (!session || session.endedAt) {
+        record.attempts = [...record.attempts.filter((at) => now - at < lockout.windowMs), now];
+        if (record.attempts.length >= lockout.attempts) {
+          record.lockedUntil = now + lockout.durationMs;
+          record.attempts = [];
+        }
+        fail('not_found', 'no live co-browse session has that id');
+        return;
+      }
+      join(session, agentId, interactions.connectedFor(agentId, 'voice'));
+    },
+
+    requestWrite(agentId: string, sessionId: string): void {
+      const session = agentSession(agentId, sessionId);
+      if (session.mode === 'write') return;
+      session.writeRequested = true;
+      notify(session.customerId, 'cobrowse.writeRequested', {
+        sessionId,
+        agentName: interactions.agentName(agentId),
+      });
+    },
+
+    consent(customerId: string, allow: boolean): void {
+      const session = customerSession(customerId);
+      if (!session.writeRequested) fail('conflict', 'write mode was not requested');
+      if (allow) setMode(session, 'write');
+      else {
+        session.writeRequested = false;
+        if (session.agentId) notify(session.agentId, 'agent.cobrowseWriteDenied', { sessionId: session.id });
+      }
+    },
+
+    revoke(customerId: string): void {
+      const session = customerSession(customerId);
+      if (session.mode === 'write') setMode(session, 'pointer');
+    },
+
+    customerFrame(customerId: string, frame: { kind: string; data?: unknown; url?: string }): void {
+      const session = customerSession(customerId);
+      if (frame.kind === 'navigation' && frame.url && session.pages.at(-1) !== frame.url)
+        session.pages.push(frame.url);
+      touch(session);
+      if (session.agentId)
+        notify(session.agentId, 'agent.cobrowseFrame', { sessionId: session.id, ...frame });
+    },
+
+    agentFrame(agentId: string, frame: { sessionId: string; kind: AgentFrameKind; data?: unknown }): void {
+      const session = agentSession(agentId, frame.sessionId);
+      // Defence in depth: the customer's page refuses control outside write mode too.
+      if (frame.kind === 'control' && session.mode !== 'write')
+        fail('forbidden', 'write mode was not granted');
+      touch(session);
+      notify(session.customerId, 'cobrowse.frame', { kind: frame.kind, data: frame.data });
+    },
+
+    customerEnd(customerId: string): void {
+      const session = liveOf(customerId);
+      if (session) end(session, 'customer');
+    },
+
+    agentEnd(agentId: string, sessionId: string): void {
+      end(agentSession(agentId, sessionId), 'agent');
+    },
+
+    /** The primary chat or call ended or was transferred: its co-browse session ends with it. */
+    onPrimaryChanged(interaction: Interaction, reason: 'ended' | 'transferred'): void {
+      for (const session of live())
+        if (session.interactionId === interaction.id) end(session, `interaction ${reason}`);
+    },
+  };
+}
+
+export type CobrowseDomain = ReturnType<typeof createCobrowseDomain>;

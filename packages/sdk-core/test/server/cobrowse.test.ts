@@ -1,0 +1,170 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { createSessionClient } from '../../src/client/session-client';
+import { contactCenter, fixture } from './harness';
+
+async function setup(config: unknown = fixture) {
+  const cc = contactCenter(config);
+  const customer = await cc.customer();
+  const cmd = async <T = unknown>(name: string, payload: unknown = {}) => {
+    const result = customer.session.command<T>(name, payload);
+    result.catch(() => undefined);
+    await cc.settle(8);
+    return result;
+  };
+  const agentCall = async <T>(promise: Promise<T>) => {
+    promise.catch(() => undefined);
+    await cc.settle(8);
+    return promise;
+  };
+  return { cc, customer, cmd, agentCall };
+}
+
+describe('co-browse sessions (seeds 000 and CE27)', () => {
+  it('gives the customer a 9-digit id that an agent joins, in pointer mode', async () => {
+    const { cc, customer, cmd, agentCall } = await setup();
+    const ada = await cc.agent('ada');
+    const joined: unknown[] = [];
+    ada.client.on('cobrowseJoined', (event) => joined.push(event));
+    const { sessionId } = await cmd<{ sessionId: string }>('cobrowse.create');
+    expect(sessionId).toMatch(/^[1-9]\d{8}$/);
+    await agentCall(
+      ada.client.joinCobrowse(`${sessionId.slice(0, 3)} ${sessionId.slice(3, 6)} ${sessionId.slice(6)}`),
+    );
+    expect(joined).toEqual([{ sessionId, customerId: customer.session.subject, mode: 'pointer' }]);
+    expect(customer.named('cobrowse.joined')).toEqual([{ sessionId, agentName: 'Ada', mode: 'pointer' }]);
+  });
+
+  it('lets only customers create sessions, and only one agent join', async () => {
+    const { cc, cmd, agentCall } = await setup();
+    const ada = await cc.agent('ada');
+    const bob = await cc.agent('bob');
+    const { sessionId } = await cmd<{ sessionId: string }>('cobrowse.create');
+    await agentCall(ada.client.joinCobrowse(sessionId));
+    await expect(agentCall(bob.client.joinCobrowse(sessionId))).rejects.toMatchObject({ code: 'conflict' });
+    // An agent's session has no way to start one.
+    const asAgent = createSessionClient({
+      transport: cc.transport(),
+      role: 'agent',
+      credentials: { username: 'bob', password: 'bob-pass' },
+      clock: cc.clock,
+    });
+    asAgent.start();
+    await expect(agentCall(asAgent.command('cobrowse.create', {}))).rejects.toMatchObject({
+      code: 'unknown_command',
+    });
+  });
+
+  it('expires a session no agent joins within 10 minutes', async () => {
+    const { cc, customer, cmd } = await setup();
+    const { sessionId } = await cmd<{ sessionId: string }>('cobrowse.create');
+    await cc.elapse(600_000, 10_000);
+    expect(customer.named('cobrowse.ended')).toEqual([{ sessionId, reason: 'no agent joined' }]);
+  });
+
+  it('locks an agent out for a minute after five wrong ids in a minute', async () => {
+    const { cc, cmd, agentCall } = await setup();
+    const ada = await cc.agent('ada');
+    const { sessionId } = await cmd<{ sessionId: string }>('cobrowse.create');
+    for (let i = 0; i < 5; i++) {
+      await expect(agentCall(ada.client.joinCobrowse(`12345678${i}`))).rejects.toMatchObject({
+        code: 'not_found',
+      });
+    }
+    await expect(agentCall(ada.client.joinCobrowse(sessionId))).rejects.toMatchObject({
+      code: 'locked_out',
+      message: 'too many wrong session ids: try again in 60 s',
+    });
+    await cc.elapse(60_000, 5_000);
+    await expect(agentCall(ada.client.joinCobrowse(sessionId))).resolves.toBeUndefined();
+  });
+
+  it('joins the chat’s agent automatically when started from a chat, and ends with the chat', async () => {
+    const { cc, customer, cmd, agentCall } = await setup();
+    const ada = await cc.agent('ada');
+    await ada.client.setState('Ready');
+    const { conversationId } = await customer.start('billing');
+    await cc.elapse(300);
+    await agentCall(ada.client.accept(conversationId));
+    const joined: Array<{ interactionId?: string }> = [];
+    ada.client.on('cobrowseJoined', (event) => joined.push(event));
+    const { sessionId } = await cmd<{ sessionId: string }>('cobrowse.create');
+    expect(joined[0]?.interactionId).toBe(conversationId);
+    await customer.end();
+    expect(customer.named('cobrowse.ended')).toEqual([{ sessionId, reason: 'interaction ended' }]);
+  });
+
+  it('needs the customer’s yes for write mode, refuses control without it, and the customer can revoke', async () => {
+    const { cc, customer, cmd, agentCall } = await setup();
+    const ada = await cc.agent('ada');
+    const { sessionId } = await cmd<{ sessionId: string }>('cobrowse.create');
+    await agentCall(ada.client.joinCobrowse(sessionId));
+    await expect(
+      agentCall(ada.client.sendCobrowse(sessionId, 'control', { click: 1 })),
+    ).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    const denied: unknown[] = [];
+    ada.client.on('cobrowseWriteDenied', (event) => denied.push(event));
+    await agentCall(ada.client.requestWriteMode(sessionId));
+    expect(customer.named('cobrowse.writeRequested')).toEqual([{ sessionId, agentName: 'Ada' }]);
+    await cmd('cobrowse.consent', { allow: false });
+    expect(denied).toHaveLength(1);
+    await expect(cmd('cobrowse.consent', { allow: true })).rejects.toMatchObject({ code: 'conflict' });
+    await agentCall(ada.client.requestWriteMode(sessionId));
+    await cmd('cobrowse.consent', { allow: true });
+    expect(customer.named('cobrowse.mode').at(-1)).toEqual({ sessionId, mode: 'write' });
+    await agentCall(ada.client.sendCobrowse(sessionId, 'control', { click: 1 }));
+    expect(customer.named('cobrowse.frame').at(-1)).toEqual({ kind: 'control', data: { click: 1 } });
+    await cmd('cobrowse.revoke');
+    await expect(
+      agentCall(ada.client.sendCobrowse(sessionId, 'control', { click: 2 })),
+    ).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    const modes = cc.server.cobrowseSessions.get(sessionId)?.modes.map((m) => m.mode);
+    expect(modes).toEqual(['pointer', 'write', 'pointer']);
+  });
+
+  it('relays frames in order both ways and records the pages co-browsed', async () => {
+    const { cc, cmd, agentCall } = await setup();
+    const ada = await cc.agent('ada');
+    const frames: Array<{ kind: string; data?: unknown }> = [];
+    ada.client.on('cobrowseFrame', (frame) => frames.push(frame));
+    const { sessionId } = await cmd<{ sessionId: string }>('cobrowse.create');
+    await agentCall(ada.client.joinCobrowse(sessionId));
+    const sends = [];
+    sends.push(
+      cmd('cobrowse.frame', { kind: 'navigation', url: 'https://shop.example/', data: { title: 'Home' } }),
+    );
+    for (let i = 0; i < 20; i++) sends.push(cmd('cobrowse.frame', { kind: 'mutation', data: { n: i } }));
+    sends.push(cmd('cobrowse.frame', { kind: 'navigation', url: 'https://shop.example/checkout' }));
+    await Promise.all(sends);
+    expect(frames.filter((f) => f.kind === 'mutation').map((f) => (f.data as { n: number }).n)).toEqual([
+      ...Array(20).keys(),
+    ]);
+    expect(cc.server.cobrowseSessions.get(sessionId)?.pages).toEqual([
+      'https://shop.example/',
+      'https://shop.example/checkout',
+    ]);
+  });
+
+  it('ends on inactivity per primary media (chat 15 min), and on either side’s stop with the reason', async () => {
+    const { cc, customer, cmd, agentCall } = await setup();
+    const ada = await cc.agent('ada');
+    await ada.client.setState('Ready');
+    const { conversationId } = await customer.start('billing');
+    await cc.elapse(300);
+    await agentCall(ada.client.accept(conversationId));
+    const ended: Array<{ reason: string }> = [];
+    ada.client.on('cobrowseEnded', (event) => ended.push(event));
+    await cmd('cobrowse.create');
+    await cc.elapse(14 * 60_000, 30_000);
+    expect(ended).toEqual([]);
+    await cc.elapse(60_000, 30_000);
+    expect(ended).toEqual([expect.objectContaining({ reason: 'inactivity' })]);
+    const second = await cmd<{ sessionId: string }>('cobrowse.create');
+    await cmd('cobrowse.end');
+    expect(ended.at(-1)).toEqual({ sessionId: second.sessionId, reason: 'customer' });
+  }, 30_000);
+});
