@@ -80,6 +80,7 @@ export function contactCenter(config: unknown = fixture, start = Date.UTC(2026, 
     agent,
     customer,
     factsOf,
+    transport,
     elapse: (ms: number, step = 100) => elapse(clock, ms, step),
     settle,
   };
