@@ -94,6 +94,15 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
   };
 }
 
+/** JSON reports of the reference server (seed 000's co-browse reports among them). */
+const reportRoutes: Record<string, (cc: ReferenceServer) => unknown> = {
+  '/api/reports/interactions': (cc) => cc.reports.interactions(),
+  '/api/reports/cobrowse': (cc) => cc.reports.cobrowseDetail(),
+  '/api/reports/cobrowse-summary': (cc) => cc.reports.cobrowseSummary(),
+  '/api/reports/realtime': (cc) => cc.reports.realtime(),
+  '/api/reports/availability': (cc) => cc.availability(),
+};
+
 async function handle(
   request: IncomingMessage,
   response: ServerResponse,
@@ -105,8 +114,8 @@ async function handle(
   if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'Method not allowed');
   if (path === '/api/health')
     return json(response, 200, { status: 'ok', sessions: contactCenter.sessionCount });
-  if (path === '/api/reports/interactions') return json(response, 200, contactCenter.facts.all());
-  if (path === '/api/reports/availability') return json(response, 200, contactCenter.availability());
+  const report = reportRoutes[path];
+  if (report) return json(response, 200, report(contactCenter));
   if (path.startsWith('/api/')) return json(response, 404, { error: 'not_found' });
   if (path === '/tandem') return send(response, 426, 'Upgrade to WebSocket (protocol v1) on this path.');
   if (path.startsWith('/sdk/')) return file(response, sdkDir, path.slice('/sdk'.length), {});

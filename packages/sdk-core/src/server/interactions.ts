@@ -38,6 +38,7 @@ export interface Interaction {
   readonly subject: SubjectConfig;
   readonly fields: Readonly<Record<string, string>>;
   readonly startedAt: number;
+  endedAt?: number;
   state: 'queued' | 'routing' | 'alerting' | 'connected' | 'ended';
   request?: Request;
   readonly participants: Map<string, Participant>;
@@ -184,6 +185,7 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
     }
     const lastAgents = [...chat.participants.values()].filter((p) => p.visible).map((p) => p.agent.id);
     chat.state = 'ended';
+    chat.endedAt = now;
     chat.request = undefined;
     lastQueued.delete(chat.id);
     for (const participant of [...chat.participants.values()]) {

@@ -13,6 +13,7 @@ import { createFactLog } from './facts';
 import { fail } from './failure';
 import { createInteractionDomain } from './interactions';
 import { createMessagingDomain } from './messaging';
+import { createReports } from './reports';
 import { createRouter, type Router } from './router';
 import { createSessionServer, type SessionLimits } from './sessions';
 import { createVoiceDomain } from './voice';
@@ -410,6 +411,13 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     agents,
     interactions: domain.interactions,
     cobrowseSessions: cobrowse.sessions,
+    reports: createReports({
+      agents,
+      facts,
+      interactions: domain.interactions,
+      cobrowse: cobrowse.sessions,
+      now: () => clock.now(),
+    }),
     /** The telephony side: what a PSTN gateway (or the phone simulator) calls. */
     voice: {
       inboundCall: voice.inboundCall,

@@ -1,0 +1,64 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { contactCenter } from './harness';
+
+describe('reports (seed 000)', () => {
+  it('reports co-browse detail, summary and real-time counts', async () => {
+    const cc = contactCenter();
+    const ada = await cc.agent('ada');
+    await ada.client.setState('Ready');
+    const settled = async <T>(promise: Promise<T>) => {
+      await cc.settle(8);
+      return promise;
+    };
+    const first = await cc.customer();
+    const second = await cc.customer();
+    const a = await first.start('billing');
+    const b = await second.start('billing');
+    await cc.elapse(300);
+    await settled(ada.client.accept(a.conversationId));
+    await settled(ada.client.accept(b.conversationId));
+    await cc.elapse(60_000, 5_000);
+    const { sessionId } = await settled(first.session.command<{ sessionId: string }>('cobrowse.create', {}));
+    await settled(
+      first.session.command('cobrowse.frame', { kind: 'navigation', url: 'https://shop.example/checkout' }),
+    );
+    await settled(ada.client.requestWriteMode(sessionId));
+    await settled(first.session.command('cobrowse.consent', { allow: true }));
+
+    expect(cc.server.reports.realtime()).toMatchObject({
+      agents: { chat: 1, chatWithCobrowse: 1, inboundVoice: 0, inboundVoiceWithCobrowse: 0, loggedIn: 1 },
+      chat: { current: 2, withCobrowse: 1, ratioPercent: 50 },
+      cobrowseSessions: { alive: 1 },
+    });
+
+    await cc.elapse(120_000, 5_000);
+    await first.end();
+    await second.end();
+    const [detail] = cc.server.reports.cobrowseDetail();
+    expect(detail).toMatchObject({
+      sessionId,
+      state: 'finished',
+      agentId: 'ada',
+      queue: 'billing',
+      media: 'chat',
+      interactionId: a.conversationId,
+      pages: ['https://shop.example/checkout'],
+      endReason: 'interaction ended',
+    });
+    expect(detail?.modes.map((m) => m.mode)).toEqual(['pointer', 'write']);
+    expect(detail?.modes.every((m) => typeof m.start === 'number' && typeof m.end === 'number')).toBe(true);
+    expect(cc.server.reports.cobrowseSummary()).toEqual([
+      expect.objectContaining({
+        agentId: 'ada',
+        queue: 'billing',
+        media: 'chat',
+        interactionsWithCobrowse: 1,
+        interactionsWithoutCobrowse: 1,
+        cobrowseSessions: 1,
+        sessionsWithWriteMode: 1,
+        averageSecBeforeCobrowse: 60,
+      }),
+    ]);
+  }, 20_000);
+});
