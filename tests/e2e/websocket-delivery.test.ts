@@ -125,6 +125,6 @@ describe('protocol v1 over a real WebSocket on loopback', () => {
     const health = await fetch(`${host.url}/api/health`).then((r) => r.json());
     expect(health.status).toBe('ok');
     const realtime = await fetch(`${host.url}/api/reports/realtime`).then((r) => r.json());
-    expect(realtime.agents).toMatchObject({ chat: 0, chatWithCobrowse: 0 });
+    expect(realtime).toMatchObject({ agents: { chatWithCobrowse: 0 }, chat: { withCobrowse: 0 } });
   });
 });
