@@ -30,6 +30,7 @@ export interface AgentEvents {
     interactionId: string;
     media: string;
     subject: string;
+    subjectName: string;
     purpose: string;
     expiresAt: number;
     customerId: string;
@@ -42,6 +43,7 @@ export interface AgentEvents {
     interactionId: string;
     media: string;
     subject: string;
+    subjectName: string;
     purpose: string;
     customerId: string;
     transcript: AgentMessage[];

@@ -1,0 +1,189 @@
+import type { AgentClient, AgentProfile } from '@tandem/sdk-core/agent';
+import { useEffect, useState } from 'preact/hooks';
+import { Fields } from './Fields';
+import type { Conversation, DesktopStore } from './store';
+
+interface Props {
+  client: AgentClient;
+  store: DesktopStore;
+  conversation: Conversation;
+  profile: AgentProfile;
+}
+
+export function ConversationPanel({ client, store, conversation, profile }: Props) {
+  const [draft, setDraft] = useState('');
+  const [query, setQuery] = useState('');
+  const [responses, setResponses] = useState<Array<{ id: string; title: string; text: string }>>([]);
+  const [roster, setRoster] = useState<Array<{ id: string; name: string; state: string }>>([]);
+  const [target, setTarget] = useState('');
+  const [code, setCode] = useState(profile.wrapUpCodes[0] ?? '');
+  const report = (failure: unknown) =>
+    store.update((d) => {
+      d.notice = (failure as { message?: string }).message ?? 'Something went wrong';
+    });
+  const id = conversation.id;
+  const live = !conversation.ended;
+
+  const refreshRoster = () =>
+    client
+      .roster()
+      .then((agents) => setRoster(agents.filter((a) => a.id !== profile.id)))
+      .catch(report);
+  useEffect(() => void refreshRoster(), [id]);
+
+  function send(event: Event) {
+    event.preventDefault();
+    const text = draft.trim();
+    if (!text) return;
+    // Keep what was typed until the server has it: nothing typed is lost silently.
+    client
+      .send(id, text)
+      .then(() => setDraft(''))
+      .catch(report);
+  }
+
+  function search(event: Event) {
+    event.preventDefault();
+    client.searchResponses(query).then(setResponses).catch(report);
+  }
+
+  const hand = (kind: 'transfer' | 'conference' | 'consult') =>
+    client[kind](
+      id,
+      target.startsWith('subject:') ? { toSubject: target.slice(8) } : { toAgentId: target },
+    ).catch(report);
+
+  return (
+    <article aria-labelledby="conversation-heading">
+      <h2 id="conversation-heading">
+        {conversation.media === 'voice' ? 'Call' : conversation.media === 'messaging' ? 'Messaging' : 'Chat'}{' '}
+        — {conversation.subject}
+        {conversation.ended ? ` (ended: ${conversation.ended})` : ''}
+      </h2>
+      <Fields fields={conversation.fields} />
+      {conversation.media !== 'voice' ? (
+        <>
+          <div role="log" aria-label="Transcript" aria-live="polite" class="transcript">
+            <ol>
+              {conversation.transcript.map((message) => (
+                <li
+                  key={message.id}
+                  class={`from-${message.from}${message.visibility === 'agents' ? ' internal' : ''}`}
+                >
+                  <span class="author">
+                    {message.from === 'agent'
+                      ? message.authorName
+                      : message.from === 'customer'
+                        ? 'Customer'
+                        : 'System'}
+                    {message.visibility === 'agents' ? ' (agents only)' : ''}:
+                  </span>{' '}
+                  <span class="text">{message.text}</span>
+                </li>
+              ))}
+            </ol>
+          </div>
+          {conversation.customerTyping ? <p class="typing">The customer is typing…</p> : null}
+          {live ? (
+            <form onSubmit={send} class="composer">
+              <label>
+                Message
+                <textarea
+                  value={draft}
+                  rows={2}
+                  onInput={(e) => setDraft((e.currentTarget as HTMLTextAreaElement).value)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' && !e.shiftKey) send(e);
+                  }}
+                />
+              </label>
+              <button type="submit">Send</button>
+            </form>
+          ) : null}
+          <form onSubmit={search} class="responses">
+            <label>
+              Search standard responses
+              <input value={query} onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} />
+            </label>
+            <button type="submit">Search</button>
+            <ul>
+              {responses.map((response) => (
+                <li key={response.id}>
+                  <button type="button" onClick={() => setDraft(response.text)}>
+                    Use “{response.title}”
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </form>
+        </>
+      ) : null}
+      {live ? (
+        <fieldset class="actions">
+          <legend>Hand on</legend>
+          <label for="hand-on-target">To</label>
+          <select
+            id="hand-on-target"
+            value={target}
+            onFocus={refreshRoster}
+            onChange={(e) => setTarget((e.currentTarget as HTMLSelectElement).value)}
+          >
+            <option value="">Choose an agent or queue</option>
+            {roster.map((agent) => (
+              <option key={agent.id} value={agent.id}>
+                {agent.name} ({agent.state})
+              </option>
+            ))}
+            {profile.subjects.map((subject) => (
+              <option key={subject.id} value={`subject:${subject.id}`}>
+                Queue: {subject.name}
+              </option>
+            ))}
+          </select>
+          <button type="button" disabled={!target} onClick={() => hand('transfer')}>
+            Transfer
+          </button>
+          <button type="button" disabled={!target} onClick={() => hand('conference')}>
+            Conference
+          </button>
+          <button type="button" disabled={!target} onClick={() => hand('consult')}>
+            Consult
+          </button>
+          <button type="button" onClick={() => client.end(id).catch(report)}>
+            End {conversation.media === 'voice' ? 'call' : 'chat'}
+          </button>
+        </fieldset>
+      ) : conversation.wrappedUp ? (
+        <p>Wrapped up: {conversation.wrappedUp}</p>
+      ) : conversation.ended !== 'transferred' ? (
+        <form
+          class="wrap-up"
+          onSubmit={(e) => {
+            e.preventDefault();
+            client
+              .wrapUp(id, code)
+              .then(() =>
+                store.update((d) => {
+                  const found = d.conversations.find((c) => c.id === id);
+                  if (found) found.wrappedUp = code;
+                }),
+              )
+              .catch(report);
+          }}
+        >
+          <label>
+            Wrap-up code
+            <select value={code} onChange={(e) => setCode((e.currentTarget as HTMLSelectElement).value)}>
+              {profile.wrapUpCodes.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit">Wrap up</button>
+        </form>
+      ) : null}
+    </article>
+  );
+}

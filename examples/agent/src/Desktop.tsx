@@ -1,0 +1,130 @@
+import type { AgentClient } from '@tandem/sdk-core/agent';
+import { ConversationPanel } from './ConversationPanel';
+import { Fields } from './Fields';
+import type { DesktopStore } from './store';
+import { useDesktop } from './use-store';
+
+const purposeLabel: Record<string, string> = {
+  route: 'New',
+  transfer: 'Transfer',
+  conference: 'Conference',
+  consult: 'Consultation',
+};
+
+export function Desktop({ client, store }: { client: AgentClient; store: DesktopStore }) {
+  const state = useDesktop(store);
+  const profile = state.profile;
+  const report = (failure: unknown) =>
+    store.update((d) => {
+      d.notice = (failure as { message?: string }).message ?? 'Something went wrong';
+    });
+
+  function changeState(value: string) {
+    const [next, reason] = value.split(':');
+    client.setState(next === 'Ready' ? 'Ready' : 'NotReady', reason || undefined).catch(report);
+  }
+  const selected = state.conversations.find((c) => c.id === state.selected);
+  const stateValue = state.state === 'NotReady' ? `NotReady:${state.reason ?? ''}` : 'Ready';
+
+  return (
+    <div class="desktop">
+      <header>
+        <h1>Tandem agent desktop</h1>
+        <p>
+          {profile?.name} · <span class="connection">{state.connection}</span>
+        </p>
+        <label>
+          My state
+          <select
+            value={stateValue}
+            onChange={(e) => changeState((e.currentTarget as HTMLSelectElement).value)}
+          >
+            <option value="Ready">Ready</option>
+            <option value="NotReady:">Not Ready</option>
+            {profile?.notReadyReasons.map((reason) => (
+              <option key={reason} value={`NotReady:${reason}`}>
+                Not Ready — {reason}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p role="status" class="state">
+          {state.state}
+          {state.reason ? ` (${state.reason})` : ''}
+        </p>
+      </header>
+      {state.notice ? (
+        <p role="alert" class="notice">
+          {state.notice}{' '}
+          <button
+            type="button"
+            onClick={() =>
+              store.update((d) => {
+                d.notice = undefined;
+              })
+            }
+          >
+            Dismiss
+          </button>
+        </p>
+      ) : null}
+      <div class="columns">
+        <nav aria-label="Work">
+          <section aria-labelledby="invites-heading">
+            <h2 id="invites-heading">Invitations</h2>
+            {state.invites.length === 0 ? <p class="empty">None</p> : null}
+            <ul>
+              {state.invites.map((invite) => (
+                <li key={invite.interactionId} class="invite">
+                  <p>
+                    <strong>
+                      {purposeLabel[invite.purpose] ?? invite.purpose} {invite.media}
+                    </strong>{' '}
+                    — {invite.subjectName}
+                    {invite.fromName ? ` from ${invite.fromName}` : ''}
+                  </p>
+                  <Fields fields={invite.fields} />
+                  <button type="button" onClick={() => client.accept(invite.interactionId).catch(report)}>
+                    Accept
+                  </button>{' '}
+                  <button type="button" onClick={() => client.decline(invite.interactionId).catch(report)}>
+                    Decline
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="conversations-heading">
+            <h2 id="conversations-heading">Interactions</h2>
+            {state.conversations.length === 0 ? <p class="empty">None</p> : null}
+            <ul>
+              {state.conversations.map((c) => (
+                <li key={c.id}>
+                  <button
+                    type="button"
+                    aria-current={c.id === state.selected ? 'true' : undefined}
+                    onClick={() =>
+                      store.update((d) => {
+                        d.selected = c.id;
+                      })
+                    }
+                  >
+                    {c.media} · {c.subjectName}
+                    {c.ended ? (c.wrappedUp ? ' · wrapped up' : ' · ended') : ''}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </nav>
+        <main>
+          {selected && profile ? (
+            <ConversationPanel client={client} store={store} conversation={selected} profile={profile} />
+          ) : (
+            <p class="empty">Go Ready to receive chats and calls.</p>
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { DesktopState, DesktopStore } from './store';
+
+export function useDesktop(store: DesktopStore): DesktopState {
+  const [state, setState] = useState(store.get());
+  useEffect(() => {
+    const unsubscribe = store.subscribe(() => setState(store.get()));
+    return () => void unsubscribe();
+  }, [store]);
+  return state;
+}

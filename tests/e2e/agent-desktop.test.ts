@@ -1,0 +1,121 @@
+import { createAgentClient } from '@tandem/sdk-core/agent';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { type RunningHost, startHost } from '../../examples/host/server';
+import { createSessionClient } from '../../packages/sdk-core/src/client/session-client';
+import { websocketTransport } from '../../packages/sdk-core/src/client/websocket-transport';
+import { axeViolations } from '../support/axe';
+import { launchBrowser, watchPage } from '../support/browser';
+
+let host: RunningHost;
+let browser: Browser;
+let page: Page;
+let watched: { problems: string[] };
+const transport = () =>
+  websocketTransport({ url: `${host.url.replace('http', 'ws')}/tandem`, WebSocket: WebSocket as never });
+
+beforeAll(async () => {
+  host = await startHost({ port: 0 });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+});
+afterEach(() => {
+  expect(watched.problems).toEqual([]);
+});
+
+async function customerChat(fields: Record<string, string>) {
+  const customer = createSessionClient({ transport: transport(), role: 'customer' });
+  const received: string[] = [];
+  customer.onEvent(({ name, data }) => {
+    if (name === 'chat.message') received.push((data as { text: string }).text);
+  });
+  customer.start();
+  const { conversationId } = await customer.command<{ conversationId: string }>('chat.start', {
+    subject: 'orders',
+    fields,
+  });
+  return { customer, received, conversationId };
+}
+
+describe('agent desktop at /agent/ (real Chromium, reference server over WebSocket)', () => {
+  it('logs in, goes Ready, accepts a chat, chats, transfers, and wraps up another', async () => {
+    page = await (await browser.newContext()).newPage();
+    watched = watchPage(page);
+    await page.goto(`${host.url}/agent/`);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('Username').fill('alice');
+    await page.getByLabel('Password').fill('alice');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByLabel('My state').selectOption('Ready');
+    await expect(page.getByRole('status').textContent()).resolves.toBeDefined();
+    await page.getByRole('status').filter({ hasText: 'Ready' }).waitFor();
+
+    const first = await customerChat({ name: 'Grace Hopper', order: 'TC-1042' });
+    const invitations = page.getByRole('region', { name: 'Invitations' });
+    await invitations.getByText('Grace Hopper').waitFor();
+    await invitations.getByRole('button', { name: 'Accept' }).click();
+    const transcript = page.getByRole('log', { name: 'Transcript' });
+    await transcript.getByText('Welcome to Tandem Coffee Co.!').waitFor();
+
+    await first.customer.command('chat.send', { id: 'q1', text: 'Where is my order <b>TC-1042</b>?' });
+    await transcript.getByText('Where is my order <b>TC-1042</b>?').waitFor();
+    await page.getByLabel('Search standard responses').fill('delivery');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('button', { name: 'Use “Delivery times”' }).click();
+    await expect(page.getByLabel('Message').inputValue()).resolves.toContain(
+      'Orders ship within one working day',
+    );
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => first.received.at(-1)).toContain('Orders ship within one working day');
+    expect(await axeViolations(page)).toEqual([]);
+
+    const bruno = createAgentClient({ transport: transport(), username: 'bruno', password: 'bruno' });
+    bruno.on('invite', (invite) => void bruno.accept(invite.interactionId));
+    await bruno.start();
+    await bruno.setState('Ready');
+    const target = page.getByLabel('To', { exact: true });
+    await target.focus(); // the roster refreshes on focus: Bruno logged in after the chat opened
+    await target.getByRole('option', { name: 'Bruno Costa (Ready)' }).waitFor({ state: 'attached' });
+    await target.selectOption('bruno');
+    await page.getByRole('button', { name: 'Transfer' }).click();
+    await page.getByRole('heading', { name: /ended: transferred/ }).waitFor();
+    await expect
+      .poll(() =>
+        host.contactCenter.reports
+          .interactions()
+          .filter((f) => f.interactionId === first.conversationId)
+          .map((f) => `${f.resource.id}:${f.role}/${f.result ?? ''}`),
+      )
+      .toEqual(['alice:RoutedTo/Transferred', 'bruno:ReceivedTransfer/']);
+
+    const second = await customerChat({ name: 'Ada Lovelace' });
+    await invitations.getByText('Ada Lovelace').waitFor();
+    await invitations.getByRole('button', { name: 'Accept' }).click();
+    await page.getByRole('button', { name: 'End chat' }).click();
+    await page.getByLabel('Wrap-up code').selectOption('Resolved');
+    await page.getByRole('button', { name: 'Wrap up' }).click();
+    await page.getByText('Wrapped up: Resolved').waitFor();
+    const fact = host.contactCenter.reports
+      .interactions()
+      .find((f) => f.interactionId === second.conversationId);
+    expect(fact).toMatchObject({ role: 'RoutedTo', result: 'Completed', wrapUpCode: 'Resolved' });
+    expect(await axeViolations(page)).toEqual([]);
+    first.customer.stop();
+    second.customer.stop();
+    bruno.stop();
+  });
+
+  it('says why a login failed', async () => {
+    page = await (await browser.newContext()).newPage();
+    watched = watchPage(page);
+    await page.goto(`${host.url}/agent/`);
+    await page.getByLabel('Username').fill('alice');
+    await page.getByLabel('Password').fill('wrong');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toBe('unknown username or wrong password');
+  });
+});
