@@ -6,6 +6,7 @@ import { type TandemError, tandemError } from '../errors';
 import { decodeFrame, defaultMaxFrameBytes, encodeFrame } from '../protocol/codec';
 import { ProtocolError, protocolVersion, type ServerFrame, serverFrame } from '../protocol/envelope';
 import { backoffDelay } from './backoff';
+import { watchConnectivity } from './connectivity';
 
 export type SessionState = 'idle' | 'connecting' | 'online' | 'offline' | 'closed';
 
@@ -61,6 +62,7 @@ export function createSessionClient(options: SessionClientOptions) {
   let deadTimer: unknown;
   let ackTimer: unknown;
   let counter = 0;
+  let unwatch: () => void = () => undefined;
   const nextId =
     options.nextId ??
     (() =>
@@ -197,6 +199,14 @@ export function createSessionClient(options: SessionClientOptions) {
     else entry.reject(tandemError(error?.code ?? 'internal', error?.message ?? 'command failed'));
   }
 
+  /** Tries at once instead of waiting out the backoff (the browser came online or became visible). */
+  function reconnectNow(): void {
+    if (state === 'offline') {
+      attempt = 0;
+      connect();
+    }
+  }
+
   return {
     get state() {
       return state;
@@ -210,23 +220,19 @@ export function createSessionClient(options: SessionClientOptions) {
     start(): void {
       if (state !== 'idle') return;
       stopped = false;
+      unwatch = watchConnectivity(reconnectNow);
       connect();
     },
     stop(): void {
       stopped = true;
+      unwatch();
       clock.clearTimeout(reconnectTimer);
       setState('closed');
       transport.close(1000, 'client stopped');
       for (const entry of pending.values()) entry.reject(tandemError('closed', 'the connection was closed'));
       pending.clear();
     },
-    /** Tries at once instead of waiting out the backoff (the browser came online or became visible). */
-    reconnectNow(): void {
-      if (state === 'offline') {
-        attempt = 0;
-        connect();
-      }
-    },
+    reconnectNow,
     command<T = unknown>(name: string, payload?: unknown): Promise<T> {
       if (stopped || state === 'closed')
         return Promise.reject(tandemError('closed', 'the connection was closed'));
