@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import type { ChatEvent } from '../src/backend/adapter';
+import type { CallEvent, ChatEvent, CobrowseEvent, MessagingEvent } from '../src/backend/adapter';
 import { createMemoryTransport } from '../src/backend/memory-transport';
 import { protocolBackend } from '../src/client/protocol-backend';
 import { createSessionClient } from '../src/client/session-client';
@@ -38,6 +38,55 @@ describe('protocol backend adapter', () => {
       'Welcome to Tandem Coffee! An agent will be with you shortly.',
       'Hello from Ada',
     ]);
+  });
+
+  it('covers click-to-call, messaging and the co-browse relay', async () => {
+    const cc = contactCenter();
+    const ada = await cc.agent('ada');
+    await ada.client.setState('Ready');
+    const transport = createMemoryTransport({ accept: (peer) => cc.server.accept(peer) });
+    const backend = protocolBackend(createSessionClient({ transport, role: 'customer', clock: cc.clock }));
+    const calls: CallEvent[] = [];
+    const messages: MessagingEvent[] = [];
+    const cobrowse: CobrowseEvent[] = [];
+    backend.clickToCall.onEvent((event) => calls.push(event));
+    backend.messaging.onEvent((event) => messages.push(event));
+    backend.cobrowse.onEvent((event) => cobrowse.push(event));
+    await backend.connect();
+    await settle();
+    const settled = async <T>(promise: Promise<T>) => {
+      await settle(8);
+      return promise;
+    };
+
+    const lease = await settled(
+      backend.clickToCall.requestNumber({
+        phone: '+33612345678',
+        subject: 'billing',
+        page: { url: 'https://shop.example/', title: 'Shop' },
+      }),
+    );
+    expect(lease).toMatchObject({ status: 'leased', number: '+33 1 70 00 01 01' });
+    const call = cc.server.voice.inboundCall({ dialed: '+33170000101', callerId: '+33612345678' });
+    await cc.elapse(300);
+    await settled(ada.client.accept(call.interactionId ?? ''));
+    expect(calls.map((e) => e.type)).toEqual(['matched', 'answered']);
+    await settled(ada.client.end(call.interactionId ?? ''));
+    expect(calls.at(-1)).toEqual({ type: 'ended', reason: 'agent' });
+
+    await settled(backend.messaging.send({ id: 'm1', text: 'Async hello', subject: 'billing' }));
+    expect(messages).toEqual([
+      { type: 'message', message: expect.objectContaining({ text: 'Async hello' }) },
+    ]);
+    expect((await settled(backend.messaging.history())).map((m) => m.text)).toEqual(['Async hello']);
+
+    const { sessionId } = await settled(backend.cobrowse.create());
+    await settled(ada.client.joinCobrowse(sessionId));
+    await settled(ada.client.requestWriteMode(sessionId));
+    await settled(backend.cobrowse.consent(true));
+    await settled(ada.client.sendCobrowse(sessionId, 'highlight', { id: 7 }));
+    await settled(backend.cobrowse.end());
+    expect(cobrowse.map((e) => e.type)).toEqual(['joined', 'writeRequested', 'mode', 'frame', 'ended']);
   });
 
   it('drops events whose payload does not validate (a hostile or buggy server)', async () => {

@@ -61,41 +61,94 @@ export interface PageContext {
 }
 
 export interface NumberRequest {
+  /** E.164, e.g. "+33612345678". */
   readonly phone: string;
   readonly subject: string;
   readonly firstName?: string;
   readonly lastName?: string;
   readonly email?: string;
   readonly page: PageContext;
+  /** Only after the customer explicitly agreed to share it. */
+  readonly location?: { readonly latitude: number; readonly longitude: number };
 }
 
-export interface DnisLease {
-  readonly number: string;
-  readonly accessCode?: string;
-  readonly expiresAt: number;
-}
+/** A number leased for this visit, or, when the pool is exhausted, the general number to call instead. */
+export type NumberLease =
+  | {
+      readonly status: 'leased';
+      readonly number: string;
+      readonly accessCode?: string;
+      readonly expiresAt: number;
+    }
+  | { readonly status: 'exhausted'; readonly generalNumber: string };
 
 export type CallEvent =
-  | { readonly type: 'matched' }
+  | { readonly type: 'matched'; readonly number: string }
+  | { readonly type: 'queued'; readonly position: number; readonly ewtSeconds?: number }
   | { readonly type: 'answered'; readonly agentName: string }
   | { readonly type: 'ended'; readonly reason: string }
-  | { readonly type: 'leaseExpired' };
+  | { readonly type: 'leaseExpired'; readonly number: string };
 
 export interface ClickToCallApi {
-  requestNumber(request: NumberRequest): Promise<DnisLease>;
-  requestCallback(
-    request: NumberRequest & { readonly at?: number },
-  ): Promise<{ readonly callbackId: string }>;
-  cancelCallback(callbackId: string): Promise<void>;
+  requestNumber(request: NumberRequest): Promise<NumberLease>;
+  releaseNumber(): Promise<void>;
   onEvent(listener: (event: CallEvent) => void): Unsubscribe;
 }
 
+export type MessagingEvent =
+  | { readonly type: 'message'; readonly message: ChatMessage }
+  | { readonly type: 'agentJoined'; readonly name: string }
+  | { readonly type: 'agentLeft'; readonly name: string }
+  | { readonly type: 'typing'; readonly typing: boolean }
+  | { readonly type: 'ended'; readonly reason: string };
+
+export interface MessagingApi {
+  send(message: { readonly id: string; readonly text: string; readonly subject?: string }): Promise<void>;
+  typing(typing: boolean): void;
+  /** The current thread, within its window of inactivity; empty when a new thread would start. */
+  history(): Promise<readonly ChatMessage[]>;
+  onEvent(listener: (event: MessagingEvent) => void): Unsubscribe;
+}
+
+export type CobrowseMode = 'pointer' | 'write';
+
+export type CobrowseEvent =
+  | {
+      readonly type: 'joined';
+      readonly sessionId: string;
+      readonly agentName: string;
+      readonly mode: CobrowseMode;
+    }
+  | { readonly type: 'writeRequested'; readonly sessionId: string; readonly agentName: string }
+  | { readonly type: 'mode'; readonly sessionId: string; readonly mode: CobrowseMode }
+  | { readonly type: 'frame'; readonly kind: string; readonly data?: unknown }
+  | { readonly type: 'ended'; readonly sessionId: string; readonly reason: string };
+
+export interface CobrowseFrame {
+  readonly kind:
+    | 'snapshot'
+    | 'mutation'
+    | 'pointer'
+    | 'scroll'
+    | 'viewport'
+    | 'input'
+    | 'navigation'
+    | 'refused';
+  readonly data?: unknown;
+  readonly url?: string;
+}
+
 export interface CobrowseRelayApi {
-  /** Only the customer creates a session; the id is read to the agent or joined through a chat. */
-  create(options: { readonly interactionId?: string }): Promise<{ readonly sessionId: string }>;
-  send(frame: unknown): void;
-  onFrame(listener: (frame: unknown) => void): Unsubscribe;
-  end(reason: string): Promise<void>;
+  /** Only the customer creates a session; the 9-digit id is read to the agent, or a chat's agent joins. */
+  create(): Promise<{ readonly sessionId: string }>;
+  /** Frames go in order; the agent receives them only after joining. */
+  send(frame: CobrowseFrame): Promise<void>;
+  /** The customer's answer to a write-mode request. */
+  consent(allow: boolean): Promise<void>;
+  /** Back to pointer mode, at once. */
+  revoke(): Promise<void>;
+  end(): Promise<void>;
+  onEvent(listener: (event: CobrowseEvent) => void): Unsubscribe;
 }
 
 export interface BackendAdapter {
@@ -105,6 +158,7 @@ export interface BackendAdapter {
   onStateChange(listener: (state: ConnectionState) => void): Unsubscribe;
   readonly availability: AvailabilityApi;
   readonly chat: ChatApi;
+  readonly messaging: MessagingApi;
   readonly clickToCall: ClickToCallApi;
   readonly cobrowse: CobrowseRelayApi;
 }

@@ -2,24 +2,34 @@ import * as z from 'zod/mini';
 import type {
   AvailabilityApi,
   BackendAdapter,
+  CallEvent,
   ChannelAvailability,
   ChatApi,
   ChatEvent,
+  ClickToCallApi,
+  CobrowseEvent,
+  CobrowseRelayApi,
+  MessagingApi,
+  MessagingEvent,
+  NumberLease,
 } from '../backend/adapter';
 import { listeners } from '../backend/listeners';
 import type { Transport } from '../backend/transport';
 import type { Clock, Random } from '../clock';
-import { ErrorCode, tandemError } from '../errors';
+import { tandemError } from '../errors';
 import {
   type CustomerEvent,
   type CustomerEventName,
   chatHistoryData,
+  cobrowseCreated,
   customerEvents,
+  leaseData,
+  messagingHistoryData,
 } from '../protocol/customer-events';
 import { createSessionClient, type SessionClient, type SessionClientOptions } from './session-client';
 import { type WebSocketConstructor, websocketTransport } from './websocket-transport';
 
-/** A BackendAdapter that speaks protocol v1 through a session client, validating every event. */
+/** A BackendAdapter that speaks protocol v1 through a session client, validating every event and answer. */
 export function protocolBackend(session: SessionClient): BackendAdapter {
   const typed = new Map<string, ReturnType<typeof listeners<unknown>>>();
   session.onEvent(({ name, data }) => {
@@ -34,12 +44,19 @@ export function protocolBackend(session: SessionClient): BackendAdapter {
     return set.add(listener as (value: unknown) => void);
   }
 
+  /** Validates a command's answer like any other data from the network. */
+  async function checked<S extends z.ZodMiniType>(schema: S, result: Promise<unknown>): Promise<z.infer<S>> {
+    const parsed = z.safeParse(schema, await result);
+    if (!parsed.success) throw tandemError('bad_response', 'the server sent an answer Tandem could not read');
+    return parsed.data;
+  }
+
   const availability: AvailabilityApi = {
-    async get() {
-      const list = await session.command('availability.subscribe', {});
-      const parsed = z.safeParse(customerEvents.availability, list);
-      return parsed.success ? (parsed.data as ChannelAvailability[]) : [];
-    },
+    get: async () =>
+      (await checked(
+        customerEvents.availability,
+        session.command('availability.subscribe', {}),
+      )) as ChannelAvailability[],
     subscribe: (listener) => on('availability', (list) => listener(list as ChannelAvailability[])),
   };
 
@@ -50,7 +67,6 @@ export function protocolBackend(session: SessionClient): BackendAdapter {
   on('chat.message', (message) => chatEvents.emit({ type: 'message', message }));
   on('chat.typing', (data) => chatEvents.emit({ type: 'typing', typing: data.typing }));
   on('chat.ended', (data) => chatEvents.emit({ type: 'ended', reason: data.reason }));
-
   const chat: ChatApi = {
     start: (request) =>
       session.command<{ conversationId: string }>('chat.start', {
@@ -62,15 +78,53 @@ export function protocolBackend(session: SessionClient): BackendAdapter {
       session.command('chat.typing', { typing }).catch(() => undefined);
     },
     end: () => session.command('chat.end', {}),
-    async history() {
-      const parsed = z.safeParse(chatHistoryData, await session.command('chat.history', {}));
-      return parsed.success ? parsed.data.messages : [];
-    },
+    history: async () => (await checked(chatHistoryData, session.command('chat.history', {}))).messages,
     onEvent: chatEvents.add,
   };
 
-  const notYet = (feature: string) => () =>
-    Promise.reject(tandemError(ErrorCode.Unavailable, `${feature} is not offered by this backend yet`));
+  const messagingEvents = listeners<MessagingEvent>();
+  on('messaging.message', (message) => messagingEvents.emit({ type: 'message', message }));
+  on('messaging.agentJoined', (data) => messagingEvents.emit({ type: 'agentJoined', name: data.name }));
+  on('messaging.agentLeft', (data) => messagingEvents.emit({ type: 'agentLeft', name: data.name }));
+  on('messaging.typing', (data) => messagingEvents.emit({ type: 'typing', typing: data.typing }));
+  on('messaging.ended', (data) => messagingEvents.emit({ type: 'ended', reason: data.reason }));
+  const messaging: MessagingApi = {
+    send: (message) => session.command('messaging.send', message),
+    typing: (typing) => {
+      session.command('messaging.typing', { typing }).catch(() => undefined);
+    },
+    history: async () =>
+      (await checked(messagingHistoryData, session.command('messaging.history', {}))).messages,
+    onEvent: messagingEvents.add,
+  };
+
+  const callEvents = listeners<CallEvent>();
+  on('call.matched', (data) => callEvents.emit({ type: 'matched', number: data.number }));
+  on('call.queued', (data) => callEvents.emit({ type: 'queued', ...data }));
+  on('call.agentJoined', (data) => callEvents.emit({ type: 'answered', agentName: data.name }));
+  on('call.ended', (data) => callEvents.emit({ type: 'ended', reason: data.reason }));
+  on('call.leaseExpired', (data) => callEvents.emit({ type: 'leaseExpired', number: data.number }));
+  const clickToCall: ClickToCallApi = {
+    requestNumber: (request) =>
+      checked(leaseData, session.command('call.requestNumber', request)) as Promise<NumberLease>,
+    releaseNumber: () => session.command('call.releaseNumber', {}),
+    onEvent: callEvents.add,
+  };
+
+  const cobrowseEvents = listeners<CobrowseEvent>();
+  on('cobrowse.joined', (data) => cobrowseEvents.emit({ type: 'joined', ...data }));
+  on('cobrowse.writeRequested', (data) => cobrowseEvents.emit({ type: 'writeRequested', ...data }));
+  on('cobrowse.mode', (data) => cobrowseEvents.emit({ type: 'mode', ...data }));
+  on('cobrowse.frame', (data) => cobrowseEvents.emit({ type: 'frame', ...data }));
+  on('cobrowse.ended', (data) => cobrowseEvents.emit({ type: 'ended', ...data }));
+  const cobrowse: CobrowseRelayApi = {
+    create: () => checked(cobrowseCreated, session.command('cobrowse.create', {})),
+    send: (frame) => session.command('cobrowse.frame', frame),
+    consent: (allow) => session.command('cobrowse.consent', { allow }),
+    revoke: () => session.command('cobrowse.revoke', {}),
+    end: () => session.command('cobrowse.end', {}),
+    onEvent: cobrowseEvents.add,
+  };
 
   return {
     connect() {
@@ -84,18 +138,9 @@ export function protocolBackend(session: SessionClient): BackendAdapter {
     onStateChange: (listener) => session.onStateChange(listener),
     availability,
     chat,
-    clickToCall: {
-      requestNumber: notYet('Click-to-call'),
-      requestCallback: notYet('Callback'),
-      cancelCallback: notYet('Callback'),
-      onEvent: () => () => undefined,
-    },
-    cobrowse: {
-      create: notYet('Co-browse'),
-      send: () => undefined,
-      onFrame: () => () => undefined,
-      end: notYet('Co-browse'),
-    },
+    messaging,
+    clickToCall,
+    cobrowse,
   };
 }
 

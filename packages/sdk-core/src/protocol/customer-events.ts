@@ -14,6 +14,8 @@ export const chatMessageData = z.object({
   authorName: z.optional(shortText(200)),
 });
 
+const cobrowseMode = z.enum(['pointer', 'write']);
+
 export const customerEvents = {
   'chat.started': z.object({ conversationId: shortText(64), subject: shortText(64) }),
   'chat.message': chatMessageData,
@@ -22,6 +24,21 @@ export const customerEvents = {
   'chat.agentLeft': z.object({ name: shortText(200) }),
   'chat.typing': z.object({ name: shortText(200), typing: z.boolean() }),
   'chat.ended': z.object({ reason: shortText(64) }),
+  'call.matched': z.object({ number: shortText(32) }),
+  'call.queued': z.object({ position: finite(), ewtSeconds: z.optional(finite()) }),
+  'call.agentJoined': z.object({ name: shortText(200) }),
+  'call.ended': z.object({ reason: shortText(64) }),
+  'call.leaseExpired': z.object({ number: shortText(32) }),
+  'messaging.message': chatMessageData,
+  'messaging.agentJoined': z.object({ name: shortText(200) }),
+  'messaging.agentLeft': z.object({ name: shortText(200) }),
+  'messaging.typing': z.object({ name: shortText(200), typing: z.boolean() }),
+  'messaging.ended': z.object({ reason: shortText(64) }),
+  'cobrowse.joined': z.object({ sessionId: shortText(16), agentName: shortText(200), mode: cobrowseMode }),
+  'cobrowse.writeRequested': z.object({ sessionId: shortText(16), agentName: shortText(200) }),
+  'cobrowse.mode': z.object({ sessionId: shortText(16), mode: cobrowseMode }),
+  'cobrowse.frame': z.object({ kind: shortText(32), data: z.optional(z.unknown()) }),
+  'cobrowse.ended': z.object({ sessionId: shortText(16), reason: shortText(64) }),
   availability: z.array(
     z.object({
       channel: shortText(32),
@@ -41,3 +58,20 @@ export const chatHistoryData = z.object({
   state: shortText(32),
   messages: z.array(chatMessageData),
 });
+
+export const leaseData = z.union([
+  z.object({
+    status: z.literal('leased'),
+    number: shortText(32),
+    accessCode: z.optional(shortText(8)),
+    expiresAt: finite(),
+  }),
+  z.object({ status: z.literal('exhausted'), generalNumber: shortText(32) }),
+]);
+
+export const messagingHistoryData = z.object({
+  threadId: z.nullable(shortText(64)),
+  messages: z.array(chatMessageData),
+});
+
+export const cobrowseCreated = z.object({ sessionId: shortText(16) });
