@@ -9,6 +9,10 @@ const running = await startHost({
   host,
   ...(configPath ? { configPath } : {}),
   ...(allowedOrigins ? { allowedOrigins } : {}),
+}).catch((error: unknown) => {
+  // A bad config file or a busy port: say which, without a stack trace.
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
 });
 
 console.log(`Tandem examples are running:

@@ -50,11 +50,25 @@ const pageHeaders = {
 
 export const defaultConfigPath = join(examplesDir, 'contact-center.json');
 
+function readConfig(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new Error(`Tandem server config: cannot read ${path}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`Tandem server config: ${path} is not valid JSON (${(error as Error).message})`);
+  }
+}
+
 export async function startHost(options: HostOptions = {}): Promise<RunningHost> {
   const sdkDir = options.sdkDir ?? join(repoRoot, 'dist');
   const configPath = options.configPath ?? defaultConfigPath;
   const contactCenter = createReferenceServer({
-    config: JSON.parse(readFileSync(configPath, 'utf8')),
+    config: readConfig(configPath),
     onError: (error) => console.error('reference server: a command failed', error),
   });
   const origins: string[] = [];

@@ -52,7 +52,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
 function expectedOf(issue: IssueLike): string {
   if (issue.message !== 'Invalid input') return issue.message;
   if (issue.code === 'invalid_type' && issue.expected) {
-    return `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
+    const name = issue.expected === 'record' ? 'object' : issue.expected;
+    return `${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name}`;
   }
   return 'a valid value';
 }
