@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { backoffDelay } from '../src/client/backoff';
+import { createSessionClient } from '../src/client/session-client';
 import { elapse, roomHarness, settle } from './session-harness';
 
 function rawPeer(harness: ReturnType<typeof roomHarness>) {
@@ -132,6 +133,24 @@ describe('protocol v1 sessions', () => {
     await settle();
     expect(client.state).toBe('online');
     expect(h.peers).toHaveLength(2);
+  });
+
+  it('queues commands while offline up to a bound, then refuses with queue_full', async () => {
+    const h = roomHarness();
+    const transport = h.transport();
+    const client = createSessionClient({
+      transport,
+      role: 'customer',
+      clock: h.clock,
+      random: h.random,
+      maxPending: 3,
+    });
+    const queued = [1, 2, 3].map((n) => client.command('room.say', { text: `q${n}` }));
+    await expect(client.command('room.say', { text: 'q4' })).rejects.toMatchObject({ code: 'queue_full' });
+    client.start();
+    await settle();
+    await expect(Promise.all(queued)).resolves.toEqual([1, 2, 3]);
+    expect(h.log.map((entry) => entry.text)).toEqual(['q1', 'q2', 'q3']);
   });
 
   it('backs off exponentially with jitter, capped at 30 s', () => {
