@@ -1,3 +1,4 @@
+import type { ChatMessage as CustomerMessage } from '../backend/adapter';
 import type { Clock } from '../clock';
 import type { Agent, Agents, Media } from './agents';
 import type { ServerConfig, SubjectConfig } from './config';
@@ -6,12 +7,8 @@ import { type Fact, type FactLog, Reason, Result, Role } from './facts';
 import { fail } from './failure';
 import type { Invite, Purpose, Request, RevokeCause, Router } from './router';
 
-export interface ChatMessage {
-  readonly id: string;
-  readonly from: 'customer' | 'agent' | 'system';
-  readonly text: string;
-  readonly at: number;
-  readonly authorName?: string;
+/** A chat message as the server keeps it: who sent it and who may see it. */
+export interface ChatMessage extends CustomerMessage {
   readonly agentId?: string;
   /** "agents": consultation messages the customer never sees. */
   readonly visibility: 'all' | 'agents';

@@ -1,25 +1,8 @@
+import type { NumberLease, NumberRequest } from '../backend/adapter';
 import type { Clock, Random } from '../clock';
 import type { ServerConfig } from './config';
 import { fail } from './failure';
 import type { Interaction, InteractionDomain } from './interactions';
-
-export interface PageContext {
-  readonly url: string;
-  readonly title: string;
-  readonly referrer?: string;
-  readonly attributes?: Readonly<Record<string, string>>;
-}
-
-export interface NumberRequest {
-  readonly phone: string;
-  readonly subject: string;
-  readonly firstName?: string;
-  readonly lastName?: string;
-  readonly email?: string;
-  readonly page: PageContext;
-  /** Only sent after the customer explicitly agreed to share it. */
-  readonly location?: { readonly latitude: number; readonly longitude: number };
-}
 
 interface Lease {
   readonly customerId: string;
@@ -44,15 +27,6 @@ export interface Call {
   interactionId?: string;
   matched: boolean;
 }
-
-export type LeaseResult =
-  | {
-      readonly status: 'leased';
-      readonly number: string;
-      readonly accessCode?: string;
-      readonly expiresAt: number;
-    }
-  | { readonly status: 'exhausted'; readonly generalNumber: string };
 
 const normalise = (number: string) => number.replace(/[^\d+]/g, '');
 
@@ -134,7 +108,7 @@ export function createVoiceDomain(options: {
 
   return {
     calls,
-    requestNumber(customerId: string, request: NumberRequest): LeaseResult {
+    requestNumber(customerId: string, request: NumberRequest): NumberLease {
       if (!settings) fail('unavailable', 'click-to-call is not configured');
       interactions.subjectById(request.subject);
       const previous = leases.get(customerId);
