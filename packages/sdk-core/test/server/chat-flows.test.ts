@@ -46,7 +46,7 @@ describe('chat flows (seed 004)', () => {
     const customer = await cc.customer();
     await ada.client.setState('Ready');
     const { conversationId: id } = await customer.start();
-    await cc.elapse(300 + 20_000);
+    await cc.elapse(300 + 20_000, 500);
     expect(cc.factsOf(id)).toEqual(['ada: RoutedTo/Redirected [Revoked]']);
     expect(ada.states.at(-1)).toBe('NotReady(RONA)');
     const request = cc.server.interactions.get(id)?.request;
@@ -99,7 +99,7 @@ describe('chat flows (seed 004)', () => {
   it('6. conference fails: RoutedTo/Completed, InConference/Abandoned [Revoked]', async () => {
     const { cc, ada, customer, id } = await connected();
     await ada.client.conference(id, { toAgentId: 'bob' });
-    await cc.elapse(20_000);
+    await cc.elapse(20_000, 500);
     await customer.end();
     expect(cc.factsOf(id)).toEqual(['ada: RoutedTo/Completed', 'bob: InConference/Abandoned [Revoked]']);
   });
@@ -128,7 +128,7 @@ describe('chat flows (seed 004)', () => {
     const { cc, ada, bob, customer, id } = await connected();
     await ada.client.conference(id, { toSubject: 'billing' });
     // Ada is excluded; Bob (level 5) qualifies once the first target (level 8) expires.
-    await cc.elapse(30_000 + 300);
+    await cc.elapse(30_000 + 300, 500);
     expect(bob.invites.at(-1)).toMatchObject({ interactionId: id, purpose: 'conference' });
     await bob.client.accept(id);
     await customer.end();
@@ -168,7 +168,7 @@ describe('chat flows (seed 004)', () => {
     await cc.elapse(300);
     expect(ada.invites).toHaveLength(1);
     await customer.end();
-    await cc.elapse(25_000);
+    await cc.elapse(25_000, 500);
     expect(cc.factsOf(id)).toEqual(['ada: RoutedTo/CustomerAbandoned [AbandonedWhileRinging]']);
     expect(ada.states.at(-1)).toBe('Ready');
   });

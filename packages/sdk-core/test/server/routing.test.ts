@@ -60,10 +60,10 @@ describe('routing rules', () => {
     await ada.client.setState('Ready');
     const late = await cc.customer();
     const { conversationId: missed } = await late.start('billing');
-    await cc.elapse(300 + 20_000); // Ada lets it ring: RONA
+    await cc.elapse(300 + 20_000, 500); // Ada lets it ring: RONA
     expect(ada.states.at(-1)).toBe('NotReady(RONA)');
     await bob.client.setState('Ready');
-    await cc.elapse(120_000);
+    await cc.elapse(120_000, 1_000);
     expect(bob.invites[0]?.interactionId).toBe(missed);
   });
 
