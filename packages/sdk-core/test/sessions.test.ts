@@ -61,6 +61,24 @@ describe('protocol v1 sessions', () => {
     expect(raw.closes).toEqual([]);
   });
 
+  it('refuses JSON nested too deep to re-encode, and survives it', async () => {
+    const h = roomHarness();
+    const raw = rawPeer(h);
+    await settle();
+    raw.send({ type: 'hello', version: 1, role: 'customer' });
+    const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+    raw.transport.send(`{"type":"cmd","id":"x","name":"room.say","payload":${deep}}`);
+    raw.send({ type: 'cmd', id: 'y', name: 'room.say', payload: { text: 'still fine' } });
+    await settle();
+    expect(raw.received[1]).toEqual({
+      type: 'error',
+      code: 'malformed_frame',
+      message: 'frame is nested deeper than 64 levels',
+    });
+    expect(raw.received.at(-1)).toMatchObject({ type: 'result', id: 'y', ok: true });
+    expect(raw.closes).toEqual([]);
+  });
+
   it('closes with 4400 on an unknown version and 4401 on bad agent credentials', async () => {
     const h = roomHarness();
     const old = rawPeer(h);

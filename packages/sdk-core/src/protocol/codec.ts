@@ -9,6 +9,9 @@ export type Decoded<T> =
 /** Default largest frame either end accepts (co-browse snapshots are the large ones). */
 export const defaultMaxFrameBytes = 1024 * 1024;
 
+/** Deeper JSON than this is refused: it parses, but re-encoding it can overflow the stack. */
+export const maxFrameDepth = 64;
+
 /**
  * Parses untrusted text into a frame: size first (before JSON.parse allocates), then JSON, then the
  * schema. Never throws; the message names the field that failed.
@@ -28,6 +31,13 @@ export function decodeFrame<S extends z.ZodMiniType>(
   } catch {
     return { ok: false, code: 'malformed_frame', message: 'frame is not valid JSON' };
   }
+  if (tooDeep(parsed, maxFrameDepth)) {
+    return {
+      ok: false,
+      code: 'malformed_frame',
+      message: `frame is nested deeper than ${maxFrameDepth} levels`,
+    };
+  }
   const result = validate(schema, parsed);
   if (result.ok) return { ok: true, frame: result.value };
   return { ok: false, code: 'malformed_frame', message: describeProblems(result.problems) };
@@ -42,6 +52,18 @@ export function describeProblems(problems: readonly Problem[]): string {
 
 export function encodeFrame(frame: unknown): string {
   return JSON.stringify(frame);
+}
+
+/** Iterative, so that checking a hostile value cannot itself overflow the stack. */
+function tooDeep(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop() as [unknown, number];
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 function utf8Length(text: string): number {

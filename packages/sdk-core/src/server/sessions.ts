@@ -30,6 +30,8 @@ export interface SessionLimits {
   resumeWindowMs: number;
   /** Unacknowledged frames kept for replay; past this the session ends rather than lose frames silently. */
   maxOutbox: number;
+  /** The same, in bytes (UTF-16 units of the encoded frames). */
+  maxOutboxBytes: number;
 }
 
 export const defaultSessionLimits: SessionLimits = {
@@ -40,6 +42,7 @@ export const defaultSessionLimits: SessionLimits = {
   idleTimeoutMs: 60_000,
   resumeWindowMs: 72 * 3600_000,
   maxOutbox: 10_000,
+  maxOutboxBytes: 32 * 1024 * 1024,
 };
 
 export interface Session {
@@ -73,13 +76,17 @@ export interface SessionHooks {
 interface SessionState extends Session {
   connected: boolean;
   seq: number;
-  outbox: SequencedFrame[];
-  results: Map<string, ResultFrame>;
+  /** Unacknowledged frames, encoded once, with their sizes for the byte cap. */
+  outbox: Array<{ readonly seq: number; readonly text: string }>;
+  outboxBytes: number;
+  results: Map<string, { readonly seq: number; readonly text: string }>;
   peer: Peer | null;
   expiry: unknown;
 }
 
 const maxCachedResults = 1000;
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /**
  * The reliable session layer of protocol v1, server side: handshake, per-session sequence numbers,
@@ -114,6 +121,7 @@ export function createSessionServer(options: {
       connected: false,
       seq: 0,
       outbox: [],
+      outboxBytes: 0,
       results: new Map(),
       peer: null,
       expiry: undefined,
@@ -137,18 +145,42 @@ export function createSessionServer(options: {
     hooks.onSessionEnd?.(session);
   }
 
-  function push(session: SessionState, frame: SequencedFrame): void {
-    session.outbox.push(frame);
-    if (session.outbox.length > limits.maxOutbox) {
-      endSession(session, 'too many unacknowledged frames');
-      return;
+  /**
+   * Numbers the frame, encodes it once, keeps the text for replay and sends it if connected. A frame that
+   * cannot be encoded takes no sequence number, so the client never sees a gap.
+   */
+  function push(
+    session: SessionState,
+    frame: DistributiveOmit<SequencedFrame, 'seq'>,
+  ): { seq: number; text: string } | null {
+    const seq = session.seq + 1;
+    let text: string;
+    try {
+      text = encodeFrame({ ...frame, seq });
+    } catch (error) {
+      options.onError?.(error);
+      return null;
     }
-    session.peer?.send(encodeFrame(frame));
+    session.seq = seq;
+    const entry = { seq, text };
+    session.outbox.push(entry);
+    session.outboxBytes += text.length;
+    if (session.outbox.length > limits.maxOutbox || session.outboxBytes > limits.maxOutboxBytes) {
+      endSession(session, 'too many unacknowledged frames');
+      return null;
+    }
+    session.peer?.send(text);
+    return entry;
+  }
+
+  function acknowledge(session: SessionState, upTo: number): void {
+    while (session.outbox.length > 0 && (session.outbox[0]?.seq ?? Infinity) <= upTo) {
+      session.outboxBytes -= session.outbox.shift()?.text.length ?? 0;
+    }
   }
 
   function emit(session: SessionState, name: string, data?: unknown): void {
-    session.seq += 1;
-    push(session, { type: 'event', seq: session.seq, name, data });
+    push(session, { type: 'event', name, data });
   }
 
   function accept(peer: Peer): void {
@@ -195,6 +227,17 @@ export function createSessionServer(options: {
     });
 
     peer.onMessage((data) => {
+      try {
+        receive(data);
+      } catch (error) {
+        // A bug must cost this connection, never the process or the other sessions.
+        options.onError?.(error);
+        sendError('internal', 'the server could not handle that frame');
+        close(ProtocolClose.GoingAway, 'internal error');
+      }
+    });
+
+    function receive(data: string): void {
       if (closed) return;
       if (!bucket.take()) {
         sendError(ProtocolError.Flood, `more than ${limits.perSecond} frames per second`);
@@ -209,7 +252,7 @@ export function createSessionServer(options: {
       }
       if (session) armIdle();
       handleFrame(decoded.frame);
-    });
+    }
 
     function handleFrame(frame: ClientFrame): void {
       if (frame.type === 'hello') {
@@ -219,8 +262,7 @@ export function createSessionServer(options: {
       } else if (frame.type === 'ping') {
         peer.send(encodeFrame({ type: 'pong' }));
       } else if (frame.type === 'ack') {
-        const upTo = frame.seq;
-        session.outbox = session.outbox.filter((f) => f.seq > upTo);
+        acknowledge(session, frame.seq);
       } else if (frame.type === 'cmd') {
         command(session, frame.id, frame.name, frame.payload);
       }
@@ -271,9 +313,8 @@ export function createSessionServer(options: {
         seq: current.seq,
       };
       peer.send(encodeFrame(welcome));
-      const lastSeq = resumable && frame.resume ? frame.resume.lastSeq : 0;
-      current.outbox = current.outbox.filter((f) => f.seq > lastSeq);
-      for (const pending of current.outbox) peer.send(encodeFrame(pending));
+      acknowledge(current, resumable && frame.resume ? frame.resume.lastSeq : 0);
+      for (const pending of current.outbox) peer.send(pending.text);
       hooks.onConnect?.(current);
     }
   }
@@ -282,7 +323,7 @@ export function createSessionServer(options: {
     const cached = session.results.get(id);
     if (cached) {
       // A resend after a reconnect: same result, same sequence number, applied once.
-      session.peer?.send(encodeFrame(cached));
+      session.peer?.send(cached.text);
       return;
     }
     let result: Omit<ResultFrame, 'seq'>;
@@ -308,14 +349,13 @@ export function createSessionServer(options: {
       }
     }
     if (!sessions.has(session.token)) return;
-    session.seq += 1;
-    const frame = { ...result, seq: session.seq } as ResultFrame;
-    session.results.set(id, frame);
+    const pushed = push(session, result);
+    if (!pushed) return;
+    session.results.set(id, pushed);
     if (session.results.size > maxCachedResults) {
       const oldest = session.results.keys().next().value;
       if (oldest !== undefined) session.results.delete(oldest);
     }
-    push(session, frame);
   }
 
   return {
