@@ -38,6 +38,8 @@ export interface Interaction {
   endedAt?: number;
   state: 'queued' | 'routing' | 'alerting' | 'connected' | 'ended';
   request?: Request;
+  /** A transfer, conference or consult waiting in a queue for an agent (one at a time). */
+  handOn?: Request;
   readonly participants: Map<string, Participant>;
   /** Facts opened for agents being invited (transfer, conference, consult, route), by agent id. */
   readonly invited: Map<string, Fact>;
@@ -151,6 +153,8 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
     const now = clock.now();
     // Invites first, so that their facts close with the right result before the request is withdrawn.
     const withdrawn = router.withdrawInvites(chat.id);
+    if (chat.handOn) router.cancel(chat.handOn);
+    chat.handOn = undefined;
     if (chat.request) {
       const phase = router.cancel(chat.request);
       if (phase === 'queued') {
@@ -225,6 +229,7 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
       const fact = chat?.invited.get(invite.agentId);
       if (!chat || !agent || !fact) return;
       chat.invited.delete(invite.agentId);
+      if (invite.request && invite.request === chat.handOn) chat.handOn = undefined;
       const visible = invite.purpose !== 'consult';
       chat.participants.set(agent.id, { agent, fact, visible, joinedAt: clock.now() });
       if (invite.purpose === 'route') {
@@ -269,7 +274,8 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
         if (!chat.request) queue(chat);
       } else {
         facts.close(fact, clock.now(), Result.Abandoned, Reason.Revoked);
-        if (invite.fromAgentId) {
+        // Through a queue the request carries on to the next agent; only a direct hand-on has failed.
+        if (invite.fromAgentId && !invite.request) {
           notify(invite.fromAgentId, 'agent.inviteFailed', {
             interactionId: chat.id,
             purpose: invite.purpose,
@@ -427,7 +433,7 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
     },
 
     accept(agentId: string, interactionId: string) {
-      findChat(interactionId);
+      if (findChat(interactionId).state === 'ended') fail('conflict', 'this interaction has ended');
       if (!options.router().accept(agentId, interactionId))
         fail('conflict', 'this invitation is no longer open');
     },
@@ -492,12 +498,14 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
       const subject =
         config.subjects.find((s) => s.id === input.toSubject) ??
         fail('invalid_argument', 'name toAgentId or a known toSubject');
-      router.enqueue({
+      if (chat.handOn) fail('conflict', 'a transfer, conference or consult is already waiting in a queue');
+      chat.handOn = router.enqueue({
         interactionId: chat.id,
         media: capacityMedia(chat.media),
         subject,
         purpose: input.purpose,
         exclude: new Set(chat.participants.keys()),
+        fromAgentId: agentId,
       });
     },
 

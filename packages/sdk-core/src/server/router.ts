@@ -14,6 +14,8 @@ export interface Request {
   readonly purpose: Purpose;
   readonly enqueuedAt: number;
   readonly exclude: Set<string>;
+  /** The agent handing the interaction on (transfer, conference or consult through a queue). */
+  readonly fromAgentId?: string;
   priority: number;
   targetIndex: number;
   state: 'queued' | 'routing' | 'alerting';
@@ -156,6 +158,7 @@ export function createRouter(options: RouterOptions) {
       purpose: request.purpose,
       media: request.media,
       request,
+      ...(request.fromAgentId ? { fromAgentId: request.fromAgentId } : {}),
     });
   }
 
@@ -176,7 +179,7 @@ export function createRouter(options: RouterOptions) {
     const agent = agents.get(invite.agentId);
     if (agent) {
       agent.load[invite.media] = Math.max(0, agent.load[invite.media] - 1);
-      if (cause === 'timeout') {
+      if (cause === 'timeout' && agent.status !== 'LoggedOut') {
         agent.status = 'NotReady';
         agent.reason = 'RONA';
         hooks.onAgentChanged(agent);
@@ -186,6 +189,8 @@ export function createRouter(options: RouterOptions) {
     if (request && requests.has(request.id) && cause !== 'cancelled') {
       request.state = 'queued';
       request.agentId = undefined;
+      // Whoever declined or let it ring is not offered the same request again.
+      request.exclude.add(invite.agentId);
       if (cause === 'timeout') request.priority = Math.max(request.priority, request.subject.priorities.rona);
       armExpansion(request);
     }

@@ -173,3 +173,43 @@ describe('chat flows (seed 004)', () => {
     expect(ada.states.at(-1)).toBe('Ready');
   });
 });
+
+describe('hand-ons through a queue (review regressions)', () => {
+  it('a transfer through a queue removes the transferring agent when accepted', async () => {
+    const { cc, ada, bob, customer, id } = await connected();
+    await ada.client.transfer(id, { toSubject: 'billing' });
+    await cc.elapse(30_000 + 300, 500);
+    expect(bob.invites.at(-1)).toMatchObject({ interactionId: id, purpose: 'transfer', fromName: 'Ada' });
+    await bob.client.accept(id);
+    await cc.settle(8);
+    expect(customer.named('chat.agentLeft')).toEqual([{ name: 'Ada' }]);
+    await customer.end();
+    expect(cc.factsOf(id)).toEqual(['ada: RoutedTo/Transferred', 'bob: ReceivedTransfer/Completed']);
+  });
+
+  it('ending the chat withdraws a hand-on still waiting in the queue, and only one may wait', async () => {
+    const { cc, ada, bob, customer, id } = await connected();
+    await bob.client.setState('NotReady', 'Lunch');
+    await ada.client.conference(id, { toSubject: 'billing' });
+    await expect(
+      cc.settle(8).then(() => ada.client.conference(id, { toSubject: 'billing' })),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    await customer.end();
+    await bob.client.setState('Ready');
+    await cc.elapse(60_000, 1_000);
+    expect(bob.invites.filter((i) => i.purpose === 'conference')).toEqual([]);
+    expect(cc.server.agents.get('bob')?.load.chat).toBe(0);
+  });
+
+  it('does not offer a declined chat to the same agent again', async () => {
+    const cc = contactCenter();
+    const ada = await cc.agent('ada');
+    await ada.client.setState('Ready');
+    const customer = await cc.customer();
+    const { conversationId: id } = await customer.start();
+    await cc.elapse(300);
+    await ada.client.decline(id);
+    await cc.elapse(5_000, 500);
+    expect(ada.invites).toHaveLength(1);
+  });
+});
