@@ -4,7 +4,13 @@ import type { Unsubscribe } from '../bus';
 import { type Clock, type Random, systemClock, systemRandom } from '../clock';
 import { type TandemError, tandemError } from '../errors';
 import { decodeFrame, defaultMaxFrameBytes, encodeFrame } from '../protocol/codec';
-import { ProtocolError, protocolVersion, type ServerFrame, serverFrame } from '../protocol/envelope';
+import {
+  ProtocolClose,
+  ProtocolError,
+  protocolVersion,
+  type ServerFrame,
+  serverFrame,
+} from '../protocol/envelope';
 import { backoffDelay } from './backoff';
 import { watchConnectivity } from './connectivity';
 
@@ -124,6 +130,7 @@ export function createSessionClient(options: SessionClientOptions) {
   function fatal(error: TandemError): void {
     setState('closed');
     stopped = true;
+    unwatch();
     for (const entry of pending.values()) entry.reject(error);
     pending.clear();
     transport.close(1000, error.code);
@@ -140,12 +147,23 @@ export function createSessionClient(options: SessionClientOptions) {
     });
   });
 
-  transport.onClose(() => {
+  transport.onClose(({ code, reason }) => {
     clock.clearTimeout(pingTimer);
     clock.clearTimeout(deadTimer);
     clock.clearTimeout(ackTimer);
     ackTimer = undefined;
-    if (state !== 'closed') scheduleReconnect();
+    if (state === 'closed') return;
+    if (code === ProtocolClose.Replaced) {
+      // Another connection (a newer tab or login) took this session over: do not fight it.
+      fatal(tandemError('replaced', reason || 'replaced by a newer connection'));
+      return;
+    }
+    if (code === ProtocolClose.SessionEnded) {
+      // The server forgot the session: start a fresh one rather than resume nothing.
+      token = undefined;
+      lastSeq = 0;
+    }
+    scheduleReconnect();
   });
 
   transport.onMessage((data) => {

@@ -181,7 +181,9 @@ export function createCobrowseDomain(options: {
         fail('not_found', 'no live co-browse session has that id');
         return;
       }
-      join(session, agentId, interactions.connectedFor(agentId, 'voice'));
+      // The id was read out on a call: bind to that agent's call with this customer, and to nothing else.
+      const call = interactions.connectedFor(agentId, 'voice');
+      join(session, agentId, call?.customerId === session.customerId ? call : undefined);
     },
 
     requestWrite(agentId: string, sessionId: string): void {
@@ -234,6 +236,14 @@ export function createCobrowseDomain(options: {
 
     agentEnd(agentId: string, sessionId: string): void {
       end(agentSession(agentId, sessionId), 'agent');
+    },
+
+    /** An agent left a conference or consultation: their co-browse session on it goes too. */
+    onAgentLeft(interaction: Interaction, agentId: string): void {
+      for (const session of live()) {
+        if (session.interactionId === interaction.id && session.agentId === agentId)
+          end(session, 'agent left');
+      }
     },
 
     /** The primary chat or call ended or was transferred: its co-browse session ends with it. */

@@ -59,12 +59,14 @@ export interface InteractionDomainOptions {
   agents: Agents;
   facts: FactLog;
   handleTimes: ReturnType<typeof createHandleTimes>;
-  notify(subject: string, name: string, data?: unknown): void;
+  /** `volatile`: only to connected sessions, never replayed (typing indicators). */
+  notify(subject: string, name: string, data?: unknown, volatile?: boolean): void;
   newId(prefix: string): string;
   router(): Router;
   estimate(request: Request): number | undefined;
   onConnected?(interaction: Interaction): void;
   onTransferred?(interaction: Interaction): void;
+  onAgentLeft?(interaction: Interaction, agentId: string): void;
   /** `agentIds`: the visible agents still in the interaction when it ended. */
   onEnded?(interaction: Interaction, reason: string, agentIds: readonly string[]): void;
 }
@@ -95,15 +97,15 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
       visible: p.visible,
     }));
 
-  function toAgents(chat: Interaction, name: string, data: unknown, except?: string): void {
+  function toAgents(chat: Interaction, name: string, data: unknown, except?: string, volatile = false): void {
     for (const participant of chat.participants.values()) {
-      if (participant.agent.id !== except) notify(participant.agent.id, name, data);
+      if (participant.agent.id !== except) notify(participant.agent.id, name, data, volatile);
     }
   }
 
   /** Customer-facing event names follow the media: chat.agentJoined, call.agentJoined… */
-  function toCustomer(chat: Interaction, event: string, data: unknown): void {
-    notify(chat.customerId, `${customerPrefix[chat.media]}.${event}`, data);
+  function toCustomer(chat: Interaction, event: string, data: unknown, volatile = false): void {
+    notify(chat.customerId, `${customerPrefix[chat.media]}.${event}`, data, volatile);
   }
 
   function post(chat: Interaction, message: ChatMessage): void {
@@ -412,7 +414,8 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
 
     customerTyping(customerId: string, typing: boolean) {
       const chat = activeChatOf(customerId);
-      if (chat) toAgents(chat, 'agent.typing', { interactionId: chat.id, from: 'customer', typing });
+      if (chat)
+        toAgents(chat, 'agent.typing', { interactionId: chat.id, from: 'customer', typing }, undefined, true);
     },
 
     customerEnd(customerId: string) {
@@ -467,8 +470,8 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
     agentTyping(agentId: string, interactionId: string, typing: boolean) {
       const chat = findChat(interactionId);
       const participant = requireParticipant(chat, agentId);
-      toAgents(chat, 'agent.typing', { interactionId, from: participant.agent.name, typing }, agentId);
-      if (participant.visible) toCustomer(chat, 'typing', { name: participant.agent.name, typing });
+      toAgents(chat, 'agent.typing', { interactionId, from: participant.agent.name, typing }, agentId, true);
+      if (participant.visible) toCustomer(chat, 'typing', { name: participant.agent.name, typing }, true);
     },
 
     invite(
@@ -513,6 +516,7 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
       const chat = findChat(interactionId);
       const participant = requireParticipant(chat, agentId);
       leave(chat, agentId, Result.Completed);
+      options.onAgentLeft?.(chat, agentId);
       toAgents(chat, 'agent.participants', { interactionId, participants: participantsOf(chat) });
       if (participant.visible) toCustomer(chat, 'agentLeft', { name: participant.agent.name });
       if (![...chat.participants.values()].some((p) => p.visible)) end(chat, 'agent');

@@ -82,11 +82,17 @@ export function createMessagingDomain(options: {
     typing(customerId: string, typing: boolean) {
       const thread = current(customerId);
       if (thread?.interaction && isLive(thread)) {
-        interactions.toAgents(thread.interaction, 'agent.typing', {
-          interactionId: thread.interaction.id,
-          from: 'customer',
-          typing,
-        });
+        interactions.toAgents(
+          thread.interaction,
+          'agent.typing',
+          {
+            interactionId: thread.interaction.id,
+            from: 'customer',
+            typing,
+          },
+          undefined,
+          true,
+        );
       }
     },
 

@@ -64,12 +64,13 @@ export function createReferenceServer(options: ReferenceServerOptions) {
       onSessionEnd(session) {
         if (session.role === 'customer') feed.unsubscribe(session.subject);
         const agent = session.role === 'agent' ? agents.get(session.subject) : undefined;
-        if (agent) setStatus(agent, 'LoggedOut');
+        if (agent && !sessions.hasSession(agent.id)) setStatus(agent, 'LoggedOut');
       },
     },
   });
 
-  const notify = (subject: string, name: string, data?: unknown) => sessions.emitTo(subject, name, data);
+  const notify = (subject: string, name: string, data?: unknown, volatile = false) =>
+    sessions.emitTo(subject, name, data, { volatile });
 
   function ewt(media: Media, subjectId: string): number | undefined {
     const subject = config.subjects.find((s) => s.id === subjectId);
@@ -107,6 +108,7 @@ export function createReferenceServer(options: ReferenceServerOptions) {
       cobrowse.onPrimaryChanged(interaction, 'ended');
     },
     onTransferred: (interaction) => cobrowse.onPrimaryChanged(interaction, 'transferred'),
+    onAgentLeft: (interaction, agentId) => cobrowse.onAgentLeft(interaction, agentId),
     estimate(request) {
       const ahead = router
         .waiting()

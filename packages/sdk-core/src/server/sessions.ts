@@ -133,13 +133,17 @@ export function createSessionServer(options: {
     return session;
   }
 
-  function endSession(session: SessionState, reason: string): void {
+  function endSession(
+    session: SessionState,
+    reason: string,
+    code: number = ProtocolClose.SessionEnded,
+  ): void {
     if (!sessions.has(session.token)) return;
     sessions.delete(session.token);
     bySubject.get(session.subject)?.delete(session);
     if (bySubject.get(session.subject)?.size === 0) bySubject.delete(session.subject);
     clock.clearTimeout(session.expiry);
-    session.peer?.close(ProtocolClose.SessionEnded, reason);
+    session.peer?.close(code, reason);
     session.peer = null;
     session.connected = false;
     hooks.onSessionEnd?.(session);
@@ -296,6 +300,12 @@ export function createSessionServer(options: {
       const resumable =
         previous && previous.role === frame.role && (subject === null || previous.subject === subject);
       const current = resumable ? previous : createSession(frame.role, subject ?? hooks.newCustomerId());
+      if (!resumable && frame.role === 'agent') {
+        // One session per agent: a fresh login retires the older ones (the agent stays logged in).
+        for (const older of [...(bySubject.get(current.subject) ?? [])]) {
+          if (older !== current) endSession(older, 'replaced by a new login', ProtocolClose.Replaced);
+        }
+      }
       if (current.peer && current.peer !== peer) {
         current.peer.close(ProtocolClose.Replaced, 'replaced by a newer connection');
       }
@@ -364,10 +374,17 @@ export function createSessionServer(options: {
       if (handlers.has(name)) throw new Error(`command ${name} registered twice`);
       handlers.set(name, handler as CommandHandler);
     },
-    /** Sends a sequenced event to every session of a customer or agent, connected or not. */
-    emitTo(subject: string, name: string, data?: unknown): void {
-      for (const session of [...(bySubject.get(subject) ?? [])]) emit(session, name, data);
+    /**
+     * Sends a sequenced event to every session of a customer or agent. A `volatile` event (typing) goes
+     * only to connected sessions: nobody needs it replayed, and it must not pile up for an absent peer.
+     */
+    emitTo(subject: string, name: string, data?: unknown, options: { volatile?: boolean } = {}): void {
+      for (const session of [...(bySubject.get(subject) ?? [])]) {
+        if (!options.volatile || session.connected) emit(session, name, data);
+      }
     },
+    /** True while any session (connected or resumable) exists for this customer or agent. */
+    hasSession: (subject: string) => (bySubject.get(subject)?.size ?? 0) > 0,
     isConnected(subject: string): boolean {
       return [...(bySubject.get(subject) ?? [])].some((s) => s.connected);
     },

@@ -168,3 +168,49 @@ describe('co-browse sessions (seeds 000 and CE27)', () => {
     expect(ended.at(-1)).toEqual({ sessionId: second.sessionId, reason: 'customer' });
   }, 30_000);
 });
+
+describe('co-browse authorisation (review regressions)', () => {
+  it('does not bind a session joined by id to the agent’s call with another customer', async () => {
+    const { cc, cmd, agentCall } = await setup();
+    const ada = await cc.agent('ada');
+    await ada.client.setState('Ready');
+    const call = cc.server.voice.inboundCall({ dialed: '+33170000101', callerId: '+4930111111' });
+    await cc.elapse(300);
+    await agentCall(ada.client.accept(call.interactionId ?? ''));
+    const { sessionId } = await cmd<{ sessionId: string }>('cobrowse.create');
+    await agentCall(ada.client.joinCobrowse(sessionId));
+    expect(cc.server.cobrowseSessions.get(sessionId)?.interactionId).toBeUndefined();
+  });
+
+  it('ends the co-browse of an agent who leaves the chat, while the chat goes on', async () => {
+    const { cc, customer, cmd, agentCall } = await setup();
+    const ada = await cc.agent('ada');
+    const bob = await cc.agent('bob');
+    await ada.client.setState('Ready');
+    const { conversationId } = await customer.start('billing');
+    await cc.elapse(300);
+    await agentCall(ada.client.accept(conversationId));
+    await bob.client.setState('Ready');
+    const { sessionId } = await cmd<{ sessionId: string }>('cobrowse.create');
+    await agentCall(ada.client.conference(conversationId, { toAgentId: 'bob' }));
+    await agentCall(bob.client.accept(conversationId));
+    await agentCall(ada.client.leave(conversationId));
+    expect(customer.named('cobrowse.ended')).toEqual([{ sessionId, reason: 'agent left' }]);
+    expect(cc.server.interactions.get(conversationId)?.state).toBe('connected');
+  });
+});
+
+describe('agent sessions (review regressions)', () => {
+  it('a fresh login retires the older session without logging the agent out', async () => {
+    const cc = contactCenter();
+    const first = await cc.agent('ada');
+    await first.client.setState('Ready');
+    const second = await cc.agent('ada');
+    await cc.elapse(60_000, 1_000);
+    expect(cc.server.agents.get('ada')?.status).toBe('Ready');
+    // The retired desktop stands down instead of logging in again and retiring the new one.
+    expect(first.client.connection).toBe('closed');
+    expect(second.client.connection).toBe('online');
+    await expect(second.client.setState('NotReady', 'Pause')).resolves.toBeUndefined();
+  });
+});
