@@ -16,4 +16,12 @@ export const systemClock: Clock = {
   clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
 };
 
-export const systemRandom: Random = () => Math.random();
+/**
+ * Uniform in [0, 1) from the Web Crypto API where there is one (browsers, Node 20+): session tokens,
+ * co-browse ids and access codes come from it, and Math.random's state can be recovered from its outputs.
+ */
+export const systemRandom: Random = () => {
+  const source = globalThis.crypto;
+  if (!source?.getRandomValues) return Math.random();
+  return (source.getRandomValues(new Uint32Array(1))[0] ?? 0) / 2 ** 32;
+};

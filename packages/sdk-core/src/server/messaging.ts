@@ -54,6 +54,9 @@ export function createMessagingDomain(options: {
         thread = { id: options.newId('thread'), customerId, subject, transcript: [] };
         threads.set(customerId, thread);
       }
+      const maxLength = config.chat?.maxMessageLength ?? 20_000;
+      if (input.text.length > maxLength)
+        fail('invalid_argument', `text: expected at most ${maxLength} characters`);
       if (thread.transcript.some((m) => m.id === input.id)) return { threadId: thread.id };
       const message: ChatMessage = {
         id: input.id,

@@ -57,23 +57,32 @@ export function createVoiceDomain(options: {
     if (leases.get(lease.customerId) === lease) leases.delete(lease.customerId);
   }
 
-  function newCode(number: string, digits: number): string {
+  function newCode(number: string, digits: number): string | undefined {
     const taken = new Set(
       active()
         .filter((l) => l.number === number)
         .map((l) => l.accessCode),
     );
-    for (;;) {
+    // Occupancy is capped far below the code space, so a few draws always suffice; never spin.
+    for (let attempt = 0; attempt < 100; attempt++) {
       let code = '';
       for (let i = 0; i < digits; i++) code += Math.floor(random() * 10).toString();
       if (!taken.has(code)) return code;
     }
+    return undefined;
   }
 
+  // With access codes a number is shared by at most one lease per thousand codes, so a caller guessing a
+  // code almost never reaches a stranger's lease; without codes each number serves one visit at a time.
+  const leasesPerNumber = settings?.accessCode
+    ? Math.max(1, Math.floor(10 ** settings.accessCode.digits / 1000))
+    : 1;
+
   function pickNumber(pool: NonNullable<typeof settings>['pools'][number]): string | undefined {
-    // With access codes, numbers are shared (the code tells visitors apart); without, each is exclusive.
-    const busy = new Set(settings?.accessCode ? [] : active().map((l) => normalise(l.number)));
-    const free = pool.numbers.filter((n) => !busy.has(normalise(n)));
+    const load = new Map<string, number>();
+    for (const lease of active())
+      load.set(normalise(lease.number), (load.get(normalise(lease.number)) ?? 0) + 1);
+    const free = pool.numbers.filter((n) => (load.get(normalise(n)) ?? 0) < leasesPerNumber);
     if (free.length === 0) return undefined;
     return pool.allocation === 'locking' ? free[0] : free[Math.floor(random() * free.length)];
   }
@@ -84,6 +93,8 @@ export function createVoiceDomain(options: {
     const fields: Record<string, string> = { callerId: call.callerId, dialedNumber: call.dialed };
     if (request) {
       Object.assign(fields, {
+        // Custom attributes first: the call's own facts below must not be overwritten by page data.
+        ...request.page.attributes,
         phone: request.phone,
         pageUrl: request.page.url,
         pageTitle: request.page.title,
@@ -94,7 +105,6 @@ export function createVoiceDomain(options: {
         ...(request.location
           ? { location: `${request.location.latitude},${request.location.longitude}` }
           : {}),
-        ...request.page.attributes,
       });
     }
     if (lease) release(lease);
@@ -117,6 +127,8 @@ export function createVoiceDomain(options: {
       const number = pool ? pickNumber(pool) : undefined;
       if (!number) return { status: 'exhausted', generalNumber: settings?.generalNumber ?? '' };
       const accessCode = settings?.accessCode ? newCode(number, settings.accessCode.digits) : undefined;
+      if (settings?.accessCode && !accessCode)
+        return { status: 'exhausted', generalNumber: settings.generalNumber };
       const lease: Lease = {
         customerId,
         number,

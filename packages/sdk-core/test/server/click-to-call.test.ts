@@ -133,6 +133,41 @@ describe('click-to-call (seed 001)', () => {
     expect(cc.server.interactions.get(call.interactionId ?? '')?.request?.priority).toBe(30);
   });
 
+  it('caps leases per shared number so a guessed code almost never reaches a stranger', async () => {
+    const config = {
+      ...fixture,
+      clickToCall: {
+        ...fixture.clickToCall,
+        accessCode: { digits: 4, attempts: 3 },
+        pools: [{ subject: 'billing', allocation: 'locking', numbers: ['+33 1 70 00 01 01'] }],
+      },
+    };
+    const cc = contactCenter(config);
+    const results: Lease[] = [];
+    for (let i = 0; i < 11; i++) {
+      const customer = await cc.customer();
+      const lease = customer.session.command<Lease>('call.requestNumber', request);
+      await cc.settle(8);
+      results.push(await lease);
+    }
+    expect(results.slice(0, 10).every((r) => r.status === 'leased')).toBe(true);
+    expect(new Set(results.slice(0, 10).map((r) => r.accessCode)).size).toBe(10);
+    expect(results[10]).toEqual({ status: 'exhausted', generalNumber: '+33 1 70 00 00 00' });
+  });
+
+  it('keeps page attributes from overwriting the call’s own facts in the screen pop', async () => {
+    const { cc, ask } = await withCustomer();
+    const ada = await cc.agent('ada');
+    await ada.client.setState('Ready');
+    const lease = await ask({
+      ...request,
+      page: { ...page, attributes: { phone: '+10000000000', cart: '3 items' } },
+    });
+    cc.server.voice.inboundCall({ dialed: lease.number ?? '', callerId: '+33612345678' });
+    await cc.elapse(300);
+    expect(ada.invites[0]?.fields).toMatchObject({ phone: '+33612345678', cart: '3 items' });
+  });
+
   it('routes an unmatched call by its DNIS subject, without web context', async () => {
     const cc = contactCenter();
     const ada = await cc.agent('ada');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createMemoryTransport } from '../../src/backend/memory-transport';
-import { createAgentClient } from '../../src/client/agent-client';
+import { type AgentEvents, createAgentClient } from '../../src/client/agent-client';
 import { createSessionClient } from '../../src/client/session-client';
 import { descriptor } from '../../src/server/facts';
 import { createReferenceServer } from '../../src/server/reference-server';
@@ -30,7 +30,7 @@ export function contactCenter(config: unknown = fixture, start = Date.UTC(2026, 
       clock,
       random,
     });
-    const invites: Array<{ interactionId: string; purpose: string }> = [];
+    const invites: AgentEvents['invite'][] = [];
     const messages: string[] = [];
     const states: string[] = [];
     client.on('invite', (invite) => invites.push(invite));
