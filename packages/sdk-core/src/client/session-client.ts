@@ -3,7 +3,7 @@ import type { Transport } from '../backend/transport';
 import type { Unsubscribe } from '../bus';
 import { type Clock, type Random, systemClock, systemRandom } from '../clock';
 import { type TandemError, tandemError } from '../errors';
-import { decodeFrame, defaultMaxFrameBytes, encodeFrame } from '../protocol/codec';
+import { decodeFrame, encodeFrame } from '../protocol/codec';
 import {
   ProtocolClose,
   ProtocolError,
@@ -15,6 +15,9 @@ import { backoffDelay } from './backoff';
 import { watchConnectivity } from './connectivity';
 
 export type SessionState = 'idle' | 'connecting' | 'online' | 'offline' | 'closed';
+
+/** Server frames can carry whole transcripts or page snapshots: the client accepts larger ones. */
+export const defaultClientMaxFrameBytes = 8 * 1024 * 1024;
 
 export interface SessionClientOptions {
   transport: Transport;
@@ -69,6 +72,8 @@ export function createSessionClient(options: SessionClientOptions) {
   let ackTimer: unknown;
   let counter = 0;
   let unwatch: () => void = () => undefined;
+  /** Resumes asked for because a frame was unreadable or missing, since the sequence last moved on. */
+  let resyncs = 0;
   const nextId =
     options.nextId ??
     (() =>
@@ -168,10 +173,28 @@ export function createSessionClient(options: SessionClientOptions) {
 
   transport.onMessage((data) => {
     heartbeat();
-    const decoded = decodeFrame(serverFrame, data, options.maxFrameBytes ?? defaultMaxFrameBytes);
-    if (!decoded.ok) return; // A malformed frame from the server is dropped; the sequence will show a gap.
-    handle(decoded.frame);
+    const decoded = decodeFrame(serverFrame, data, options.maxFrameBytes ?? defaultClientMaxFrameBytes);
+    if (!decoded.ok) resync(decoded.message);
+    else handle(decoded.frame);
   });
+
+  /**
+   * A frame could not be read, or one is missing: never skip it (that would lose it for good). Reconnect
+   * and resume from the last frame processed; the server replays the rest. Three tries, then give up.
+   */
+  function resync(reason: string): void {
+    resyncs += 1;
+    if (resyncs > 3) {
+      fatal(
+        tandemError(
+          ProtocolError.MalformedFrame,
+          `the server keeps sending frames Tandem cannot read (${reason})`,
+        ),
+      );
+      return;
+    }
+    transport.close(4000, 'resync');
+  }
 
   function handle(frame: ServerFrame): void {
     switch (frame.type) {
@@ -190,7 +213,12 @@ export function createSessionClient(options: SessionClientOptions) {
       case 'event':
       case 'result':
         if (frame.seq <= lastSeq) return;
+        if (frame.seq > lastSeq + 1) {
+          resync(`frame ${lastSeq + 1} is missing`);
+          return;
+        }
         lastSeq = frame.seq;
+        resyncs = 0;
         persist();
         scheduleAck();
         if (frame.type === 'event') eventReceived.emit({ name: frame.name, data: frame.data });
