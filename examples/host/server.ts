@@ -102,6 +102,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
     close: () =>
       new Promise<void>((resolveClose) => {
         socket.close();
+        contactCenter.close();
         server.closeAllConnections();
         server.close(() => resolveClose());
       }),

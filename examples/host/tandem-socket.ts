@@ -45,10 +45,15 @@ export function attachTandemSocket(server: Server, options: SocketOptions) {
   };
 }
 
+const maxBufferedBytes = 16 * 1024 * 1024;
+
 function toPeer(ws: WebSocket): Peer {
   return {
     send(data) {
-      if (ws.readyState === ws.OPEN) ws.send(data);
+      if (ws.readyState !== ws.OPEN) return;
+      // A peer that cannot keep up is cut loose (it resumes later) rather than buffered without end.
+      if (ws.bufferedAmount > maxBufferedBytes) ws.close(1008, 'too slow');
+      else ws.send(data);
     },
     close(code, reason) {
       ws.close(code, reason);

@@ -52,13 +52,12 @@ export function createAvailabilityFeed(options: {
   const subscribers = new Map<string, { last: string; sentAt: number; timer?: unknown }>();
   let ticker: unknown;
 
-  function flush(id: string): void {
+  function flush(id: string, computed?: { current: Availability[]; key: string }): void {
     const entry = subscribers.get(id);
     if (!entry) return;
     clock.clearTimeout(entry.timer);
     entry.timer = undefined;
-    const current = options.compute();
-    const key = JSON.stringify(current);
+    const { current, key } = computed ?? snapshot();
     if (key === entry.last) return;
     const wait = entry.sentAt + intervalMs - clock.now();
     if (wait > 0) {
@@ -70,11 +69,17 @@ export function createAvailabilityFeed(options: {
     options.send(id, current);
   }
 
+  function snapshot(): { current: Availability[]; key: string } {
+    const current = options.compute();
+    return { current, key: JSON.stringify(current) };
+  }
+
   // Opening hours change with time alone: look again every interval while anyone listens.
   function tick(): void {
     ticker = undefined;
     if (subscribers.size === 0) return;
-    for (const id of subscribers.keys()) flush(id);
+    const computed = snapshot();
+    for (const id of subscribers.keys()) flush(id, computed);
     ticker = clock.setTimeout(tick, intervalMs);
   }
 
@@ -90,7 +95,10 @@ export function createAvailabilityFeed(options: {
       subscribers.delete(id);
     },
     changed(): void {
-      for (const id of subscribers.keys()) flush(id);
+      if (subscribers.size === 0) return;
+      // Computed once for everyone, however many subscribers there are.
+      const computed = snapshot();
+      for (const id of subscribers.keys()) flush(id, computed);
     },
   };
 }

@@ -135,6 +135,8 @@ export const serverConfigSchema = z.strictObject({
     }),
   ),
   pushIntervalSec: z.optional(number({ min: 0 })),
+  /** Ended interactions, calls and co-browse sessions (and their facts) are kept this long for reports. */
+  retentionHours: z.optional(number({ min: 1, max: 24 * 365 })),
   showEwt: z.optional(bool()),
   ewtMethod: z.optional(oneOf(['queue'])),
 });

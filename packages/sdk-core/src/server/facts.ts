@@ -54,6 +54,12 @@ export function createFactLog() {
       fact.end = at;
     },
     all: (): readonly Fact[] => facts,
+    /** Forgets the facts of these interactions (retention). */
+    prune(interactionIds: ReadonlySet<string>): void {
+      const kept = facts.filter((fact) => !interactionIds.has(fact.interactionId));
+      facts.length = 0;
+      facts.push(...kept);
+    },
     of: (interactionId: string) => facts.filter((fact) => fact.interactionId === interactionId),
   };
 }

@@ -406,8 +406,34 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     run: (_context, { query }) => searchResponses(config, query),
   });
 
+  // Ended records are kept for the reports, then forgotten: memory stays bounded however long it runs.
+  const retentionMs = (config.retentionHours ?? 24) * 3600_000;
+  let sweepTimer: unknown;
+  function sweep(): void {
+    const cutoff = clock.now() - retentionMs;
+    const gone = new Set<string>();
+    for (const [id, interaction] of domain.interactions) {
+      if (interaction.endedAt !== undefined && interaction.endedAt < cutoff) {
+        domain.interactions.delete(id);
+        gone.add(id);
+      }
+    }
+    facts.prune(gone);
+    for (const [id, session] of cobrowse.sessions) {
+      if (session.endedAt !== undefined && session.endedAt < cutoff) cobrowse.sessions.delete(id);
+    }
+    for (const [id, call] of voice.calls) {
+      const over = call.state === 'ended' || call.state === 'disconnected' || call.state === 'redirected';
+      if (over && call.at < cutoff) voice.calls.delete(id);
+    }
+    sweepTimer = clock.setTimeout(sweep, Math.min(retentionMs, 3600_000));
+  }
+  sweepTimer = clock.setTimeout(sweep, Math.min(retentionMs, 3600_000));
+
   return {
     accept: (peer: Peer) => sessions.accept(peer),
+    /** Stops the server's own timers (the retention sweep). */
+    close: () => clock.clearTimeout(sweepTimer),
     config,
     facts,
     agents,

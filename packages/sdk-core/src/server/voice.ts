@@ -18,6 +18,7 @@ export type CallState = 'awaitingCode' | 'queued' | 'connected' | 'ended' | 'dis
 
 export interface Call {
   readonly id: string;
+  readonly at: number;
   readonly dialed: string;
   readonly callerId: string;
   state: CallState;
@@ -154,6 +155,7 @@ export function createVoiceDomain(options: {
     inboundCall(input: { dialed: string; callerId: string }): Call {
       const call: Call = {
         id: options.newId('pstn'),
+        at: clock.now(),
         dialed: input.dialed,
         callerId: input.callerId,
         state: 'queued',

@@ -62,3 +62,24 @@ describe('reports (seed 000)', () => {
     ]);
   }, 20_000);
 });
+
+describe('retention', () => {
+  it('forgets ended interactions and their facts after retentionHours, keeping live ones', async () => {
+    const cc = contactCenter();
+    const ada = await cc.agent('ada');
+    await ada.client.setState('Ready');
+    const done = await cc.customer();
+    const { conversationId: ended } = await done.start('billing');
+    await cc.elapse(300);
+    await ada.client.accept(ended);
+    await done.end();
+    const waiting = await cc.customer();
+    await ada.client.setState('NotReady', 'Lunch');
+    const { conversationId: live } = await waiting.start('billing');
+    expect(cc.server.reports.interactions().some((f) => f.interactionId === ended)).toBe(true);
+    await cc.elapse(25 * 3600_000, 600_000);
+    expect(cc.server.interactions.has(ended)).toBe(false);
+    expect(cc.server.reports.interactions().some((f) => f.interactionId === ended)).toBe(false);
+    expect(cc.server.interactions.has(live)).toBe(true);
+  }, 30_000);
+});
