@@ -128,6 +128,8 @@ const scriptTag: RollupOptions[] = [
   },
   {
     input: { 'tandem-app': 'script-tag/app.ts' },
+    // Lazy chunks may import shared code from the entry itself: no facade, one request less at load.
+    preserveEntrySignatures: 'allow-extension',
     treeshake,
     plugins: [...browserPlugins(), sizeReport('app')],
     output: {

@@ -10,9 +10,24 @@ const KB = 1024;
 
 // Ceilings from DESIGN.md. Raise one only with a reason in the same commit. Chat (+15 KB), click-to-call
 // (+6 KB) and the co-browse customer chunk (35 KB) join this table when their entries exist.
+/** Chunk file names carry a content hash: find one by its name. */
+const chunk = (name: string) => {
+  const found = Object.keys(manifest).find((file) => file.startsWith(`chunks/${name}-`));
+  if (!found) throw new Error(`no chunk named ${name} in the build`);
+  return found;
+};
+
 const budgets = [
   { entry: 'loader', file: 'tandem.js', after: [], ceiling: 3 * KB },
   { entry: 'launcher + channel selector', file: 'tandem-app.js', after: [], ceiling: 20 * KB },
+  // Not in DESIGN.md's table: the protocol v1 client is fetched on first use (selector opened, a feature
+  // started), so that the launcher stays under 20 KB; 6 KB keeps it honest.
+  {
+    entry: 'connection (protocol v1 client), added',
+    file: chunk('protocol-backend'),
+    after: ['tandem-app.js'],
+    ceiling: 6 * KB,
+  },
 ];
 
 const code = (file: string) => readFileSync(`dist/${file}`, 'utf8');
@@ -34,6 +49,11 @@ describe('bundle budgets (gzip, built files)', () => {
       expect(text, file).not.toMatch(/["']ZodString["']|["']ZodObject["']/);
       if (!file.includes('cobrowse')) expect(text, file).not.toMatch(/rrweb/i);
     }
+  });
+
+  it('keeps the connection out of what loads before interaction', () => {
+    expect(staticClosure(manifest, 'tandem-app.js').has(chunk('protocol-backend'))).toBe(false);
+    expect(manifest['tandem-app.js']?.dynamicImports).toContain(chunk('protocol-backend'));
   });
 
   it('loads the app lazily from the loader: nothing else is fetched before', () => {

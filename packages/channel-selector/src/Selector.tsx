@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'preact/hooks';
 import type { ChannelEntry } from './channels';
 import { CloseIcon } from './Icons';
 
@@ -13,6 +12,15 @@ export interface SelectorProps {
   onClose(): void;
 }
 
+// Focus moves into the dialog once, when its first button appears. A ref callback rather than hooks:
+// preact/hooks would add about 1 KB gz to the launcher.
+const focused = new WeakSet<HTMLElement>();
+function focusOnce(button: HTMLButtonElement | null): void {
+  if (!button || focused.has(button)) return;
+  focused.add(button);
+  queueMicrotask(() => button.focus());
+}
+
 export function Selector({
   id,
   title,
@@ -23,8 +31,6 @@ export function Selector({
   onChoose,
   onClose,
 }: SelectorProps) {
-  const first = useRef<HTMLButtonElement>(null);
-  useEffect(() => first.current?.focus(), []);
   const headingId = `${id}-title`;
   return (
     <div
@@ -51,7 +57,7 @@ export function Selector({
             <button
               type="button"
               class="channel"
-              ref={index === 0 ? first : undefined}
+              ref={index === 0 ? focusOnce : undefined}
               onClick={() => onChoose(channel)}
             >
               {labelOf(channel)}

@@ -1,7 +1,8 @@
 import type { BackendAdapter } from './backend/adapter';
+import { lazyBackend } from './backend/lazy-backend';
 import { type Bus, createBus, type Unsubscribe } from './bus';
 import { type Clock, type Random, systemClock, systemRandom } from './clock';
-import { configSchema, type TandemConfig } from './config/schema';
+import { configSchema, isBackendAdapter, type TandemConfig } from './config/schema';
 import { formatProblems, validate } from './config/validate';
 import { ErrorCode, type Problem, type TandemError, tandemError } from './errors';
 import { createI18n } from './i18n/i18n';
@@ -11,7 +12,8 @@ import { createStorage } from './storage';
 import { createUiHost } from './ui/host';
 
 export interface TandemOptions extends Partial<Omit<TandemConfig, 'backend'>> {
-  backend?: BackendAdapter;
+  /** An adapter, or { url } for protocol v1 over WebSocket (its code then loads on first use). */
+  backend?: BackendAdapter | { url: string };
   plugins?: readonly Plugin[];
   /** Injected for deterministic tests; defaults to the system clock and Math.random. */
   clock?: Clock;
@@ -61,7 +63,7 @@ function startKernel(
   const byNamespace = new Map<string, Plugin>();
   for (const plugin of plugins) for (const ns of plugin.namespaces) byNamespace.set(ns, plugin);
 
-  const shared = { bus, backend: config.backend ?? null, storage, i18n, ui, clock, random };
+  const shared = { bus, backend: resolveBackend(config.backend), storage, i18n, ui, clock, random };
 
   async function setup(plugin: Plugin): Promise<void> {
     const definition = plugin.definition;
@@ -143,6 +145,14 @@ function startKernel(
       ui.destroy();
     },
   } as Tandem;
+}
+
+function resolveBackend(backend: TandemConfig['backend']): BackendAdapter | null {
+  if (!backend) return null;
+  if (isBackendAdapter(backend)) return backend;
+  const { url } = backend;
+  // A dynamic import: bundlers split the WebSocket client out of the launcher's code.
+  return lazyBackend(() => import('./client/protocol-backend').then((m) => m.websocket({ url })));
 }
 
 /** Reports every problem once and returns an instance that does nothing but explain why. */

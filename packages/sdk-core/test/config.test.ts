@@ -50,7 +50,7 @@ describe('config validation', () => {
       Tandem config: random: expected a function returning a number in [0, 1), got 4"
     `);
     expect(errorsOf({ backend: { url: 42 } })).toMatchInlineSnapshot(
-      `"Tandem config: backend: expected a backend adapter (an object with a connect() function), got an object"`,
+      `"Tandem config: backend: expected a backend adapter, or { url: "wss://…" } or { url: "/path" }, got an object"`,
     );
   });
 

@@ -42,8 +42,24 @@ function isBackendAdapter(value: unknown): value is BackendAdapter {
   return typeof candidate === 'object' && candidate !== null && typeof candidate.connect === 'function';
 }
 
-const backendSchema = z.custom<BackendAdapter>(isBackendAdapter, {
-  error: 'a backend adapter (an object with a connect() function)',
+/** Where the script tag connects: a WebSocket URL, or a path on the page's own site. */
+export interface BackendUrl {
+  readonly url: string;
+}
+
+function isBackendUrl(value: unknown): value is BackendUrl {
+  if (typeof value !== 'object' || value === null) return false;
+  const { url, ...rest } = value as { url?: unknown };
+  return (
+    Object.keys(rest).length === 0 &&
+    typeof url === 'string' &&
+    url.length <= 2000 &&
+    /^(wss?:\/\/|\/)/.test(url)
+  );
+}
+
+const backendSchema = z.custom<BackendAdapter | BackendUrl>((v) => isBackendAdapter(v) || isBackendUrl(v), {
+  error: 'a backend adapter, or { url: "wss://…" } or { url: "/path" }',
 });
 
 export const configSchema = z.strictObject({
@@ -76,3 +92,5 @@ export const configSchema = z.strictObject({
 
 export type TandemConfig = z.infer<typeof configSchema>;
 export type ChannelConfig = z.infer<typeof channelSchema>;
+
+export { isBackendAdapter, isBackendUrl };

@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import { validate } from '../config/validate';
 import type { Problem } from '../errors';
+import { describeValue } from '../problems';
 
 export type Decoded<T> =
   | { ok: true; frame: T }
@@ -16,11 +17,11 @@ export const maxFrameDepth = 64;
  * Parses untrusted text into a frame: size first (before JSON.parse allocates), then JSON, then the
  * schema. Never throws; the message names the field that failed.
  */
-export function decodeFrame<S extends z.ZodMiniType>(
-  schema: S,
+export function decodeFrame<M extends Readonly<Record<string, z.ZodMiniType>>>(
+  schemas: M,
   data: string,
   maxBytes = defaultMaxFrameBytes,
-): Decoded<z.infer<S>> {
+): Decoded<{ [K in keyof M]: z.infer<M[K]> }[keyof M]> {
   // Length in UTF-16 units is at least a third of the UTF-8 size: a cheap first cut before measuring.
   if (data.length > maxBytes || utf8Length(data) > maxBytes) {
     return { ok: false, code: 'frame_too_big', message: `frame is larger than ${maxBytes} bytes` };
@@ -38,8 +39,21 @@ export function decodeFrame<S extends z.ZodMiniType>(
       message: `frame is nested deeper than ${maxFrameDepth} levels`,
     };
   }
+  // Dispatch on "type" by hand: a discriminated union would pull more of zod into every bundle.
+  const type = (parsed as { type?: unknown } | null)?.type;
+  const schema = typeof type === 'string' && Object.hasOwn(schemas, type) ? schemas[type] : undefined;
+  if (!schema) {
+    const known = Object.keys(schemas)
+      .map((name) => JSON.stringify(name))
+      .join(', ');
+    return {
+      ok: false,
+      code: 'malformed_frame',
+      message: `type: expected one of ${known}, got ${describeValue(type)}`,
+    };
+  }
   const result = validate(schema, parsed);
-  if (result.ok) return { ok: true, frame: result.value };
+  if (result.ok) return { ok: true, frame: result.value as never };
   return { ok: false, code: 'malformed_frame', message: describeProblems(result.problems) };
 }
 

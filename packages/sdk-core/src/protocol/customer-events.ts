@@ -15,6 +15,8 @@ export const chatMessageData = z.object({
 });
 
 const cobrowseMode = z.enum(['pointer', 'write']);
+const nullableText = (max: number) =>
+  z.custom<string | null>((v) => v === null || (typeof v === 'string' && v.length <= max));
 
 export const customerEvents = {
   'chat.started': z.object({ conversationId: shortText(64), subject: shortText(64) }),
@@ -54,23 +56,30 @@ export type CustomerEventName = keyof typeof customerEvents;
 export type CustomerEvent<K extends CustomerEventName> = z.infer<(typeof customerEvents)[K]>;
 
 export const chatHistoryData = z.object({
-  conversationId: z.nullable(shortText(64)),
+  conversationId: nullableText(64),
   state: shortText(32),
   messages: z.array(chatMessageData),
 });
 
-export const leaseData = z.union([
-  z.object({
-    status: z.literal('leased'),
-    number: shortText(32),
+/** Either lease shape, checked by hand for the same reason the codec dispatches frames by type. */
+export const leaseData = z
+  .object({
+    status: z.enum(['leased', 'exhausted']),
+    number: z.optional(shortText(32)),
     accessCode: z.optional(shortText(8)),
-    expiresAt: finite(),
-  }),
-  z.object({ status: z.literal('exhausted'), generalNumber: shortText(32) }),
-]);
+    expiresAt: z.optional(finite()),
+    generalNumber: z.optional(shortText(32)),
+  })
+  .check(
+    z.refine((lease) =>
+      lease.status === 'leased'
+        ? lease.number !== undefined && lease.expiresAt !== undefined
+        : lease.generalNumber !== undefined,
+    ),
+  );
 
 export const messagingHistoryData = z.object({
-  threadId: z.nullable(shortText(64)),
+  threadId: nullableText(64),
   messages: z.array(chatMessageData),
 });
 

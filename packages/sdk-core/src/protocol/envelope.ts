@@ -17,7 +17,7 @@ export const clientId = () =>
 const sequence = () => number({ min: 0, max: Number.MAX_SAFE_INTEGER, integer: true });
 
 export const helloFrame = z.strictObject({
-  type: z.literal('hello'),
+  type: oneOf(['hello']),
   version: number({ min: 0, integer: true }),
   role: oneOf(['customer', 'agent']),
   /** Resumes an earlier session: frames after lastSeq are replayed. */
@@ -27,27 +27,28 @@ export const helloFrame = z.strictObject({
 });
 
 export const commandFrame = z.strictObject({
-  type: z.literal('cmd'),
+  type: oneOf(['cmd']),
   id: clientId(),
   name: z.string({ error: 'a command name' }).check(z.maxLength(64, { error: 'a command name' })),
   payload: z.optional(z.unknown()),
 });
 
-export const ackFrame = z.strictObject({ type: z.literal('ack'), seq: sequence() });
-export const pingFrame = z.strictObject({ type: z.literal('ping') });
-export const pongFrame = z.strictObject({ type: z.literal('pong') });
+export const ackFrame = z.strictObject({ type: oneOf(['ack']), seq: sequence() });
+export const pingFrame = z.strictObject({ type: oneOf(['ping']) });
+export const pongFrame = z.strictObject({ type: oneOf(['pong']) });
 
-export const clientFrame = z.discriminatedUnion('type', [
-  helloFrame,
-  commandFrame,
-  ackFrame,
-  pingFrame,
-  pongFrame,
-]);
+/** Client frames by type: the codec picks the schema from "type", then validates the rest. */
+export const clientFrame = {
+  hello: helloFrame,
+  cmd: commandFrame,
+  ack: ackFrame,
+  ping: pingFrame,
+  pong: pongFrame,
+} as const;
 
 export const welcomeFrame = z.strictObject({
-  type: z.literal('welcome'),
-  version: z.literal(protocolVersion),
+  type: oneOf(['welcome']),
+  version: number({ min: protocolVersion, max: protocolVersion, integer: true }),
   token: text(128),
   /** False when the token was unknown or expired: a fresh session, nothing replayed. */
   resumed: z.boolean(),
@@ -60,14 +61,14 @@ export const welcomeFrame = z.strictObject({
 export const errorBody = z.strictObject({ code: text(64), message: text(2000) });
 
 export const eventFrame = z.strictObject({
-  type: z.literal('event'),
+  type: oneOf(['event']),
   seq: sequence(),
   name: text(64),
   data: z.optional(z.unknown()),
 });
 
 export const resultFrame = z.strictObject({
-  type: z.literal('result'),
+  type: oneOf(['result']),
   seq: sequence(),
   id: clientId(),
   ok: z.boolean(),
@@ -77,28 +78,33 @@ export const resultFrame = z.strictObject({
 
 /** Not sequenced: says why an inbound frame was dropped, or why the connection is about to close. */
 export const errorFrame = z.strictObject({
-  type: z.literal('error'),
+  type: oneOf(['error']),
   code: text(64),
   message: text(2000),
 });
 
-export const serverFrame = z.discriminatedUnion('type', [
-  welcomeFrame,
-  eventFrame,
-  resultFrame,
-  errorFrame,
-  pingFrame,
-  pongFrame,
-]);
+/** Server frames by type. */
+export const serverFrame = {
+  welcome: welcomeFrame,
+  event: eventFrame,
+  result: resultFrame,
+  error: errorFrame,
+  ping: pingFrame,
+  pong: pongFrame,
+} as const;
 
 export type HelloFrame = z.infer<typeof helloFrame>;
 export type CommandFrame = z.infer<typeof commandFrame>;
-export type ClientFrame = z.infer<typeof clientFrame>;
+export type ClientFrame = {
+  [K in keyof typeof clientFrame]: z.infer<(typeof clientFrame)[K]>;
+}[keyof typeof clientFrame];
 export type WelcomeFrame = z.infer<typeof welcomeFrame>;
 export type EventFrame = z.infer<typeof eventFrame>;
 export type ResultFrame = z.infer<typeof resultFrame>;
 export type ErrorFrame = z.infer<typeof errorFrame>;
-export type ServerFrame = z.infer<typeof serverFrame>;
+export type ServerFrame = {
+  [K in keyof typeof serverFrame]: z.infer<(typeof serverFrame)[K]>;
+}[keyof typeof serverFrame];
 export type SequencedFrame = EventFrame | ResultFrame;
 
 /** Close codes; 4xxx are Tandem's own, the rest are the WebSocket standard's. */
