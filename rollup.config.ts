@@ -6,6 +6,7 @@ import typescript from '@rollup/plugin-typescript';
 import type { OutputChunk, Plugin, RollupOptions } from 'rollup';
 import { dts } from 'rollup-plugin-dts';
 import { addedGzip, formatKb, type Manifest, measure, staticClosure } from './tools/bundle-size';
+import { cssInTemplates } from './tools/minify-css';
 
 // Dependencies' own annotations and cycles are theirs to fix; everything else stays loud.
 const onwarn: RollupOptions['onwarn'] = (warning, warn) => {
@@ -107,6 +108,7 @@ function sizeReport(label: string): Plugin {
 
 const browserPlugins = () => [
   nodeResolve({ exportConditions: sourceConditions, extensions: ['.ts', '.tsx', '.mjs', '.js'] }),
+  cssInTemplates(),
   transpile(),
 ];
 

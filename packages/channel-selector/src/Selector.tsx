@@ -1,12 +1,12 @@
 import type { ChannelEntry } from './channels';
 import { CloseIcon } from './Icons';
+import type { ChannelStatus } from './status';
 
 export interface SelectorProps {
   id: string;
   title: string;
   closeLabel: string;
-  channels: readonly ChannelEntry[];
-  labelOf(channel: ChannelEntry): string;
+  channels: ReadonlyArray<{ entry: ChannelEntry; label: string; status: ChannelStatus; statusText?: string }>;
   notice?: string;
   onChoose(channel: ChannelEntry): void;
   onClose(): void;
@@ -21,16 +21,7 @@ function focusOnce(button: HTMLButtonElement | null): void {
   queueMicrotask(() => button.focus());
 }
 
-export function Selector({
-  id,
-  title,
-  closeLabel,
-  channels,
-  labelOf,
-  notice,
-  onChoose,
-  onClose,
-}: SelectorProps) {
+export function Selector({ id, title, closeLabel, channels, notice, onChoose, onClose }: SelectorProps) {
   const headingId = `${id}-title`;
   return (
     <div
@@ -52,15 +43,20 @@ export function Selector({
         </button>
       </div>
       <ul>
-        {channels.map((channel, index) => (
-          <li key={channel.name}>
+        {channels.map(({ entry, label, status, statusText }, index) => (
+          <li key={entry.name}>
             <button
               type="button"
-              class="channel"
+              class={`channel tone-${status.tone}`}
               ref={index === 0 ? focusOnce : undefined}
-              onClick={() => onChoose(channel)}
+              // aria-disabled keeps it focusable, so a screen reader user hears why it cannot be used.
+              aria-disabled={status.disabled ? 'true' : undefined}
+              onClick={() => {
+                if (!status.disabled) onChoose(entry);
+              }}
             >
-              {labelOf(channel)}
+              <span class="channel-label">{label}</span>
+              {statusText ? <span class="channel-status">{statusText}</span> : null}
             </button>
           </li>
         ))}

@@ -1,4 +1,4 @@
-import type { ChannelName, TandemConfig } from '@tandem/sdk-core';
+import type { ChannelConfig, ChannelName, TandemConfig } from '@tandem/sdk-core';
 
 /** The command that opens each channel; the feature plugin that owns it registers the command. */
 export const channelCommands: Readonly<Record<ChannelName, string>> = {
@@ -11,7 +11,7 @@ export const channelCommands: Readonly<Record<ChannelName, string>> = {
 
 export interface ChannelEntry {
   readonly name: ChannelName;
-  readonly label?: string;
+  readonly config: ChannelConfig;
 }
 
 /** Channels in config order; chat alone when none is configured. */
@@ -20,9 +20,7 @@ export function enabledChannels(config: TandemConfig): ChannelEntry[] {
   const entries: ChannelEntry[] = [];
   for (const [name, channel] of Object.entries(channels)) {
     if (!channel || channel.enabled === false || !(name in channelCommands)) continue;
-    entries.push(
-      channel.label ? { name: name as ChannelName, label: channel.label } : { name: name as ChannelName },
-    );
+    entries.push({ name: name as ChannelName, config: channel });
   }
   return entries;
 }

@@ -1,10 +1,18 @@
-import { definePlugin, getDocument, isTandemError, type PluginContext } from '@tandem/sdk-core';
+import {
+  type ChannelAvailability,
+  definePlugin,
+  getDocument,
+  type I18n,
+  isTandemError,
+  type PluginContext,
+} from '@tandem/sdk-core';
 import { render } from 'preact';
 import { type ChannelEntry, channelCommands, enabledChannels, isChannelName } from './channels';
 import { watchCustomLaunchers } from './custom-launchers';
 import { Launcher } from './Launcher';
 import { Selector } from './Selector';
-import { selectorStrings } from './strings';
+import { type ChannelStatus, channelStatus } from './status';
+import { selectorLocales, selectorStrings } from './strings';
 import { selectorStyles } from './styles';
 
 declare module '@tandem/sdk-core' {
@@ -24,17 +32,23 @@ const selectorId = 'tandem-channel-selector';
 export function channelSelector() {
   return definePlugin({
     name: 'ChannelSelector',
-    setup(context: PluginContext) {
+    async setup(context: PluginContext) {
       const { bus, config, i18n, ui } = context;
       i18n.add(selectorStrings);
+      await i18n.load(selectorLocales).catch(() => undefined); // English is the fallback if it cannot load
       ui.addStyles(selectorStyles);
       const channels = enabledChannels(config);
-      const state = { open: false, notice: undefined as string | undefined };
+      const state = {
+        open: false,
+        notice: undefined as string | undefined,
+        availability: undefined as readonly ChannelAvailability[] | undefined,
+      };
+      let stopFollowing: (() => void) | undefined;
       let launcherButton: HTMLButtonElement | null = null;
       let returnFocusTo: HTMLElement | null = null;
       const slot = ui.mount('channel-selector');
 
-      const labelOf = (channel: ChannelEntry) => channel.label ?? i18n.t(`channel.${channel.name}`);
+      const labelOf = (channel: ChannelEntry) => channel.config.label ?? i18n.t(`channel.${channel.name}`);
 
       function paint(): void {
         if (!slot) return;
@@ -45,8 +59,13 @@ export function channelSelector() {
                 id={selectorId}
                 title={i18n.t('selector.title')}
                 closeLabel={i18n.t('common.close')}
-                channels={channels}
-                labelOf={labelOf}
+                channels={channels
+                  .map((entry) => {
+                    const status = channelStatus(entry.name, entry.config, state.availability);
+                    const statusText = describeStatus(i18n, status, entry.config.ewt?.show === true);
+                    return { entry, label: labelOf(entry), status, ...(statusText ? { statusText } : {}) };
+                  })
+                  .filter((channel) => channel.status.visible)}
                 notice={state.notice}
                 onChoose={(channel) => void choose(channel.name)}
                 onClose={() => close()}
@@ -68,6 +87,18 @@ export function channelSelector() {
         );
       }
 
+      /** Live availability while the selector is open: fetched now, then pushed by the backend. */
+      function follow(): void {
+        const backend = context.backend;
+        if (!backend || stopFollowing) return;
+        const update = (availability: readonly ChannelAvailability[]) => {
+          state.availability = availability;
+          if (state.open) paint();
+        };
+        stopFollowing = backend.availability.subscribe(update);
+        backend.availability.get().then(update, () => undefined);
+      }
+
       function open(trigger?: Element): void {
         if (state.open) return;
         const active = trigger ?? getDocument()?.activeElement;
@@ -75,12 +106,15 @@ export function channelSelector() {
         state.open = true;
         state.notice = undefined;
         paint();
+        follow();
         bus.emit('ChannelSelector.opened', undefined);
       }
 
       function close(options: { restoreFocus?: boolean } = {}): void {
         if (!state.open) return;
         state.open = false;
+        stopFollowing?.();
+        stopFollowing = undefined;
         paint();
         if (options.restoreFocus !== false) (launcherButton ?? returnFocusTo)?.focus();
         bus.emit('ChannelSelector.closed', undefined);
@@ -108,10 +142,28 @@ export function channelSelector() {
       paint();
 
       return () => {
+        stopFollowing?.();
         stopWatching();
         if (slot) render(null, slot);
         ui.unmount('channel-selector');
       };
     },
   });
+}
+
+function describeStatus(i18n: I18n, status: ChannelStatus, showWait: boolean): string | undefined {
+  if (status.tone === 'closed') {
+    if (status.nextOpenAt === undefined) return i18n.t('status.closed');
+    const time = new Intl.DateTimeFormat(i18n.locale, {
+      weekday: 'short',
+      hour: 'numeric',
+      minute: '2-digit',
+    });
+    return i18n.t('status.opens', { time: time.format(status.nextOpenAt) });
+  }
+  if (status.tone === 'busy') return i18n.t('status.busy');
+  if (!showWait || status.ewtSeconds === undefined) return undefined;
+  if (status.ewtSeconds === 0) return i18n.t('status.available');
+  if (status.ewtSeconds < 60) return i18n.t('status.waitShort');
+  return i18n.t('status.wait', { minutes: Math.round(status.ewtSeconds / 60) });
 }

@@ -1,5 +1,6 @@
-import type { LocaleTables } from '@tandem/sdk-core';
+import type { LocaleLoaders, LocaleTables } from '@tandem/sdk-core';
 
+// English ships with the launcher; other locales are fetched only by visitors who need them.
 export const selectorStrings: LocaleTables = {
   en: {
     'launcher.label': 'Contact us',
@@ -9,23 +10,16 @@ export const selectorStrings: LocaleTables = {
     'channel.clickToCall': 'Call us',
     'channel.callback': 'Request a callback',
     'channel.cobrowse': 'Share your screen with an agent',
+    'status.available': 'Available now',
+    'status.waitShort': 'Wait under a minute',
+    'status.wait': 'Wait about {minutes} min',
+    'status.busy': 'Very busy right now',
+    'status.closed': 'Closed',
+    'status.opens': 'Closed, opens {time}',
   },
-  fr: {
-    'launcher.label': 'Nous contacter',
-    'selector.title': 'Comment souhaitez-vous nous joindre ?',
-    'channel.chat': 'Discuter avec nous',
-    'channel.messaging': 'Nous envoyer un message',
-    'channel.clickToCall': 'Nous appeler',
-    'channel.callback': 'Être rappelé',
-    'channel.cobrowse': 'Partager votre écran avec un conseiller',
-  },
-  ar: {
-    'launcher.label': 'تواصل معنا',
-    'selector.title': 'كيف تفضّل التواصل معنا؟',
-    'channel.chat': 'دردش معنا',
-    'channel.messaging': 'أرسل لنا رسالة',
-    'channel.clickToCall': 'اتصل بنا',
-    'channel.callback': 'اطلب معاودة الاتصال',
-    'channel.cobrowse': 'شارك شاشتك مع موظف',
-  },
+};
+
+export const selectorLocales: LocaleLoaders = {
+  fr: () => import('./strings-fr'),
+  ar: () => import('./strings-ar'),
 };

@@ -25,6 +25,11 @@ export const selectorStyles = `
   background: transparent;
 }
 .channel:hover { border-color: var(--tandem-accent); }
+.channel { display: grid; gap: 2px; }
+.channel-status { font-size: 13px; color: var(--tandem-muted); }
+.tone-available .channel-status { color: var(--tandem-ok); }
+.tone-alert .channel-status, .tone-busy .channel-status { color: var(--tandem-danger); }
+.channel[aria-disabled="true"] { cursor: not-allowed; border-style: dashed; }
 .icon-button {
   display: inline-grid; place-items: center; width: 36px; height: 36px; padding: 0; cursor: pointer;
   border: 0; border-radius: 50%; background: transparent;

@@ -33,7 +33,7 @@ export type { ErrorCodeValue, Problem, TandemError } from './errors';
 export { ErrorCode, isTandemError, tandemError, toTandemError } from './errors';
 export { bool, cssColor, localeTag, number, oneOf, text } from './fields';
 export { getDocument, getWindow } from './globals';
-export type { Direction, I18n, LocaleTables, StringTable } from './i18n/i18n';
+export type { Direction, I18n, LocaleLoaders, LocaleTables, StringTable } from './i18n/i18n';
 export { createI18n, directionOf, fallbackChain } from './i18n/i18n';
 export type { Plugin, PluginContext, PluginDefinition, Teardown } from './plugin';
 export { definePlugin, isPlugin, lazyPlugin } from './plugin';

@@ -5,6 +5,7 @@ import { type Clock, type Random, systemClock, systemRandom } from './clock';
 import { configSchema, isBackendAdapter, type TandemConfig } from './config/schema';
 import { formatProblems, validate } from './config/validate';
 import { ErrorCode, type Problem, type TandemError, tandemError } from './errors';
+import { coreLocales } from './i18n/core-strings';
 import { createI18n } from './i18n/i18n';
 import { isPlugin, type Plugin, type PluginContext, type Teardown } from './plugin';
 import { describeValue } from './problems';
@@ -119,6 +120,7 @@ function startKernel(
   }
 
   const ready = (async () => {
+    await i18n.load(coreLocales).catch(() => undefined); // English is the fallback if it cannot load
     for (const plugin of plugins) if (!plugin.load) await setup(plugin);
     if (!destroyed) bus.emit('Tandem.ready', undefined);
   })();

@@ -23,7 +23,10 @@ function fakeAdapter() {
       },
     },
   } as unknown as BackendAdapter;
-  return { adapter, emit: (event: ChatEvent) => [...chatListeners].forEach((l) => l(event)) };
+  const emit = (event: ChatEvent) => {
+    for (const listener of [...chatListeners]) listener(event);
+  };
+  return { adapter, emit };
 }
 
 describe('lazy backend', () => {
@@ -57,7 +60,14 @@ describe('lazy backend', () => {
     let seen: BackendAdapter | null = null;
     const tandem = createTandem({
       backend: { url: 'wss://contact.example/tandem' },
-      plugins: [definePlugin({ name: 'Probe', setup: (context) => void (seen = context.backend) })],
+      plugins: [
+        definePlugin({
+          name: 'Probe',
+          setup(context) {
+            seen = context.backend;
+          },
+        }),
+      ],
     });
     await tandem.command('Probe.none').catch(() => undefined);
     expect(seen).not.toBeNull();

@@ -21,6 +21,8 @@ const ewtSchema = z
 
 const channelSchema = z.strictObject({
   enabled: z.optional(bool()),
+  /** The subject whose hours and wait time the selector shows; all subjects when absent. */
+  subject: z.optional(text(64)),
   label: z.optional(text(80)),
   whenClosed: z.optional(oneOf(['hide', 'disable'])),
   ewt: z.optional(ewtSchema),

@@ -1,6 +1,7 @@
-import type { LocaleTables } from './i18n';
+import type { LocaleLoaders, LocaleTables } from './i18n';
 
-// Strings shared by every widget. Each plugin adds its own table for its own UI.
+// Strings shared by every widget. Each plugin adds its own table for its own UI. English ships with the
+// code; other locales are fetched only by visitors who need them.
 export const coreStrings: LocaleTables = {
   en: {
     'common.close': 'Close',
@@ -8,16 +9,9 @@ export const coreStrings: LocaleTables = {
     'common.retry': 'Try again',
     'common.unavailable': 'This is not available right now.',
   },
-  fr: {
-    'common.close': 'Fermer',
-    'common.cancel': 'Annuler',
-    'common.retry': 'Réessayer',
-    'common.unavailable': 'Ce service n’est pas disponible pour le moment.',
-  },
-  ar: {
-    'common.close': 'إغلاق',
-    'common.cancel': 'إلغاء',
-    'common.retry': 'أعد المحاولة',
-    'common.unavailable': 'هذه الخدمة غير متاحة حاليًا.',
-  },
+};
+
+export const coreLocales: LocaleLoaders = {
+  fr: () => import('./core-strings-fr'),
+  ar: () => import('./core-strings-ar'),
 };

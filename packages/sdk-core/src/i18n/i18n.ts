@@ -5,6 +5,8 @@ export type StringTable = Readonly<Record<string, string>>;
 /** Tables by locale: { en: {...}, fr: {...} }. */
 export type LocaleTables = Readonly<Record<string, StringTable>>;
 export type Direction = 'ltr' | 'rtl';
+/** Tables fetched only when the active locale needs them: { fr: () => import('./strings-fr') }. */
+export type LocaleLoaders = Readonly<Record<string, () => Promise<{ readonly default: StringTable }>>>;
 
 export interface I18n {
   readonly locale: string;
@@ -13,6 +15,8 @@ export interface I18n {
   t(key: string, values?: Readonly<Record<string, string | number>>): string;
   /** Adds a plugin's tables; config overrides still win. */
   add(tables: LocaleTables): void;
+  /** Fetches the tables of the active locale's fallback chain that are not English (English ships eagerly). */
+  load(loaders: LocaleLoaders): Promise<void>;
 }
 
 export const defaultLocale = 'en';
@@ -58,6 +62,13 @@ export function createI18n(options: { locale?: string; overrides?: LocaleTables 
     locale,
     dir: directionOf(locale),
     add,
+    async load(loaders) {
+      const needed = chain.filter((tag) => tag !== defaultLocale && Object.hasOwn(loaders, tag));
+      const tables = await Promise.all(
+        needed.map((tag) => loaders[tag]?.().then((m) => [tag, m.default] as const)),
+      );
+      for (const entry of tables) if (entry) add({ [entry[0]]: entry[1] });
+    },
     t(key, values) {
       const template = lookup(key) ?? key;
       if (!values) return template;

@@ -9,6 +9,7 @@ export const baseStyles = `
   --tandem-muted: #57606a;
   --tandem-border: #8c959f;
   --tandem-danger: #b3261e;
+  --tandem-ok: #1a7f37;
   --tandem-focus: #0a59b0;
   --tandem-radius: 12px;
   --tandem-shadow: 0 8px 28px rgb(0 0 0 / 0.22);
@@ -27,6 +28,7 @@ export const baseStyles = `
   --tandem-muted: #a5b0bb;
   --tandem-border: #6e7781;
   --tandem-danger: #ff9a94;
+  --tandem-ok: #56d364;
   --tandem-focus: #7cb8ff;
   --tandem-shadow: 0 8px 28px rgb(0 0 0 / 0.6);
 }
@@ -39,6 +41,7 @@ export const baseStyles = `
     --tandem-muted: #a5b0bb;
     --tandem-border: #6e7781;
     --tandem-danger: #ff9a94;
+  --tandem-ok: #56d364;
     --tandem-focus: #7cb8ff;
     --tandem-shadow: 0 8px 28px rgb(0 0 0 / 0.6);
   }

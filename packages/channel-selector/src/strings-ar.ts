@@ -1,0 +1,17 @@
+import type { StringTable } from '@tandem/sdk-core';
+
+export default {
+  'launcher.label': 'تواصل معنا',
+  'selector.title': 'كيف تفضّل التواصل معنا؟',
+  'channel.chat': 'دردش معنا',
+  'channel.messaging': 'أرسل لنا رسالة',
+  'channel.clickToCall': 'اتصل بنا',
+  'channel.callback': 'اطلب معاودة الاتصال',
+  'channel.cobrowse': 'شارك شاشتك مع موظف',
+  'status.available': 'متاح الآن',
+  'status.waitShort': 'انتظار أقل من دقيقة',
+  'status.wait': 'انتظار حوالي {minutes} دقيقة',
+  'status.busy': 'مشغول جدًا حاليًا',
+  'status.closed': 'مغلق',
+  'status.opens': 'مغلق، يفتح {time}',
+} satisfies StringTable;

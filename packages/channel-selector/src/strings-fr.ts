@@ -1,0 +1,17 @@
+import type { StringTable } from '@tandem/sdk-core';
+
+export default {
+  'launcher.label': 'Nous contacter',
+  'selector.title': 'Comment souhaitez-vous nous joindre ?',
+  'channel.chat': 'Discuter avec nous',
+  'channel.messaging': 'Nous envoyer un message',
+  'channel.clickToCall': 'Nous appeler',
+  'channel.callback': 'Être rappelé',
+  'channel.cobrowse': 'Partager votre écran avec un conseiller',
+  'status.available': 'Disponible maintenant',
+  'status.waitShort': 'Attente de moins d’une minute',
+  'status.wait': 'Attente d’environ {minutes} min',
+  'status.busy': 'Très demandé en ce moment',
+  'status.closed': 'Fermé',
+  'status.opens': 'Fermé, ouvre {time}',
+} satisfies StringTable;
