@@ -1,6 +1,13 @@
 // What a site owner pastes (kept in a file so the shop can run under a strict CSP with no inline script).
 window.TandemConfig = {
-  channels: { chat: {}, clickToCall: {}, cobrowse: {} },
+  // The example host serves the reference contact center on this site's /tandem.
+  backend: { url: '/tandem' },
+  channels: {
+    chat: { ewt: { show: true, min: 60, max: 900, whenAbove: 'disable' } },
+    clickToCall: { whenClosed: 'disable', ewt: { show: true, max: 1200 } },
+    messaging: {},
+    cobrowse: {},
+  },
   theme: { mode: 'auto' },
 };
 window.Tandem =

@@ -1,4 +1,10 @@
-import { createTandem, definePlugin, type TandemOptions } from '@tandem/sdk-core';
+import {
+  type BackendAdapter,
+  type ChannelAvailability,
+  createTandem,
+  definePlugin,
+  type TandemOptions,
+} from '@tandem/sdk-core';
 import { fireEvent, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { channelSelector } from '../src/index';
@@ -138,5 +144,79 @@ describe('launcher and channel selector', () => {
     await Promise.resolve();
     expect(open).not.toHaveBeenCalled();
     expect(document.querySelector('[data-tandem-host]')).toBeNull();
+  });
+});
+
+describe('live availability in the selector', () => {
+  function fakeBackend(initial: ChannelAvailability[]) {
+    let push: ((list: ChannelAvailability[]) => void) | undefined;
+    const backend = {
+      connect: async () => undefined,
+      availability: {
+        get: vi.fn(async () => initial),
+        subscribe: vi.fn((listener: (list: ChannelAvailability[]) => void) => {
+          push = listener;
+          return () => {
+            push = undefined;
+          };
+        }),
+      },
+    } as unknown as BackendAdapter;
+    return {
+      backend,
+      push: (list: ChannelAvailability[]) => push?.(list),
+      subscribed: () => push !== undefined,
+    };
+  }
+
+  it('shows wait times and closed channels, updates on push, and stops following when closed', async () => {
+    const opensAt = Date.UTC(2026, 10, 23, 8, 0);
+    const fake = fakeBackend([
+      { channel: 'chat', subject: 'billing', open: true, ewtSeconds: 120 },
+      { channel: 'voice', subject: 'billing', open: false, nextOpenAt: opensAt },
+    ]);
+    const { view } = await mount({
+      backend: fake.backend,
+      locale: 'en-GB',
+      channels: {
+        chat: { ewt: { show: true, min: 60, max: 600 } },
+        clickToCall: { whenClosed: 'disable' },
+        messaging: {},
+      },
+    });
+    fireEvent.click(view.getByRole('button', { name: 'Contact us' }));
+    const chat = await view.findByRole('button', { name: /Chat with us\s*Wait about 2 min/ });
+    expect(chat.className).toContain('tone-alert');
+    const call = view.getByRole('button', { name: /Call us\s*Closed, opens/ });
+    expect(call.getAttribute('aria-disabled')).toBe('true');
+    expect(view.getByRole('button', { name: 'Send us a message' })).toBeTruthy();
+
+    fake.push([{ channel: 'chat', subject: 'billing', open: true, ewtSeconds: 900 }]);
+    await waitFor(() => expect(view.queryByRole('button', { name: /Chat with us/ })).toBeNull());
+    fake.push([{ channel: 'chat', subject: 'billing', open: true, ewtSeconds: 0 }]);
+    expect(await view.findByRole('button', { name: /Chat with us\s*Available now/ })).toBeTruthy();
+
+    fireEvent.click(view.getByRole('button', { name: 'Close' }));
+    expect(fake.subscribed()).toBe(false);
+  });
+
+  it('does nothing with a disabled channel but keeps it focusable', async () => {
+    const fake = fakeBackend([{ channel: 'voice', subject: 'billing', open: false }]);
+    const open = vi.fn();
+    const { view } = await mount({
+      backend: fake.backend,
+      channels: { clickToCall: { whenClosed: 'disable' } },
+      plugins: [
+        definePlugin({
+          name: 'ClickToCall',
+          setup: (context) => void context.register('ClickToCall.open', { run: open }),
+        }),
+      ],
+    });
+    fireEvent.click(view.getByRole('button', { name: 'Contact us' }));
+    const call = await view.findByRole('button', { name: /Call us\s*Closed/ });
+    fireEvent.click(call);
+    expect(open).not.toHaveBeenCalled();
+    expect(call.hasAttribute('disabled')).toBe(false);
   });
 });
