@@ -22,7 +22,10 @@ afterAll(async () => {
 describe('channel selector against the reference server (real Chromium)', () => {
   it('connects only when opened and shows live availability', async () => {
     const agent = createAgentClient({
-      transport: websocketTransport({ url: `${host.url.replace('http', 'ws')}/tandem`, WebSocket: WebSocket as never }),
+      transport: websocketTransport({
+        url: `${host.url.replace('http', 'ws')}/tandem`,
+        WebSocket: WebSocket as never,
+      }),
       username: 'alice',
       password: 'alice',
     });
