@@ -9,7 +9,7 @@ import { coreLocales } from './i18n/core-strings';
 import { createI18n } from './i18n/i18n';
 import { isPlugin, type Plugin, type PluginContext, type Teardown } from './plugin';
 import { describeValue } from './problems';
-import { createStorage } from './storage';
+import { createStorage, type Storage } from './storage';
 import { createUiHost } from './ui/host';
 
 export interface TandemOptions extends Partial<Omit<TandemConfig, 'backend'>> {
@@ -64,7 +64,17 @@ function startKernel(
   const byNamespace = new Map<string, Plugin>();
   for (const plugin of plugins) for (const ns of plugin.namespaces) byNamespace.set(ns, plugin);
 
-  const shared = { bus, backend: resolveBackend(config.backend), storage, i18n, ui, clock, random };
+  // Per tab, so that a reload or a navigation resumes the same session (tabs share it in a later step).
+  const tabStorage = createStorage({ clock, area: 'session', ...(backing ? { backing } : {}) });
+  const shared = {
+    bus,
+    backend: resolveBackend(config.backend, tabStorage),
+    storage,
+    i18n,
+    ui,
+    clock,
+    random,
+  };
 
   async function setup(plugin: Plugin): Promise<void> {
     const definition = plugin.definition;
@@ -149,12 +159,29 @@ function startKernel(
   } as Tandem;
 }
 
-function resolveBackend(backend: TandemConfig['backend']): BackendAdapter | null {
+const resumeKey = 'connection';
+const resumeTtlMs = 72 * 3600_000;
+
+function resolveBackend(backend: TandemConfig['backend'], storage: Storage): BackendAdapter | null {
   if (!backend) return null;
   if (isBackendAdapter(backend)) return backend;
   const { url } = backend;
+  const resume = storage.get(resumeKey, (value) => {
+    const state = value as { token?: unknown; lastSeq?: unknown } | null;
+    return typeof state?.token === 'string' && typeof state.lastSeq === 'number'
+      ? { token: state.token, lastSeq: state.lastSeq }
+      : undefined;
+  });
   // A dynamic import: bundlers split the WebSocket client out of the launcher's code.
-  return lazyBackend(() => import('./client/protocol-backend').then((m) => m.websocket({ url })));
+  return lazyBackend(() =>
+    import('./client/protocol-backend').then((m) =>
+      m.websocket({
+        url,
+        ...(resume ? { resume } : {}),
+        onResumeState: (state) => storage.set(resumeKey, state, { ttlMs: resumeTtlMs }),
+      }),
+    ),
+  );
 }
 
 /** Reports every problem once and returns an instance that does nothing but explain why. */

@@ -5,21 +5,21 @@ import { createBus, number } from '../src/index';
 describe('bus', () => {
   it('rejects an unknown command with unknown_command and lists the known ones', async () => {
     const bus = createBus();
-    bus.register('Chat.open', { run: () => 'opened' });
-    await expect(bus.command('Chat.oepn')).rejects.toEqual({
+    bus.register('Demo.open', { run: () => 'opened' });
+    await expect(bus.command('Demo.oepn')).rejects.toEqual({
       code: 'unknown_command',
-      message: 'Unknown command "Chat.oepn". Known commands: Chat.open.',
+      message: 'Unknown command "Demo.oepn". Known commands: Demo.open.',
     });
-    await expect(bus.command('Chat.open')).resolves.toBe('opened');
+    await expect(bus.command('Demo.open')).resolves.toBe('opened');
   });
 
   it('delivers events until the returned unsubscribe is called', () => {
     const bus = createBus();
     const handler = vi.fn();
-    const unsubscribe = bus.on('Chat.opened', handler);
-    bus.emit('Chat.opened', { id: 1 });
+    const unsubscribe = bus.on('Test.happened', handler);
+    bus.emit('Test.happened', { id: 1 });
     unsubscribe();
-    bus.emit('Chat.opened', { id: 2 });
+    bus.emit('Test.happened', { id: 2 });
     expect(handler.mock.calls).toEqual([[{ id: 1 }]]);
   });
 
@@ -49,29 +49,29 @@ describe('bus', () => {
 
   it('validates payloads and names the field in invalid_argument', async () => {
     const bus = createBus();
-    bus.register('Chat.open', { schema: z.object({ delay: number({ min: 0 }) }), run: (p) => p });
-    await expect(bus.command('Chat.open', { delay: -5 })).rejects.toMatchObject({
+    bus.register('Demo.open', { schema: z.object({ delay: number({ min: 0 }) }), run: (p) => p });
+    await expect(bus.command('Demo.open', { delay: -5 })).rejects.toMatchObject({
       code: 'invalid_argument',
-      message: 'Chat.open: delay: expected a number >= 0, got -5',
+      message: 'Demo.open: delay: expected a number >= 0, got -5',
     });
   });
 
   it('turns anything a command throws into {code, message}', async () => {
     const bus = createBus();
-    bus.register('Chat.open', {
+    bus.register('Demo.open', {
       run: () => {
         throw new Error('socket closed');
       },
     });
-    await expect(bus.command('Chat.open')).rejects.toEqual({ code: 'internal', message: 'socket closed' });
+    await expect(bus.command('Demo.open')).rejects.toEqual({ code: 'internal', message: 'socket closed' });
   });
 
   it('refuses command names that are not Plugin.verb, and duplicates', () => {
     const bus = createBus();
     expect(() => bus.register('open', { run: () => 1 })).toThrow(/Plugin\.verb/);
     expect(() => bus.register('chat.open', { run: () => 1 })).toThrow(/Plugin\.verb/);
-    bus.register('Chat.open', { run: () => 1 });
-    expect(() => bus.register('Chat.open', { run: () => 2 })).toThrow(/already/);
+    bus.register('Demo.open', { run: () => 1 });
+    expect(() => bus.register('Demo.open', { run: () => 2 })).toThrow(/already/);
   });
 
   it('asks resolveMissing for unregistered commands (lazy plugins)', async () => {
@@ -81,6 +81,6 @@ describe('bus', () => {
         return true;
       },
     });
-    await expect(bus.command('Chat.open')).resolves.toBe('loaded Chat.open');
+    await expect(bus.command('Demo.open')).resolves.toBe('loaded Demo.open');
   });
 });

@@ -120,21 +120,21 @@ describe('createTandem and the plugin contract', () => {
     let fail = true;
     const tandem = createTandem({
       plugins: [
-        lazyPlugin('Chat', async () => {
+        lazyPlugin('Flaky', async () => {
           if (fail) throw new Error('offline');
           return definePlugin({
-            name: 'Chat',
-            setup: (c) => void c.register('Chat.open', { run: () => 'ok' }),
+            name: 'Flaky',
+            setup: (c) => void c.register('Flaky.open', { run: () => 'ok' }),
           });
         }),
       ],
     });
-    await expect(tandem.command('Chat.open')).rejects.toEqual({
+    await expect(tandem.command('Flaky.open')).rejects.toEqual({
       code: 'load_failed',
-      message: 'Could not load the Chat feature: offline',
+      message: 'Could not load the Flaky feature: offline',
     });
     fail = false;
-    await expect(tandem.command('Chat.open')).resolves.toBe('ok');
+    await expect(tandem.command('Flaky.open')).resolves.toBe('ok');
     tandem.destroy();
   });
 

@@ -1,2 +1,3 @@
-// Public surface; features arrive with their issues (see docs/architecture.md).
-export {};
+export type { ChatController, ChatEntry, ChatState, MessageStatus } from './chat/controller';
+export { createChatController } from './chat/controller';
+export { chat } from './chat/plugin';

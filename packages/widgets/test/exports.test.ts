@@ -2,5 +2,10 @@ import { expect, it } from 'vitest';
 import * as entry from '../src/index';
 
 it('exports exactly its documented public surface', () => {
-  expect(Object.keys(entry).sort()).toMatchInlineSnapshot(`[]`);
+  expect(Object.keys(entry).sort()).toMatchInlineSnapshot(`
+    [
+      "chat",
+      "createChatController",
+    ]
+  `);
 });

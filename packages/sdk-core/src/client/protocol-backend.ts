@@ -31,6 +31,12 @@ import { type WebSocketConstructor, websocketTransport } from './websocket-trans
 
 /** A BackendAdapter that speaks protocol v1 through a session client, validating every event and answer. */
 export function protocolBackend(session: SessionClient): BackendAdapter {
+  /** The first use connects: an adapter handed to createTandem needs no separate connect() call. */
+  function command<T = unknown>(name: string, payload?: unknown): Promise<T> {
+    session.start();
+    return session.command<T>(name, payload);
+  }
+
   const typed = new Map<string, ReturnType<typeof listeners<unknown>>>();
   session.onEvent(({ name, data }) => {
     const schema = customerEvents[name as CustomerEventName];
@@ -55,7 +61,7 @@ export function protocolBackend(session: SessionClient): BackendAdapter {
     get: async () =>
       (await checked(
         customerEvents.availability,
-        session.command('availability.subscribe', {}),
+        command('availability.subscribe', {}),
       )) as ChannelAvailability[],
     subscribe: (listener) => on('availability', (list) => listener(list as ChannelAvailability[])),
   };
@@ -69,16 +75,16 @@ export function protocolBackend(session: SessionClient): BackendAdapter {
   on('chat.ended', (data) => chatEvents.emit({ type: 'ended', reason: data.reason }));
   const chat: ChatApi = {
     start: (request) =>
-      session.command<{ conversationId: string }>('chat.start', {
+      command<{ conversationId: string }>('chat.start', {
         subject: request.subject ?? 'general',
         ...(request.fields ? { fields: request.fields } : {}),
       }),
-    send: (message) => session.command('chat.send', message),
+    send: (message) => command('chat.send', message),
     typing: (typing) => {
-      session.command('chat.typing', { typing }).catch(() => undefined);
+      command('chat.typing', { typing }).catch(() => undefined);
     },
-    end: () => session.command('chat.end', {}),
-    history: async () => (await checked(chatHistoryData, session.command('chat.history', {}))).messages,
+    end: () => command('chat.end', {}),
+    history: async () => (await checked(chatHistoryData, command('chat.history', {}))).messages,
     onEvent: chatEvents.add,
   };
 
@@ -89,12 +95,11 @@ export function protocolBackend(session: SessionClient): BackendAdapter {
   on('messaging.typing', (data) => messagingEvents.emit({ type: 'typing', typing: data.typing }));
   on('messaging.ended', (data) => messagingEvents.emit({ type: 'ended', reason: data.reason }));
   const messaging: MessagingApi = {
-    send: (message) => session.command('messaging.send', message),
+    send: (message) => command('messaging.send', message),
     typing: (typing) => {
-      session.command('messaging.typing', { typing }).catch(() => undefined);
+      command('messaging.typing', { typing }).catch(() => undefined);
     },
-    history: async () =>
-      (await checked(messagingHistoryData, session.command('messaging.history', {}))).messages,
+    history: async () => (await checked(messagingHistoryData, command('messaging.history', {}))).messages,
     onEvent: messagingEvents.add,
   };
 
@@ -106,8 +111,8 @@ export function protocolBackend(session: SessionClient): BackendAdapter {
   on('call.leaseExpired', (data) => callEvents.emit({ type: 'leaseExpired', number: data.number }));
   const clickToCall: ClickToCallApi = {
     requestNumber: (request) =>
-      checked(leaseData, session.command('call.requestNumber', request)) as Promise<NumberLease>,
-    releaseNumber: () => session.command('call.releaseNumber', {}),
+      checked(leaseData, command('call.requestNumber', request)) as Promise<NumberLease>,
+    releaseNumber: () => command('call.releaseNumber', {}),
     onEvent: callEvents.add,
   };
 
@@ -118,11 +123,11 @@ export function protocolBackend(session: SessionClient): BackendAdapter {
   on('cobrowse.frame', (data) => cobrowseEvents.emit({ type: 'frame', ...data }));
   on('cobrowse.ended', (data) => cobrowseEvents.emit({ type: 'ended', ...data }));
   const cobrowse: CobrowseRelayApi = {
-    create: () => checked(cobrowseCreated, session.command('cobrowse.create', {})),
-    send: (frame) => session.command('cobrowse.frame', frame),
-    consent: (allow) => session.command('cobrowse.consent', { allow }),
-    revoke: () => session.command('cobrowse.revoke', {}),
-    end: () => session.command('cobrowse.end', {}),
+    create: () => checked(cobrowseCreated, command('cobrowse.create', {})),
+    send: (frame) => command('cobrowse.frame', frame),
+    consent: (allow) => command('cobrowse.consent', { allow }),
+    revoke: () => command('cobrowse.revoke', {}),
+    end: () => command('cobrowse.end', {}),
     onEvent: cobrowseEvents.add,
   };
 

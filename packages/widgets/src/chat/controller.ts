@@ -1,0 +1,197 @@
+import type {
+  BackendAdapter,
+  ChatEvent,
+  ChatMessage,
+  Clock,
+  Random,
+  Storage,
+  Unsubscribe,
+} from '@tandem/sdk-core';
+
+export type MessageStatus = 'sending' | 'sent' | 'failed';
+
+export interface ChatEntry extends ChatMessage {
+  /** The customer's own messages: sending until the server has it, failed (with retry) if it could not. */
+  readonly status: MessageStatus;
+}
+
+export interface ChatState {
+  readonly phase: 'idle' | 'starting' | 'queued' | 'connected' | 'ended';
+  readonly conversationId?: string;
+  readonly messages: readonly ChatEntry[];
+  readonly queue?: { readonly position: number; readonly ewtSeconds?: number };
+  /** Names of the agents in the conversation now. */
+  readonly agents: readonly string[];
+  readonly agentTyping: boolean;
+  readonly endReason?: string;
+}
+
+export interface ChatNotifications {
+  started(conversationId: string): void;
+  received(message: ChatMessage): void;
+  sent(message: ChatMessage): void;
+  agentJoined(name: string): void;
+  agentLeft(name: string): void;
+  ended(reason: string): void;
+  changed(state: ChatState): void;
+}
+
+const conversationKey = 'chat.conversation';
+
+/**
+ * The chat conversation without any UI: start, send (with retry, nothing typed is lost), receive, and
+ * restore after a reload without showing a message twice (messages are merged by id).
+ */
+export function createChatController(options: {
+  backend: BackendAdapter;
+  storage: Storage;
+  clock: Clock;
+  random: Random;
+  notify: ChatNotifications;
+}) {
+  const { backend, storage, clock, notify } = options;
+  let state: ChatState = { phase: 'idle', messages: [], agents: [], agentTyping: false };
+  let unsubscribe: Unsubscribe | undefined;
+  let counter = 0;
+
+  function set(next: Partial<ChatState>): void {
+    state = { ...state, ...next };
+    notify.changed(state);
+  }
+
+  /** Adds or updates a message by id: a replay, an echo of our own message, or history never doubles it. */
+  function merge(message: ChatMessage, status: MessageStatus = 'sent'): boolean {
+    const index = state.messages.findIndex((m) => m.id === message.id);
+    if (index >= 0) {
+      const messages = [...state.messages];
+      messages[index] = { ...message, status: 'sent' };
+      set({ messages });
+      return false;
+    }
+    set({ messages: [...state.messages, { ...message, status }] });
+    return true;
+  }
+
+  function listen(): void {
+    unsubscribe ??= backend.chat.onEvent((event: ChatEvent) => {
+      switch (event.type) {
+        case 'message':
+          if (merge(event.message) && event.message.from !== 'customer') notify.received(event.message);
+          break;
+        case 'queued':
+          set({ phase: state.phase === 'connected' ? 'connected' : 'queued', queue: event });
+          break;
+        case 'agentJoined':
+          set({ phase: 'connected', queue: undefined, agents: [...state.agents, event.name] });
+          notify.agentJoined(event.name);
+          break;
+        case 'agentLeft':
+          set({ agents: state.agents.filter((name) => name !== event.name), agentTyping: false });
+          notify.agentLeft(event.name);
+          break;
+        case 'typing':
+          set({ agentTyping: event.typing });
+          break;
+        case 'ended':
+          storage.remove(conversationKey);
+          set({ phase: 'ended', endReason: event.reason, agents: [], agentTyping: false, queue: undefined });
+          notify.ended(event.reason);
+          break;
+      }
+    });
+  }
+
+  const newId = () =>
+    `m${clock.now().toString(36)}${(counter++).toString(36)}${Math.floor(options.random() * 36 ** 4).toString(36)}`;
+
+  async function deliver(entry: ChatEntry): Promise<void> {
+    try {
+      await backend.chat.send({ id: entry.id, text: entry.text });
+      merge(entry);
+      notify.sent({ id: entry.id, from: 'customer', text: entry.text, at: entry.at });
+    } catch (error) {
+      const messages = state.messages.map((m) =>
+        m.id === entry.id ? { ...m, status: 'failed' as const } : m,
+      );
+      set({ messages });
+      throw error;
+    }
+  }
+
+  return {
+    get state() {
+      return state;
+    },
+
+    /** After a reload or a navigation: the conversation in progress comes back, once. */
+    async restore(): Promise<boolean> {
+      const conversationId = storage.get(conversationKey, (v) => (typeof v === 'string' ? v : undefined));
+      if (!conversationId) return false;
+      listen();
+      const history = await backend.chat.history();
+      for (const message of history) merge(message);
+      set({ conversationId, phase: state.phase === 'idle' ? 'queued' : state.phase });
+      return true;
+    },
+
+    async start(input: { subject: string; fields?: Record<string, string> }): Promise<string> {
+      if (state.phase === 'starting' || state.phase === 'queued' || state.phase === 'connected') {
+        return state.conversationId ?? '';
+      }
+      listen();
+      set({ phase: 'starting', messages: [], agents: [], endReason: undefined });
+      try {
+        const { conversationId } = await backend.chat.start(input);
+        storage.set(conversationKey, conversationId, { ttlMs: 24 * 3600_000 });
+        // An agent may have joined while the start was on its way: do not step back to queued.
+        const joined = (state as ChatState).phase === 'connected';
+        set({ conversationId, phase: joined ? 'connected' : 'queued' });
+        notify.started(conversationId);
+        return conversationId;
+      } catch (error) {
+        set({ phase: 'idle' });
+        throw error;
+      }
+    },
+
+    send(text: string): Promise<void> {
+      const entry: ChatEntry = { id: newId(), from: 'customer', text, at: clock.now(), status: 'sending' };
+      set({ messages: [...state.messages, entry] });
+      return deliver(entry);
+    },
+
+    /** Sends a failed message again with the same id: the server stores it once even if it had arrived. */
+    retry(id: string): Promise<void> {
+      const entry = state.messages.find((m) => m.id === id && m.status === 'failed');
+      if (!entry) return Promise.resolve();
+      set({ messages: state.messages.map((m) => (m.id === id ? { ...m, status: 'sending' as const } : m)) });
+      return deliver({ ...entry, status: 'sending' });
+    },
+
+    typing: (typing: boolean) => backend.chat.typing(typing),
+
+    async end(): Promise<void> {
+      if (state.phase === 'idle' || state.phase === 'ended') return;
+      await backend.chat.end();
+    },
+
+    /** Forgets the conversation on this device (a logout): the next start is a fresh one. */
+    reset(): void {
+      storage.remove(conversationKey);
+      set({
+        phase: 'idle',
+        conversationId: undefined,
+        messages: [],
+        agents: [],
+        queue: undefined,
+        agentTyping: false,
+      });
+    },
+
+    dispose(): void {
+      unsubscribe?.();
+    },
+  };
+}
+
+export type ChatController = ReturnType<typeof createChatController>;
