@@ -159,28 +159,12 @@ function startKernel(
   } as Tandem;
 }
 
-const resumeKey = 'connection';
-const resumeTtlMs = 72 * 3600_000;
-
 function resolveBackend(backend: TandemConfig['backend'], storage: Storage): BackendAdapter | null {
   if (!backend) return null;
   if (isBackendAdapter(backend)) return backend;
-  const { url } = backend;
-  const resume = storage.get(resumeKey, (value) => {
-    const state = value as { token?: unknown; lastSeq?: unknown } | null;
-    return typeof state?.token === 'string' && typeof state.lastSeq === 'number'
-      ? { token: state.token, lastSeq: state.lastSeq }
-      : undefined;
-  });
   // A dynamic import: bundlers split the WebSocket client out of the launcher's code.
   return lazyBackend(() =>
-    import('./client/protocol-backend').then((m) =>
-      m.websocket({
-        url,
-        ...(resume ? { resume } : {}),
-        onResumeState: (state) => storage.set(resumeKey, state, { ttlMs: resumeTtlMs }),
-      }),
-    ),
+    import('./client/protocol-backend').then((m) => m.websocket({ url: backend.url, storage })),
   );
 }
 

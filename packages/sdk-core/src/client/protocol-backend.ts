@@ -17,6 +17,7 @@ import { listeners } from '../backend/listeners';
 import type { Transport } from '../backend/transport';
 import type { Clock, Random } from '../clock';
 import { tandemError } from '../errors';
+import { getWindow } from '../globals';
 import {
   type CustomerEvent,
   type CustomerEventName,
@@ -26,6 +27,7 @@ import {
   leaseData,
   messagingHistoryData,
 } from '../protocol/customer-events';
+import type { Storage } from '../storage';
 import { createSessionClient, type SessionClient, type SessionClientOptions } from './session-client';
 import { type WebSocketConstructor, websocketTransport } from './websocket-transport';
 
@@ -151,7 +153,10 @@ export function protocolBackend(session: SessionClient): BackendAdapter {
 
 export interface WebSocketBackendOptions
   extends Pick<SessionClientOptions, 'resume' | 'onResumeState' | 'backoffBaseMs' | 'backoffCapMs'> {
+  /** "wss://…", or a path on the page's own site ("/tandem"), reached with ws: or wss: to match the page. */
   url: string;
+  /** Keeps the session's resume token here (per tab), so that a reload resumes the same session. */
+  storage?: Storage;
   WebSocket?: WebSocketConstructor;
   clock?: Clock;
   random?: Random;
@@ -159,6 +164,38 @@ export interface WebSocketBackendOptions
 
 /** The backend for a browser: protocol v1 over WebSocket to the reference server or any compatible one. */
 export function websocket(options: WebSocketBackendOptions): BackendAdapter {
-  const transport: Transport = websocketTransport({ url: options.url, WebSocket: options.WebSocket });
-  return protocolBackend(createSessionClient({ ...options, transport, role: 'customer' }));
+  const transport: Transport = websocketTransport({
+    url: absolute(options.url),
+    WebSocket: options.WebSocket,
+  });
+  const { storage } = options;
+  const resume = options.resume ?? storage?.get(resumeKey, readResume);
+  return protocolBackend(
+    createSessionClient({
+      ...options,
+      ...(resume ? { resume } : {}),
+      onResumeState(state) {
+        storage?.set(resumeKey, state, { ttlMs: resumeTtlMs });
+        options.onResumeState?.(state);
+      },
+      transport,
+      role: 'customer',
+    }),
+  );
+}
+
+const resumeKey = 'connection';
+const resumeTtlMs = 72 * 3600_000;
+
+function readResume(value: unknown): { token: string; lastSeq: number } | undefined {
+  const state = value as { token?: unknown; lastSeq?: unknown } | null;
+  return typeof state?.token === 'string' && typeof state.lastSeq === 'number'
+    ? { token: state.token, lastSeq: state.lastSeq }
+    : undefined;
+}
+
+function absolute(url: string): string {
+  const location = getWindow()?.location;
+  if (!url.startsWith('/') || !location) return url;
+  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${url}`;
 }
