@@ -34,7 +34,9 @@ describe('protocol backend adapter', () => {
     });
     const history = backend.chat.history();
     await settle(8);
-    expect((await history).map((m) => m.text)).toEqual([
+    const restored = await history;
+    expect(restored).toMatchObject({ conversationId, state: 'connected', agents: ['Ada'] });
+    expect(restored.messages.map((m) => m.text)).toEqual([
       'Welcome to Tandem Coffee! An agent will be with you shortly.',
       'Hello from Ada',
     ]);

@@ -145,6 +145,8 @@ describe('Chat plugin (headless)', () => {
     await cc.settle(20);
     const state = await settled(second.command('Chat.state'));
     expect(state.conversationId).toBe(conversationId);
+    expect(state.phase).toBe('connected');
+    expect(state.agents).toEqual(['Ada']);
     expect(state.messages.map((m) => m.text)).toEqual([
       'Welcome to Tandem Coffee! An agent will be with you shortly.',
       'Before the reload',
@@ -154,6 +156,21 @@ describe('Chat plugin (headless)', () => {
     const later = await settled(second.command('Chat.state'));
     expect(later.messages.map((m) => m.text).filter((t) => t === 'Welcome back')).toHaveLength(1);
     expect(new Set(later.messages.map((m) => m.id)).size).toBe(later.messages.length);
+  });
+
+  it('does not bring back a conversation that ended while the page was away', async () => {
+    const { cc, ada, open, settled } = await setup();
+    const first = open();
+    const conversationId = await settled(first.command('Chat.start'));
+    await cc.elapse(300);
+    await settled(ada.client.accept(conversationId));
+    first.destroy();
+    await settled(ada.client.end(conversationId));
+    const second = open();
+    await cc.settle(20);
+    const state = await settled(second.command('Chat.state'));
+    expect(state).toMatchObject({ phase: 'idle', messages: [] });
+    expect(state.conversationId).toBeUndefined();
   });
 
   it('counts unread agent messages while closed and clears them on open', async () => {

@@ -44,12 +44,21 @@ export type ChatEvent =
   | { readonly type: 'typing'; readonly typing: boolean }
   | { readonly type: 'ended'; readonly reason: string };
 
+/** Where a chat stands, for a page that comes back to it (reload, navigation). */
+export interface ChatHistory {
+  readonly conversationId: string | null;
+  readonly state: 'none' | 'queued' | 'routing' | 'alerting' | 'connected' | 'ended' | string;
+  /** The agents in the conversation now. */
+  readonly agents: readonly string[];
+  readonly messages: readonly ChatMessage[];
+}
+
 export interface ChatApi {
   start(request: ChatStartRequest): Promise<{ readonly conversationId: string }>;
   send(message: { readonly id: string; readonly text: string }): Promise<void>;
   typing(typing: boolean): void;
   end(): Promise<void>;
-  history(): Promise<readonly ChatMessage[]>;
+  history(): Promise<ChatHistory>;
   onEvent(listener: (event: ChatEvent) => void): Unsubscribe;
 }
 

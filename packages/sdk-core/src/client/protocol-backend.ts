@@ -86,7 +86,10 @@ export function protocolBackend(session: SessionClient): BackendAdapter {
       command('chat.typing', { typing }).catch(() => undefined);
     },
     end: () => command('chat.end', {}),
-    history: async () => (await checked(chatHistoryData, command('chat.history', {}))).messages,
+    history: async () => {
+      const history = await checked(chatHistoryData, command('chat.history', {}));
+      return { ...history, agents: history.agents ?? [] };
+    },
     onEvent: chatEvents.add,
   };
 

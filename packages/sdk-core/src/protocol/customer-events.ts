@@ -58,6 +58,7 @@ export type CustomerEvent<K extends CustomerEventName> = z.infer<(typeof custome
 export const chatHistoryData = z.object({
   conversationId: nullableText(64),
   state: shortText(32),
+  agents: z.optional(z.array(shortText(200))),
   messages: z.array(chatMessageData),
 });
 

@@ -427,10 +427,11 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
       const chat = [...interactions.values()]
         .filter((c) => c.customerId === customerId && c.media === 'chat')
         .at(-1);
-      if (!chat) return { conversationId: null, state: 'none', messages: [] };
+      if (!chat) return { conversationId: null, state: 'none', agents: [], messages: [] };
       return {
         conversationId: chat.id,
         state: chat.state,
+        agents: [...chat.participants.values()].filter((p) => p.visible).map((p) => p.agent.name),
         messages: chat.transcript.filter((m) => m.visibility === 'all').map(customerView),
       };
     },

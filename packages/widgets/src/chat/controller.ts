@@ -82,7 +82,12 @@ export function createChatController(options: {
           set({ phase: state.phase === 'connected' ? 'connected' : 'queued', queue: event });
           break;
         case 'agentJoined':
-          set({ phase: 'connected', queue: undefined, agents: [...state.agents, event.name] });
+          // A replayed event must not list the same agent twice.
+          set({
+            phase: 'connected',
+            queue: undefined,
+            agents: state.agents.includes(event.name) ? state.agents : [...state.agents, event.name],
+          });
           notify.agentJoined(event.name);
           break;
         case 'agentLeft':
@@ -129,8 +134,13 @@ export function createChatController(options: {
       if (!conversationId) return false;
       listen();
       const history = await backend.chat.history();
-      for (const message of history) merge(message);
-      set({ conversationId, phase: state.phase === 'idle' ? 'queued' : state.phase });
+      if (history.conversationId !== conversationId || history.state === 'ended') {
+        storage.remove(conversationKey); // it ended while the page was away
+        return false;
+      }
+      for (const message of history.messages) merge(message);
+      const connected = history.state === 'connected';
+      set({ conversationId, phase: connected ? 'connected' : 'queued', agents: [...history.agents] });
       return true;
     },
 
