@@ -162,6 +162,21 @@ const exampleApps: RollupOptions[] = [
   },
 ];
 
+// The npm example resolves the packages as an npm user would: their built dist/, not their sources.
+exampleApps.push({
+  input: 'examples/npm-example/src/main.ts',
+  plugins: [
+    nodeResolve({ exportConditions: ['browser', 'import', 'default'], extensions: ['.ts', '.mjs', '.js'] }),
+    typescript({
+      tsconfig: './tsconfig.json',
+      include: ['examples/npm-example/src/**/*'],
+      compilerOptions: { noEmit: false, noCheck: true, declaration: false, sourceMap: false },
+      outputToFilesystem: false,
+    }),
+  ],
+  output: { dir: 'examples/npm-example/build', entryFileNames: 'app.js', format: 'es', plugins: [minify()] },
+});
+
 export default [...packages.flatMap(packageBuilds), ...scriptTag, ...exampleApps].map((options) => ({
   ...options,
   onwarn,
