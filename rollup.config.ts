@@ -14,7 +14,7 @@ const onwarn: RollupOptions['onwarn'] = (warning, warn) => {
     warning.ids?.every((id) => id.includes('node_modules')) ?? warning.id?.includes('node_modules');
   if (fromDependency && (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'INVALID_ANNOTATION'))
     return;
-  // widgets and cobrowse export nothing yet: their features arrive with their issues.
+  // cobrowse exports nothing yet: its features arrive with their issues.
   if (warning.code === 'EMPTY_BUNDLE') return;
   warn(warning);
 };
