@@ -14,7 +14,10 @@ export interface PluginContext<Slice = TandemConfig> {
   register<K extends string>(name: K, definition: CommandDefinition<PayloadOf<K>, ResultOf<K>>): Unsubscribe;
   readonly config: Slice;
   readonly backend: BackendAdapter | null;
+  /** Persists across visits and tabs (localStorage). */
   readonly storage: Storage;
+  /** Per tab, across reloads and navigation (sessionStorage): what belongs to this tab's connection. */
+  readonly tabStorage: Storage;
   readonly i18n: I18n;
   readonly ui: UiHost;
   readonly clock: Clock;

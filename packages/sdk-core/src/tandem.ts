@@ -70,6 +70,7 @@ function startKernel(
     bus,
     backend: resolveBackend(config.backend, tabStorage),
     storage,
+    tabStorage,
     i18n,
     ui,
     clock,

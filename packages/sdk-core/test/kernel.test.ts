@@ -37,6 +37,29 @@ describe('createTandem and the plugin contract', () => {
     tandem.destroy();
   });
 
+  it('gives plugins a per-tab store (sessionStorage) beside the persistent one (localStorage)', async () => {
+    let context: PluginContext<unknown> | undefined;
+    const tandem = createTandem({
+      plugins: [
+        definePlugin({
+          name: 'Probe',
+          setup(c) {
+            context = c;
+          },
+        }),
+      ],
+    });
+    await tandem.command('Probe.none').catch(() => undefined);
+    context?.tabStorage.set('conversation', 'c-1');
+    context?.storage.set('preference', 'dark');
+    expect(sessionStorage.getItem('tandem:v1:conversation')).toBe('{"d":"c-1"}');
+    expect(localStorage.getItem('tandem:v1:preference')).toBe('{"d":"dark"}');
+    expect(localStorage.getItem('tandem:v1:conversation')).toBeNull();
+    sessionStorage.clear();
+    localStorage.clear();
+    tandem.destroy();
+  });
+
   it('emits Tandem.ready after every plugin is set up', async () => {
     const order: string[] = [];
     const tandem = createTandem({

@@ -53,7 +53,7 @@ export function chat(options: { subject?: string } = {}) {
   return definePlugin({
     name: 'Chat',
     async setup(context) {
-      const { backend, bus, storage, clock, random } = context;
+      const { backend, bus, tabStorage, clock, random } = context;
       if (!backend) throw new Error('Chat needs a backend (config.backend)');
       let open = false;
       let unread = 0;
@@ -64,7 +64,8 @@ export function chat(options: { subject?: string } = {}) {
       };
       const controller = createChatController({
         backend,
-        storage,
+        // The conversation belongs to this tab's connection session, which is per tab too.
+        storage: tabStorage,
         clock,
         random,
         notify: {
