@@ -1,34 +1,13 @@
-import { createAgentClient } from '@tandem/sdk-core/agent';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { type RunningHost, startHost } from '../../examples/host/server';
-import { websocketTransport } from '../../packages/sdk-core/src/client/websocket-transport';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe';
-import { launchBrowser, watchPage } from '../support/browser';
+import { watchPage } from '../support/browser';
+import { agentOverWebSocket, useHost } from '../support/host';
 
-let host: RunningHost;
-let browser: Browser;
-
-beforeAll(async () => {
-  host = await startHost({ port: 0 });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
+const env = useHost();
 
 describe('npm example at /npm-example/ (built from the packages’ dist, real Chromium)', () => {
   it('chats through its own UI on the headless Chat API, and keeps the chat across a reload', async () => {
-    const agent = createAgentClient({
-      transport: websocketTransport({
-        url: `${host.url.replace('http', 'ws')}/tandem`,
-        WebSocket: WebSocket as never,
-      }),
-      username: 'chen',
-      password: 'chen',
-    });
+    const agent = agentOverWebSocket(env.host, 'chen');
     agent.on('invite', (invite) => void agent.accept(invite.interactionId));
     let conversation = '';
     agent.on('connected', (event) => {
@@ -37,9 +16,9 @@ describe('npm example at /npm-example/ (built from the packages’ dist, real Ch
     await agent.start();
     await agent.setState('Ready');
 
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await env.browser.newContext()).newPage();
     const watched = watchPage(page);
-    await page.goto(`${host.url}/npm-example/`);
+    await page.goto(`${env.host.url}/npm-example/`);
     await page.getByRole('button', { name: 'Ask a barista' }).click();
     const log = page.getByRole('log', { name: 'Conversation' });
     await page.getByRole('status').filter({ hasText: 'Chatting with Chen Wei' }).waitFor();

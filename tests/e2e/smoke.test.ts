@@ -1,8 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningHost, startHost } from '../../examples/host/server';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe';
-import { launchBrowser, watchPage } from '../support/browser';
+import { watchPage } from '../support/browser';
+import { useHost } from '../support/host';
+
+const env = useHost();
 
 // The hostile stylesheet of the issue, and then some: it targets everything, including our host element.
 const hostileCss = `
@@ -13,27 +15,15 @@ div { all: unset !important; transform: scale(0.1) !important; opacity: 0 !impor
 body > * { filter: blur(8px) !important; direction: rtl !important }
 `;
 
-let host: RunningHost;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let watched: { problems: string[] };
 
-beforeAll(async () => {
-  host = await startHost({ port: 0 });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
-
 async function open(path = '/', options: { bypassCSP?: boolean } = {}) {
-  context = await browser.newContext({ viewport: { width: 1024, height: 700 }, ...options });
+  context = await env.browser.newContext({ viewport: { width: 1024, height: 700 }, ...options });
   page = await context.newPage();
   watched = watchPage(page);
-  await page.goto(host.url + path);
+  await page.goto(env.host.url + path);
   const launcher = page.getByRole('button', { name: 'Contact us' });
   await launcher.waitFor();
   return launcher;
@@ -73,7 +63,7 @@ describe('demo shop with the script tag (real Chromium)', () => {
   });
 
   it('fetches only the loader and the app before any interaction, from the loader’s base URL', async () => {
-    context = await browser.newContext();
+    context = await env.browser.newContext();
     page = await context.newPage();
     watched = watchPage(page);
     const fetched: string[] = [];
@@ -81,7 +71,7 @@ describe('demo shop with the script tag (real Chromium)', () => {
       const path = new URL(request.url()).pathname;
       if (path.startsWith('/sdk/')) fetched.push(path);
     });
-    await page.goto(`${host.url}/`);
+    await page.goto(`${env.host.url}/`);
     await page.getByRole('button', { name: 'Contact us' }).waitFor();
     expect(fetched).toEqual(['/sdk/tandem.js', '/sdk/tandem-app.js']);
   });

@@ -1,13 +1,10 @@
-import { createAgentClient } from '@tandem/sdk-core/agent';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { type RunningHost, startHost } from '../../examples/host/server';
-import { createSessionClient } from '../../packages/sdk-core/src/client/session-client';
-import { websocketTransport } from '../../packages/sdk-core/src/client/websocket-transport';
+import { agentOverWebSocket, customerOverWebSocket, useHost } from '../support/host';
 
-let host: RunningHost;
-const wsUrl = () => `${host.url.replace('http', 'ws')}/tandem`;
-const transport = () => websocketTransport({ url: wsUrl(), WebSocket: WebSocket as never });
+const env = useHost({ browser: false });
+
+const wsUrl = () => `${env.host.url.replace('http', 'ws')}/tandem`;
 const fast = { backoffBaseMs: 20, backoffCapMs: 200 };
 const until = async (check: () => boolean, ms = 20_000) => {
   const deadline = Date.now() + ms;
@@ -17,13 +14,6 @@ const until = async (check: () => boolean, ms = 20_000) => {
   }
 };
 
-beforeAll(async () => {
-  host = await startHost({ port: 0 });
-});
-afterAll(async () => {
-  await host?.close();
-});
-
 describe('protocol v1 over a real WebSocket on loopback', () => {
   it('keeps both sides identical, none lost or doubled, across 100 random cuts', async () => {
     let seed = 2026;
@@ -31,12 +21,7 @@ describe('protocol v1 over a real WebSocket on loopback', () => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return seed / 2147483648;
     };
-    const agent = createAgentClient({
-      transport: transport(),
-      username: 'alice',
-      password: 'alice',
-      session: fast,
-    });
+    const agent = agentOverWebSocket(env.host, 'alice', fast);
     const agentSaw: string[] = [];
     let interactionId = '';
     agent.on('invite', (invite) => {
@@ -53,7 +38,7 @@ describe('protocol v1 over a real WebSocket on loopback', () => {
     await agent.start();
     await agent.setState('Ready');
 
-    const customer = createSessionClient({ transport: transport(), role: 'customer', ...fast });
+    const customer = customerOverWebSocket(env.host, fast);
     const customerSaw: string[] = [];
     customer.onEvent(({ name, data }) => {
       const message = data as { from: string; text: string };
@@ -65,7 +50,8 @@ describe('protocol v1 over a real WebSocket on loopback', () => {
     customer.start();
     await customer.command('chat.start', { subject: 'orders' });
     await until(
-      () => interactionId !== '' && host.contactCenter.interactions.get(interactionId)?.state === 'connected',
+      () =>
+        interactionId !== '' && env.host.contactCenter.interactions.get(interactionId)?.state === 'connected',
     );
 
     const sent: Promise<unknown>[] = [];
@@ -78,7 +64,7 @@ describe('protocol v1 over a real WebSocket on loopback', () => {
         i % 2 === 0 ? customer.command('chat.send', { id: `m${i}`, text }) : agent.send(interactionId, text),
       );
       count++;
-      const open = [...host.sockets].filter((socket) => socket.readyState === WebSocket.OPEN);
+      const open = [...env.host.sockets].filter((socket) => socket.readyState === WebSocket.OPEN);
       const victim = open[Math.floor(random() * open.length)];
       if (victim && cuts < 100 && random() < 0.6) {
         victim.terminate();
@@ -87,7 +73,7 @@ describe('protocol v1 over a real WebSocket on loopback', () => {
       await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * 15)));
     }
     await Promise.all(sent);
-    const transcript = host.contactCenter.interactions
+    const transcript = env.host.contactCenter.interactions
       .get(interactionId)!
       .transcript.filter((m) => m.from !== 'system')
       .map((m) => m.text);
@@ -122,9 +108,9 @@ describe('protocol v1 over a real WebSocket on loopback', () => {
     for (let i = 0; i < 2000; i++) flood.send('{"type":"ping"}');
     expect(await floodClosed).toBe(4429);
 
-    const health = await fetch(`${host.url}/api/health`).then((r) => r.json());
+    const health = await fetch(`${env.host.url}/api/health`).then((r) => r.json());
     expect(health.status).toBe('ok');
-    const realtime = await fetch(`${host.url}/api/reports/realtime`).then((r) => r.json());
+    const realtime = await fetch(`${env.host.url}/api/reports/realtime`).then((r) => r.json());
     expect(realtime).toMatchObject({ agents: { chatWithCobrowse: 0 }, chat: { withCobrowse: 0 } });
   });
 });
