@@ -56,12 +56,8 @@ describe('protocol backend adapter', () => {
     backend.cobrowse.onEvent((event) => cobrowse.push(event));
     await backend.connect();
     await settle();
-    const settled = async <T>(promise: Promise<T>) => {
-      await settle(8);
-      return promise;
-    };
 
-    const lease = await settled(
+    const lease = await cc.settled(
       backend.clickToCall.requestNumber({
         phone: '+33612345678',
         subject: 'billing',
@@ -71,23 +67,23 @@ describe('protocol backend adapter', () => {
     expect(lease).toMatchObject({ status: 'leased', number: '+33 1 70 00 01 01' });
     const call = cc.server.voice.inboundCall({ dialed: '+33170000101', callerId: '+33612345678' });
     await cc.elapse(300);
-    await settled(ada.client.accept(call.interactionId ?? ''));
+    await cc.settled(ada.client.accept(call.interactionId ?? ''));
     expect(calls.map((e) => e.type)).toEqual(['matched', 'answered']);
-    await settled(ada.client.end(call.interactionId ?? ''));
+    await cc.settled(ada.client.end(call.interactionId ?? ''));
     expect(calls.at(-1)).toEqual({ type: 'ended', reason: 'agent' });
 
-    await settled(backend.messaging.send({ id: 'm1', text: 'Async hello', subject: 'billing' }));
+    await cc.settled(backend.messaging.send({ id: 'm1', text: 'Async hello', subject: 'billing' }));
     expect(messages).toEqual([
       { type: 'message', message: expect.objectContaining({ text: 'Async hello' }) },
     ]);
-    expect((await settled(backend.messaging.history())).map((m) => m.text)).toEqual(['Async hello']);
+    expect((await cc.settled(backend.messaging.history())).map((m) => m.text)).toEqual(['Async hello']);
 
-    const { sessionId } = await settled(backend.cobrowse.create());
-    await settled(ada.client.joinCobrowse(sessionId));
-    await settled(ada.client.requestWriteMode(sessionId));
-    await settled(backend.cobrowse.consent(true));
-    await settled(ada.client.sendCobrowse(sessionId, 'highlight', { id: 7 }));
-    await settled(backend.cobrowse.end());
+    const { sessionId } = await cc.settled(backend.cobrowse.create());
+    await cc.settled(ada.client.joinCobrowse(sessionId));
+    await cc.settled(ada.client.requestWriteMode(sessionId));
+    await cc.settled(backend.cobrowse.consent(true));
+    await cc.settled(ada.client.sendCobrowse(sessionId, 'highlight', { id: 7 }));
+    await cc.settled(backend.cobrowse.end());
     expect(cobrowse.map((e) => e.type)).toEqual(['joined', 'writeRequested', 'mode', 'frame', 'ended']);
   });
 

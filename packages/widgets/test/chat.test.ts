@@ -30,12 +30,7 @@ async function setup() {
       random: () => 0.5,
       storage: store,
     });
-  const settled = async <T>(promise: Promise<T>) => {
-    promise.catch(() => undefined);
-    await cc.settle(10);
-    return promise;
-  };
-  return { cc, ada, backend, open, settled, store };
+  return { cc, ada, backend, open, settled: cc.settled, store };
 }
 
 describe('Chat plugin (headless)', () => {

@@ -7,16 +7,9 @@ async function setup(config: unknown = fixture) {
   const cc = contactCenter(config);
   const customer = await cc.customer();
   const cmd = async <T = unknown>(name: string, payload: unknown = {}) => {
-    const result = customer.session.command<T>(name, payload);
-    result.catch(() => undefined);
-    await cc.settle(8);
-    return result;
+    return cc.settled(customer.session.command<T>(name, payload));
   };
-  const agentCall = async <T>(promise: Promise<T>) => {
-    promise.catch(() => undefined);
-    await cc.settle(8);
-    return promise;
-  };
+  const agentCall = cc.settled;
   return { cc, customer, cmd, agentCall };
 }
 

@@ -36,7 +36,7 @@ export function contactCenter(config: unknown = fixture, start = Date.UTC(2026, 
     client.on('invite', (invite) => invites.push(invite));
     client.on('message', ({ message }) => messages.push(`${message.from}:${message.text}`));
     client.on('state', ({ state, reason }) => states.push(reason ? `${state}(${reason})` : state));
-    const profile = await whenSettled(client.start());
+    const profile = await settled(client.start());
     return { client, invites, messages, states, profile };
   }
 
@@ -54,20 +54,24 @@ export function contactCenter(config: unknown = fixture, start = Date.UTC(2026, 
       events,
       named: (name: string) => events.filter((e) => e.name === name).map((e) => e.data),
       start: (subject = 'billing', fields?: Record<string, string>) =>
-        whenSettled(
+        settled(
           session.command<{ conversationId: string }>(
             'chat.start',
             fields ? { subject, fields } : { subject },
           ),
         ),
-      say: (text: string) => whenSettled(session.command('chat.send', { id: `m${++n}`, text })),
-      end: () => whenSettled(session.command('chat.end', {})),
+      say: (text: string) => settled(session.command('chat.send', { id: `m${++n}`, text })),
+      end: () => settled(session.command('chat.end', {})),
     };
   }
 
-  /** Lets the memory transport deliver, so a command's promise can settle. */
-  async function whenSettled<T>(promise: Promise<T>): Promise<T> {
-    await settle(8);
+  /**
+   * Lets the memory transport deliver, so a command's promise can settle. A rejection is handled here
+   * until the caller awaits it, so asserting on a failure never trips the unhandled-rejection check.
+   */
+  async function settled<T>(promise: Promise<T>): Promise<T> {
+    promise.catch(() => undefined);
+    await settle(10);
     return promise;
   }
 
@@ -81,6 +85,7 @@ export function contactCenter(config: unknown = fixture, start = Date.UTC(2026, 
     customer,
     factsOf,
     transport,
+    settled,
     elapse: (ms: number, step = 100) => elapse(clock, ms, step),
     settle,
   };

@@ -7,19 +7,15 @@ async function messagingSetup(config: unknown = fixture) {
   const cc = contactCenter(config);
   const customer = await cc.customer();
   let n = 0;
-  const write = async (text: string) => {
-    const sent = customer.session.command('messaging.send', { id: `w${++n}`, text, subject: 'billing' });
-    await cc.settle(8);
-    return sent;
-  };
-  const history = async () => {
-    const result = customer.session.command<{ threadId: string | null; messages: Array<{ text: string }> }>(
-      'messaging.history',
-      {},
+  const write = (text: string) =>
+    cc.settled(customer.session.command('messaging.send', { id: `w${++n}`, text, subject: 'billing' }));
+  const history = () =>
+    cc.settled(
+      customer.session.command<{ threadId: string | null; messages: Array<{ text: string }> }>(
+        'messaging.history',
+        {},
+      ),
     );
-    await cc.settle(8);
-    return result;
-  };
   return { cc, customer, write, history };
 }
 

@@ -7,24 +7,22 @@ describe('reports (seed 000)', () => {
     const cc = contactCenter();
     const ada = await cc.agent('ada');
     await ada.client.setState('Ready');
-    const settled = async <T>(promise: Promise<T>) => {
-      await cc.settle(8);
-      return promise;
-    };
     const first = await cc.customer();
     const second = await cc.customer();
     const a = await first.start('billing');
     const b = await second.start('billing');
     await cc.elapse(300);
-    await settled(ada.client.accept(a.conversationId));
-    await settled(ada.client.accept(b.conversationId));
+    await cc.settled(ada.client.accept(a.conversationId));
+    await cc.settled(ada.client.accept(b.conversationId));
     await cc.elapse(60_000, 5_000);
-    const { sessionId } = await settled(first.session.command<{ sessionId: string }>('cobrowse.create', {}));
-    await settled(
+    const { sessionId } = await cc.settled(
+      first.session.command<{ sessionId: string }>('cobrowse.create', {}),
+    );
+    await cc.settled(
       first.session.command('cobrowse.frame', { kind: 'navigation', url: 'https://shop.example/checkout' }),
     );
-    await settled(ada.client.requestWriteMode(sessionId));
-    await settled(first.session.command('cobrowse.consent', { allow: true }));
+    await cc.settled(ada.client.requestWriteMode(sessionId));
+    await cc.settled(first.session.command('cobrowse.consent', { allow: true }));
 
     expect(cc.server.reports.realtime()).toMatchObject({
       agents: { chat: 1, chatWithCobrowse: 1, inboundVoice: 0, inboundVoiceWithCobrowse: 0, loggedIn: 1 },
