@@ -23,10 +23,10 @@ const packages = ['sdk-core', 'channel-selector', 'widgets', 'cobrowse'] as cons
 const sourceConditions = ['tandem-source', 'browser', 'import', 'default'];
 
 // Type checking is `npm run typecheck`'s job; here TypeScript only transpiles, which keeps builds fast.
-const transpile = () =>
+const transpile = (include = ['packages/*/src/**/*', 'script-tag/**/*']) =>
   typescript({
     tsconfig: './tsconfig.json',
-    include: ['packages/*/src/**/*', 'script-tag/**/*'],
+    include,
     exclude: ['**/test/**'],
     compilerOptions: { noEmit: false, noCheck: true, declaration: false, sourceMap: false },
     outputToFilesystem: false,
@@ -151,12 +151,7 @@ const exampleApps: RollupOptions[] = [
     treeshake,
     plugins: [
       nodeResolve({ exportConditions: sourceConditions, extensions: ['.ts', '.tsx', '.mjs', '.js'] }),
-      typescript({
-        tsconfig: './tsconfig.json',
-        include: ['packages/*/src/**/*', 'examples/*/src/**/*'],
-        compilerOptions: { noEmit: false, noCheck: true, declaration: false, sourceMap: false },
-        outputToFilesystem: false,
-      }),
+      transpile(['packages/*/src/**/*', 'examples/*/src/**/*']),
     ],
     output: { file: 'examples/agent/build/app.js', format: 'es', plugins: [minify()] },
   },
@@ -167,12 +162,7 @@ exampleApps.push({
   input: 'examples/npm-example/src/main.ts',
   plugins: [
     nodeResolve({ exportConditions: ['browser', 'import', 'default'], extensions: ['.ts', '.mjs', '.js'] }),
-    typescript({
-      tsconfig: './tsconfig.json',
-      include: ['examples/npm-example/src/**/*'],
-      compilerOptions: { noEmit: false, noCheck: true, declaration: false, sourceMap: false },
-      outputToFilesystem: false,
-    }),
+    transpile(['examples/npm-example/src/**/*']),
   ],
   output: { dir: 'examples/npm-example/build', entryFileNames: 'app.js', format: 'es', plugins: [minify()] },
 });
