@@ -113,6 +113,8 @@ export function createSessionClient(options: SessionClientOptions) {
     if (ackTimer !== undefined) return;
     ackTimer = clock.setTimeout(() => {
       ackTimer = undefined;
+      // Saved with the ack, not per frame: a reload at worst replays a few frames, which are merged by id.
+      persist();
       if (state === 'online') send({ type: 'ack', seq: lastSeq });
     }, 50);
   }
@@ -155,6 +157,7 @@ export function createSessionClient(options: SessionClientOptions) {
   transport.onClose(({ code, reason }) => {
     clock.clearTimeout(pingTimer);
     clock.clearTimeout(deadTimer);
+    if (ackTimer !== undefined) persist(); // what the cancelled ack would have saved
     clock.clearTimeout(ackTimer);
     ackTimer = undefined;
     if (state === 'closed') return;
@@ -219,7 +222,6 @@ export function createSessionClient(options: SessionClientOptions) {
         }
         lastSeq = frame.seq;
         resyncs = 0;
-        persist();
         scheduleAck();
         if (frame.type === 'event') eventReceived.emit({ name: frame.name, data: frame.data });
         else settle(frame.id, frame.ok, frame.value, frame.error);
