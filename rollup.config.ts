@@ -119,7 +119,12 @@ const treeshake = {
 };
 
 const minify = () =>
-  terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } });
+  terser({
+    ecma: 2020,
+    module: true,
+    compress: { passes: 2, unsafe_arrows: true, unsafe_methods: true },
+    format: { comments: false },
+  });
 
 const scriptTag: RollupOptions[] = [
   {

@@ -1,5 +1,5 @@
 import { channelSelector } from '@tandem/channel-selector';
-import { createTandem } from '@tandem/sdk-core';
+import { createStorage, createTandem, lazyPlugin, systemClock } from '@tandem/sdk-core';
 import { createGlobalApi } from './global-api';
 import type { GlobalApi } from './loader-core';
 
@@ -8,10 +8,19 @@ import type { GlobalApi } from './loader-core';
  * here as lazy plugins so that their code loads only when first used.
  */
 export function boot({ config }: { config: unknown; base: string }): GlobalApi {
-  const plugins = [channelSelector()];
   const options = config === undefined ? {} : config;
   // A config that is not an object goes to createTandem as is, which reports it and stays inert.
   const isObject = typeof options === 'object' && options !== null && !Array.isArray(options);
-  const tandem = createTandem((isObject ? { ...options, plugins } : options) as never);
+  // The chat's own options go to the chat, which checks them when its code loads.
+  const { chat: chatOptions, ...rest } = isObject ? (options as { chat?: unknown }) : {};
+  const plugins = [
+    channelSelector(),
+    lazyPlugin('Chat', () => import('./chat').then(({ chatWidget }) => chatWidget(chatOptions as never))),
+  ];
+  const tandem = createTandem((isObject ? { ...rest, plugins } : options) as never);
+  // A conversation or an open chat before this page load brings the chat back at once.
+  if (createStorage({ clock: systemClock, area: 'session' }).get('chat.view') !== undefined) {
+    tandem.command('Chat.state').catch(() => undefined);
+  }
   return createGlobalApi(tandem);
 }

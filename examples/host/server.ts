@@ -112,6 +112,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 /** JSON reports of the reference server (seed 000's co-browse reports among them). */
 const reportRoutes: Record<string, (cc: ReferenceServer) => unknown> = {
   '/api/reports/interactions': (cc) => cc.reports.interactions(),
+  '/api/reports/ratings': (cc) => cc.reports.ratings(),
   '/api/reports/cobrowse': (cc) => cc.reports.cobrowseDetail(),
   '/api/reports/cobrowse-summary': (cc) => cc.reports.cobrowseSummary(),
   '/api/reports/realtime': (cc) => cc.reports.realtime(),

@@ -4,15 +4,18 @@ export interface LauncherProps {
   label: string;
   expanded: boolean;
   controls: string;
+  /** New messages while the chat is closed; announced as part of the button's name. */
+  unread?: string;
   onToggle(): void;
   buttonRef?: (element: HTMLButtonElement | null) => void;
 }
 
-export function Launcher({ label, expanded, controls, onToggle, buttonRef }: LauncherProps) {
+export function Launcher({ label, expanded, controls, unread, onToggle, buttonRef }: LauncherProps) {
   return (
     <button
       type="button"
       class="launcher"
+      data-tandem-launcher
       ref={buttonRef}
       aria-expanded={expanded}
       aria-controls={expanded ? controls : undefined}
@@ -21,6 +24,7 @@ export function Launcher({ label, expanded, controls, onToggle, buttonRef }: Lau
     >
       <ChatIcon />
       <span>{label}</span>
+      {unread ? <span class="badge">{unread}</span> : null}
     </button>
   );
 }

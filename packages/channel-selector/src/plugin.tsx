@@ -42,6 +42,7 @@ export function channelSelector() {
         open: false,
         notice: undefined as string | undefined,
         availability: undefined as readonly ChannelAvailability[] | undefined,
+        unread: 0,
       };
       let stopFollowing: (() => void) | undefined;
       let launcherButton: HTMLButtonElement | null = null;
@@ -75,6 +76,7 @@ export function channelSelector() {
               <Launcher
                 label={config.launcher?.label ?? i18n.t('launcher.label')}
                 expanded={state.open}
+                unread={state.unread ? i18n.t('launcher.unread', { count: state.unread }) : undefined}
                 controls={selectorId}
                 onToggle={() => (state.open ? close() : open())}
                 buttonRef={(element) => {
@@ -135,6 +137,10 @@ export function channelSelector() {
 
       context.register('ChannelSelector.open', { run: () => void open() });
       context.register('ChannelSelector.close', { run: () => void close() });
+      const stopUnread = bus.on('Chat.unreadChanged', ({ count }) => {
+        state.unread = count;
+        paint();
+      });
       const stopWatching = watchCustomLaunchers((channel, trigger) => {
         if (channel === 'selector') open(trigger);
         else void choose(channel);
@@ -143,6 +149,7 @@ export function channelSelector() {
 
       return () => {
         stopFollowing?.();
+        stopUnread();
         stopWatching();
         if (slot) render(null, slot);
         ui.unmount('channel-selector');

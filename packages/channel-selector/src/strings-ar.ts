@@ -2,6 +2,7 @@ import type { StringTable } from '@tandem/sdk-core';
 
 export default {
   'launcher.label': 'تواصل معنا',
+  'launcher.unread': '{count} جديدة',
   'selector.title': 'كيف تفضّل التواصل معنا؟',
   'channel.chat': 'دردش معنا',
   'channel.messaging': 'أرسل لنا رسالة',

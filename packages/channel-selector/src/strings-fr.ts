@@ -2,6 +2,7 @@ import type { StringTable } from '@tandem/sdk-core';
 
 export default {
   'launcher.label': 'Nous contacter',
+  'launcher.unread': '{count} nouveaux',
   'selector.title': 'Comment souhaitez-vous nous joindre ?',
   'channel.chat': 'Discuter avec nous',
   'channel.messaging': 'Nous envoyer un message',

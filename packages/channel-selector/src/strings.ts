@@ -4,6 +4,7 @@ import type { LocaleLoaders, LocaleTables } from '@tandem/sdk-core';
 export const selectorStrings: LocaleTables = {
   en: {
     'launcher.label': 'Contact us',
+    'launcher.unread': '{count} new',
     'selector.title': 'How would you like to reach us?',
     'channel.chat': 'Chat with us',
     'channel.messaging': 'Send us a message',

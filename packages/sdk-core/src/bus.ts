@@ -1,7 +1,6 @@
 import mitt from 'mitt';
-import type * as z from 'zod/mini';
-import { formatProblems, validate } from './config/validate';
-import { ErrorCode, type TandemError, tandemError, toTandemError } from './errors';
+import * as z from 'zod/mini';
+import { ErrorCode, formatProblems, type TandemError, tandemError, toTandemError } from './errors';
 
 /** Event payloads by name; feature packages add theirs by declaration merging. */
 export interface TandemEvents {
@@ -91,11 +90,14 @@ export function createBus(options: BusOptions = {}): Bus {
     if (!definition) throw unknownCommand(name, [...commands.keys()]);
     let input = payload;
     if (definition.schema) {
-      const result = validate(definition.schema, payload);
-      if (!result.ok) {
-        throw tandemError(ErrorCode.InvalidArgument, formatProblems(name, result.problems), result.problems);
+      const result = z.safeParse(definition.schema, payload, { reportInput: true });
+      if (!result.success) {
+        // The wording loads only when a payload is wrong.
+        const { explainIssues } = await import('./config/explain');
+        const problems = explainIssues(result.error.issues, payload);
+        throw tandemError(ErrorCode.InvalidArgument, formatProblems(name, problems), problems);
       }
-      input = result.value;
+      input = result.data;
     }
     try {
       return await definition.run(input);

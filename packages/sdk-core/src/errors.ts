@@ -43,3 +43,8 @@ export function toTandemError(value: unknown): TandemError {
   const message = value instanceof Error ? value.message : String(value);
   return tandemError(ErrorCode.Internal, message);
 }
+
+/** One line per problem, each prefixed with where it came from ("Tandem config", a command name). */
+export function formatProblems(label: string, problems: readonly Problem[]): string {
+  return problems.map((problem) => `${label}: ${problem.message}`).join('\n');
+}

@@ -1,14 +1,13 @@
+import * as z from 'zod/mini';
 import type { BackendAdapter } from './backend/adapter';
 import { lazyBackend } from './backend/lazy-backend';
 import { type Bus, createBus, type Unsubscribe } from './bus';
 import { type Clock, type Random, systemClock, systemRandom } from './clock';
 import { configSchema, isBackendAdapter, type TandemConfig } from './config/schema';
-import { formatProblems, validate } from './config/validate';
-import { ErrorCode, type Problem, type TandemError, tandemError } from './errors';
+import { ErrorCode, formatProblems, type TandemError, tandemError } from './errors';
 import { coreLocales } from './i18n/core-strings';
 import { createI18n } from './i18n/i18n';
 import { isPlugin, type Plugin, type PluginContext, type Teardown } from './plugin';
-import { describeValue } from './problems';
 import { createStorage, type Storage } from './storage';
 import { createUiHost } from './ui/host';
 
@@ -35,15 +34,13 @@ export interface Tandem {
  * field, and the instance stays inert (commands reject with invalid_config).
  */
 export function createTandem(options: TandemOptions = {}): Tandem {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    return refuse([problem('(root)', 'an object of options', options)]);
-  }
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) return refuse(options);
   const { plugins = [], clock = systemClock, random = systemRandom, storage: backing, ...raw } = options;
-  const problems = [...pluginProblems(plugins), ...injectionProblems(clock, random)];
-  const result = validate(configSchema, raw);
-  if (!result.ok) problems.unshift(...result.problems);
-  if (problems.length > 0 || !result.ok) return refuse(problems);
-  return startKernel(result.value, plugins, clock, random, backing);
+  const result = z.safeParse(configSchema, raw);
+  if (!result.success || !isPluginList(plugins) || !isClock(clock) || typeof random !== 'function') {
+    return refuse(options);
+  }
+  return startKernel(result.data, plugins, clock, random, backing);
 }
 
 function startKernel(
@@ -169,45 +166,35 @@ function resolveBackend(backend: TandemConfig['backend'], storage: Storage): Bac
   );
 }
 
-/** Reports every problem once and returns an instance that does nothing but explain why. */
-function refuse(problems: readonly Problem[]): Tandem {
-  const message = formatProblems('Tandem config', problems);
-  console.error(message);
-  const reason = tandemError(ErrorCode.InvalidConfig, message, problems);
+/**
+ * Reports every problem once and returns an instance that does nothing but explain why. The wording loads
+ * only now, so a correct page never downloads it.
+ */
+function refuse(options: unknown): Tandem {
+  const reason = import('./config/explain').then(({ explainOptions }) => {
+    const problems = explainOptions(options);
+    const message = formatProblems('Tandem config', problems);
+    console.error(message);
+    return tandemError(ErrorCode.InvalidConfig, message, problems);
+  });
+  reason.catch(() => undefined);
   return {
-    command: (() => Promise.reject(reason)) as Tandem['command'],
+    command: (() => reason.then((error) => Promise.reject(error))) as Tandem['command'],
     on: (() => () => undefined) as Tandem['on'],
     off: () => undefined,
     destroy: () => undefined,
   };
 }
 
-function pluginProblems(plugins: unknown): Problem[] {
-  if (!Array.isArray(plugins)) return [problem('plugins', 'an array of plugins', plugins)];
-  return plugins.flatMap((plugin, index) =>
-    isPlugin(plugin) ? [] : [problem(`plugins[${index}]`, 'a plugin made by definePlugin()', plugin)],
-  );
+function isPluginList(plugins: unknown): plugins is readonly Plugin[] {
+  return Array.isArray(plugins) && plugins.every(isPlugin);
 }
 
-function injectionProblems(clock: unknown, random: unknown): Problem[] {
-  const out: Problem[] = [];
+function isClock(clock: unknown): clock is Clock {
   const c = clock as Partial<Clock> | null;
-  if (
-    typeof c !== 'object' ||
-    c === null ||
-    typeof c.now !== 'function' ||
-    typeof c.setTimeout !== 'function'
-  ) {
-    out.push(problem('clock', 'an object with now(), setTimeout() and clearTimeout()', clock));
-  }
-  if (typeof random !== 'function')
-    out.push(problem('random', 'a function returning a number in [0, 1)', random));
-  return out;
-}
-
-function problem(path: string, expected: string, value: unknown): Problem {
-  const received = describeValue(value);
-  return { path, expected, received, message: `${path}: expected ${expected}, got ${received}` };
+  return (
+    typeof c === 'object' && c !== null && typeof c.now === 'function' && typeof c.setTimeout === 'function'
+  );
 }
 
 function destroyedError(): TandemError {

@@ -57,6 +57,7 @@ describe('Chat plugin (headless)', () => {
     expect(state.agents).toEqual(['Ada']);
     expect(state.messages.map((m) => [m.from, m.text, m.status])).toEqual([
       ['system', 'Welcome to Tandem Coffee! An agent will be with you shortly.', 'sent'],
+      ['system', 'Ada joined the chat', 'sent'],
       ['customer', 'Hello, is my order on its way?', 'sent'],
       ['agent', 'It ships today.', 'sent'],
     ]);

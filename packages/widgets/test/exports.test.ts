@@ -5,6 +5,7 @@ it('exports exactly its documented public surface', () => {
   expect(Object.keys(entry).sort()).toMatchInlineSnapshot(`
     [
       "chat",
+      "chatWidget",
       "createChatController",
     ]
   `);

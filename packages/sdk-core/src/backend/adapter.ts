@@ -58,6 +58,8 @@ export interface ChatApi {
   send(message: { readonly id: string; readonly text: string }): Promise<void>;
   typing(typing: boolean): void;
   end(): Promise<void>;
+  /** The customer's rating (1 to 5) of the chat that has just ended. */
+  rate(rating: { readonly score: number; readonly comment?: string }): Promise<void>;
   history(): Promise<ChatHistory>;
   onEvent(listener: (event: ChatEvent) => void): Unsubscribe;
 }

@@ -86,6 +86,7 @@ export function protocolBackend(session: SessionClient): BackendAdapter {
       command('chat.typing', { typing }).catch(() => undefined);
     },
     end: () => command('chat.end', {}),
+    rate: (rating) => command('chat.rate', rating),
     history: async () => {
       const history = await checked(chatHistoryData, command('chat.history', {}));
       return { ...history, agents: history.agents ?? [] };

@@ -1,5 +1,8 @@
 import * as z from 'zod/mini';
 import type { Problem } from '../errors';
+
+export { formatProblems } from '../errors';
+
 import { toProblems } from '../problems';
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
@@ -9,8 +12,4 @@ export function validate<S extends z.ZodMiniType>(schema: S, input: unknown): Va
   const result = z.safeParse(schema, input, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, problems: toProblems(result.error.issues, input) };
-}
-
-export function formatProblems(label: string, problems: readonly Problem[]): string {
-  return problems.map((problem) => `${label}: ${problem.message}`).join('\n');
 }

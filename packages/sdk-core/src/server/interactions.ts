@@ -44,6 +44,8 @@ export interface Interaction {
   /** Facts opened for agents being invited (transfer, conference, consult, route), by agent id. */
   readonly invited: Map<string, Fact>;
   readonly transcript: ChatMessage[];
+  /** The customer's rating once the chat has ended. */
+  rating?: { readonly score: number; readonly comment?: string; readonly at: number };
 }
 
 const roleOf: Record<Purpose, string> = {
@@ -421,6 +423,19 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
     customerEnd(customerId: string) {
       const chat = activeChatOf(customerId);
       if (chat) end(chat, 'customer');
+    },
+
+    /** The customer rates their latest chat once it has ended; a second rating replaces the first. */
+    customerRate(customerId: string, input: { score: number; comment?: string }) {
+      const chat =
+        [...interactions.values()].filter((c) => c.customerId === customerId && c.media === 'chat').at(-1) ??
+        fail('not_found', 'no chat to rate');
+      if (chat.state !== 'ended') fail('conflict', 'a chat is rated after it ends');
+      chat.rating = {
+        score: input.score,
+        ...(input.comment ? { comment: input.comment } : {}),
+        at: clock.now(),
+      };
     },
 
     history(customerId: string) {

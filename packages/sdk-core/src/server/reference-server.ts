@@ -201,6 +201,14 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     schema: z.optional(z.strictObject({})),
     run: ({ session }) => domain.customerEnd(session.subject),
   });
+  register('chat.rate', {
+    roles: customer,
+    schema: z.strictObject({
+      score: number({ min: 1, max: 5, integer: true }),
+      comment: z.optional(text(2000)),
+    }),
+    run: ({ session }, input) => domain.customerRate(session.subject, input),
+  });
   register('chat.history', {
     roles: customer,
     schema: z.optional(z.strictObject({})),

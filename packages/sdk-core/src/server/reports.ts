@@ -23,6 +23,26 @@ export function createReports(input: {
   return {
     interactions: () => input.facts.all(),
 
+    /** Customer satisfaction: each rated chat with its subject, agents and score. */
+    ratings() {
+      return [...interactions.values()].flatMap((chat) =>
+        chat.rating
+          ? [
+              {
+                interactionId: chat.id,
+                queue: chat.subject.id,
+                startedAt: chat.startedAt,
+                endedAt: chat.endedAt ?? null,
+                agents: [...new Set(chat.transcript.flatMap((m) => (m.authorName ? [m.authorName] : [])))],
+                score: chat.rating.score,
+                comment: chat.rating.comment ?? null,
+                ratedAt: chat.rating.at,
+              },
+            ]
+          : [],
+      );
+    },
+
     cobrowseDetail() {
       return joined().map((session) => {
         const interaction = session.interactionId ? interactions.get(session.interactionId) : undefined;

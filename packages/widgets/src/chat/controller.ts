@@ -5,14 +5,25 @@ import type {
   Clock,
   Random,
   Storage,
+  TimerHandle,
   Unsubscribe,
 } from '@tandem/sdk-core';
 
 export type MessageStatus = 'sending' | 'sent' | 'failed';
 
+/** What a notice in the conversation says, for the UI to word in the visitor's language. */
+export interface ChatNotice {
+  readonly type: 'joined' | 'left' | 'transferred';
+  readonly name: string;
+  /** For a transfer: the agent who took over. */
+  readonly to?: string;
+}
+
 export interface ChatEntry extends ChatMessage {
   /** The customer's own messages: sending until the server has it, failed (with retry) if it could not. */
   readonly status: MessageStatus;
+  /** Set on entries made here from agent events (joined, left, transferred); their text is English. */
+  readonly notice?: ChatNotice;
 }
 
 export interface ChatState {
@@ -53,6 +64,8 @@ export function createChatController(options: {
   let state: ChatState = { phase: 'idle', messages: [], agents: [], agentTyping: false };
   let unsubscribe: Unsubscribe | undefined;
   let counter = 0;
+  let typingSince: number | undefined;
+  let typingTimer: TimerHandle | undefined;
 
   function set(next: Partial<ChatState>): void {
     state = { ...state, ...next };
@@ -83,17 +96,26 @@ export function createChatController(options: {
           break;
         case 'agentJoined':
           // A replayed event must not list the same agent twice.
-          set({
-            phase: 'connected',
-            queue: undefined,
-            agents: state.agents.includes(event.name) ? state.agents : [...state.agents, event.name],
-          });
+          if (state.agents.includes(event.name)) break;
+          set({ phase: 'connected', queue: undefined, agents: [...state.agents, event.name] });
+          addNotice({ type: 'joined', name: event.name }, `${event.name} joined the chat`);
           notify.agentJoined(event.name);
           break;
-        case 'agentLeft':
-          set({ agents: state.agents.filter((name) => name !== event.name), agentTyping: false });
+        case 'agentLeft': {
+          if (!state.agents.includes(event.name)) break;
+          const agents = state.agents.filter((name) => name !== event.name);
+          set({ agents, agentTyping: false });
+          // The agent who leaves while a colleague stays has handed the chat over (seed 004, transfer).
+          const to = state.phase === 'connected' ? agents[agents.length - 1] : undefined;
+          if (to)
+            addNotice(
+              { type: 'transferred', name: event.name, to },
+              `${event.name} transferred the chat to ${to}`,
+            );
+          else addNotice({ type: 'left', name: event.name }, `${event.name} left the chat`);
           notify.agentLeft(event.name);
           break;
+        }
         case 'typing':
           set({ agentTyping: event.typing });
           break;
@@ -104,6 +126,19 @@ export function createChatController(options: {
           break;
       }
     });
+  }
+
+  function addNotice(notice: ChatNotice, text: string): void {
+    const entry: ChatEntry = { id: newId(), from: 'system', text, at: clock.now(), status: 'sent', notice };
+    set({ messages: [...state.messages, entry] });
+  }
+
+  function stopTyping(): void {
+    if (typingTimer !== undefined) clock.clearTimeout(typingTimer);
+    typingTimer = undefined;
+    if (typingSince === undefined) return;
+    typingSince = undefined;
+    backend.chat.typing(false);
   }
 
   const newId = () =>
@@ -165,6 +200,7 @@ export function createChatController(options: {
     },
 
     send(text: string): Promise<void> {
+      stopTyping();
       const entry: ChatEntry = { id: newId(), from: 'customer', text, at: clock.now(), status: 'sending' };
       set({ messages: [...state.messages, entry] });
       return deliver(entry);
@@ -178,7 +214,25 @@ export function createChatController(options: {
       return deliver({ ...entry, status: 'sending' });
     },
 
-    typing: (typing: boolean) => backend.chat.typing(typing),
+    /**
+     * The customer typed: the agent sees "typing" at most once every 3 s, and "stopped" after 5 s without
+     * a keystroke or when the message is sent.
+     */
+    typed(): void {
+      if (state.phase !== 'connected') return;
+      const now = clock.now();
+      if (typingSince === undefined || now - typingSince >= 3000) {
+        typingSince = now;
+        backend.chat.typing(true);
+      }
+      if (typingTimer !== undefined) clock.clearTimeout(typingTimer);
+      typingTimer = clock.setTimeout(stopTyping, 5000);
+    },
+
+    /** The customer's rating of the chat that just ended (1 to 5), with an optional comment. */
+    rate(score: number, comment?: string): Promise<void> {
+      return backend.chat.rate({ score, ...(comment ? { comment } : {}) });
+    },
 
     async end(): Promise<void> {
       if (state.phase === 'idle' || state.phase === 'ended') return;
@@ -199,6 +253,7 @@ export function createChatController(options: {
     },
 
     dispose(): void {
+      if (typingTimer !== undefined) clock.clearTimeout(typingTimer);
       unsubscribe?.();
     },
   };

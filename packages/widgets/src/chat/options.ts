@@ -1,0 +1,72 @@
+import { bool, formatProblems, oneOf, text, validate } from '@tandem/sdk-core';
+import * as z from 'zod/mini';
+
+const fieldName = z.string({ error: 'a field name of letters, digits, "-" or "_"' }).check(
+  z.refine((name) => /^[A-Za-z][\w-]{0,63}$/.test(name), {
+    error: 'a field name of letters, digits, "-" or "_"',
+  }),
+);
+
+const fieldSchema = z.strictObject({
+  label: z.optional(text(80)),
+  type: z.optional(oneOf(['text', 'email', 'tel', 'textarea'])),
+  required: z.optional(bool()),
+});
+
+// Images are shown only from origins the site owner lists; anything else stays a plain link.
+const originList = z.custom<readonly string[]>(
+  (value) => Array.isArray(value) && value.length <= 20 && value.every(isHttpsOrigin),
+  { error: 'a list of origins such as ["https://cdn.example.com"]' },
+);
+
+export const chatOptionsSchema = z.strictObject({
+  /** Shown at the top of every conversation, before anything is sent. */
+  welcome: z.optional(text(500)),
+  /** The pre-chat form. Without it: name (required) and email. With no field and one subject: no form. */
+  prechat: z.optional(
+    z.strictObject({
+      fields: z.optional(z.record(fieldName, fieldSchema)),
+      /** Subject ids of the contact center and the label the visitor picks from. */
+      subjects: z.optional(z.record(text(64), text(80))),
+    }),
+  ),
+  /** Ask for a rating (1 to 5) once the chat has ended. */
+  rating: z.optional(bool()),
+  /** "Download transcript" in the actions menu; on unless false. */
+  transcript: z.optional(bool()),
+  imageOrigins: z.optional(originList),
+});
+
+export type ChatOptions = z.infer<typeof chatOptionsSchema>;
+export type PrechatField = z.infer<typeof fieldSchema> & { readonly name: string };
+
+function isHttpsOrigin(value: unknown): boolean {
+  if (typeof value !== 'string' || value.length > 200) return false;
+  try {
+    return new URL(value).origin === value && value.startsWith('https://');
+  } catch {
+    return false;
+  }
+}
+
+/** Validates the chat's options when its code loads; the error names each field under `chat.`. */
+export function parseChatOptions(input: unknown): ChatOptions {
+  const result = validate(chatOptionsSchema, input ?? {});
+  if (result.ok) return result.value;
+  const problems = result.problems.map((p) => {
+    const path = p.path === '(root)' ? 'chat' : `chat.${p.path}`;
+    return { ...p, path, message: path + p.message.slice(p.path.length) };
+  });
+  throw new Error(formatProblems('Tandem config', problems));
+}
+
+const defaultFields: readonly PrechatField[] = [
+  { name: 'name', required: true },
+  { name: 'email', type: 'email' },
+];
+
+export function prechatFields(options: ChatOptions): readonly PrechatField[] {
+  const fields = options.prechat?.fields;
+  if (!fields) return defaultFields;
+  return Object.entries(fields).map(([name, field]) => ({ name, ...field }));
+}

@@ -1,0 +1,201 @@
+import type { ConnectionState } from '@tandem/sdk-core';
+import { isTandemError } from '@tandem/sdk-core';
+import { useState } from 'preact/hooks';
+import { type ChatOptions, prechatFields } from '../options';
+import type { ChatCore } from '../plugin';
+import { downloadText, transcriptText } from '../transcript';
+import { type Action, ActionsMenu } from './ActionsMenu';
+import { Avatar } from './Avatar';
+import { Composer } from './Composer';
+import { EndedPanel } from './EndedPanel';
+import { MessageLog } from './MessageLog';
+import { OfflineForm } from './OfflineForm';
+import { PrechatForm } from './PrechatForm';
+import { WaitingBanner } from './WaitingBanner';
+
+export interface ChatWindowProps {
+  core: ChatCore;
+  options: ChatOptions;
+  connection: ConnectionState;
+  chatOpen: boolean;
+  notice: string | undefined;
+  onNotice(text: string | undefined): void;
+}
+
+/** The chat dialog: one header, and a body for each phase of the conversation. */
+export function ChatWindow({ core, options, connection, chatOpen, notice, onNotice }: ChatWindowProps) {
+  const { controller, context } = core;
+  const { i18n, bus, clock, tabStorage, config, backend } = context;
+  const { t } = i18n;
+  const state = controller.state;
+  const [confirming, setConfirming] = useState(false);
+  const phase = state.phase;
+  const live = phase === 'queued' || phase === 'connected' || phase === 'starting';
+  const fields = prechatFields(options);
+  const subjects = options.prechat?.subjects;
+  const needsForm = fields.length > 0 || Object.keys(subjects ?? {}).length > 1;
+  const report = (error: unknown) =>
+    onNotice(isTandemError(error) && error.message ? error.message : t('chat.error'));
+  const guard = (promise: Promise<unknown>) => {
+    onNotice(undefined);
+    promise.catch(report);
+  };
+  const start = (input: { subject?: string; fields?: Record<string, string> }) =>
+    guard(
+      controller.start({
+        subject: core.subject(input.subject),
+        ...(input.fields ? { fields: input.fields } : {}),
+      }),
+    );
+
+  const actions: Action[] = [];
+  if (
+    live &&
+    phase !== 'starting' &&
+    config.channels?.cobrowse &&
+    config.channels.cobrowse.enabled !== false
+  ) {
+    actions.push({ label: t('chat.cobrowse'), run: () => guard(bus.command('Cobrowse.start')) });
+  }
+  if (options.transcript !== false && state.messages.length > 0) {
+    actions.push({
+      label: t('chat.transcript'),
+      run: () =>
+        downloadText(
+          'chat-transcript.txt',
+          transcriptText(state.messages, { you: t('chat.you'), agent: t('chat.agent') }, i18n.locale),
+          clock,
+        ),
+    });
+  }
+  if (live) actions.push({ label: t('chat.end'), run: () => setConfirming(true) });
+
+  const agents = state.agents;
+  const title = agents.length ? t('chat.titleWith', { name: agents.join(', ') }) : t('chat.title');
+  const showLog = phase !== 'idle' || !needsForm;
+
+  return (
+    <div
+      class="chat"
+      role="dialog"
+      aria-labelledby="tandem-chat-title"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !event.defaultPrevented) {
+          event.stopPropagation();
+          core.setView('closed');
+        }
+      }}
+    >
+      <div class="chat-header">
+        {agents[0] ? <Avatar name={agents[0]} /> : null}
+        <h2 id="tandem-chat-title">{title}</h2>
+        <ActionsMenu label={t('chat.actions')} actions={actions} />
+        <button
+          type="button"
+          class="icon-button"
+          aria-label={t('chat.minimize')}
+          onClick={() => core.setView('minimized')}
+        >
+          <svg viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M5 12h14" />
+          </svg>
+        </button>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label={t('common.close')}
+          onClick={() => core.setView('closed')}
+        >
+          <svg viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M6 6l12 12M18 6L6 18" />
+          </svg>
+        </button>
+      </div>
+      {connection === 'offline' && live ? (
+        <p class="banner" role="status">
+          {t('chat.offline')}
+        </p>
+      ) : null}
+      {notice ? (
+        <p class="banner error" role="alert">
+          {notice}
+        </p>
+      ) : null}
+      {confirming ? (
+        <div class="confirm" role="alertdialog" aria-labelledby="tandem-chat-confirm">
+          <p id="tandem-chat-confirm">{t('chat.endConfirm')}</p>
+          <button
+            type="button"
+            class="primary"
+            onClick={() => {
+              setConfirming(false);
+              guard(controller.end());
+            }}
+          >
+            {t('chat.end')}
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            data-autofocus
+            onClick={() => setConfirming(false)}
+            ref={focusNow}
+          >
+            {t('chat.keep')}
+          </button>
+        </div>
+      ) : null}
+      {phase === 'idle' && !chatOpen && backend ? (
+        <OfflineForm
+          i18n={i18n}
+          onSend={({ name, email, message }) =>
+            backend.messaging.send({
+              id: `offline-${clock.now().toString(36)}-${Math.floor(context.random() * 1e9).toString(36)}`,
+              text: `${message}\n\n— ${name || email} <${email}>`,
+              subject: core.subject(),
+            })
+          }
+        />
+      ) : phase === 'idle' && needsForm ? (
+        <PrechatForm i18n={i18n} fields={fields} subjects={subjects} busy={false} onStart={start} />
+      ) : null}
+      {showLog && (phase !== 'idle' || chatOpen) ? (
+        <MessageLog
+          messages={state.messages}
+          welcome={options.welcome}
+          i18n={i18n}
+          imageOrigins={options.imageOrigins ?? []}
+          onRetry={(id) => void controller.retry(id).catch(() => undefined)}
+        />
+      ) : null}
+      {phase === 'queued' || phase === 'starting' ? (
+        <WaitingBanner i18n={i18n} queue={state.queue} onCancel={() => guard(controller.end())} />
+      ) : null}
+      {state.agentTyping && agents[0] ? <p class="typing">{t('chat.typing', { name: agents[0] })}</p> : null}
+      {phase === 'ended' ? (
+        <EndedPanel
+          i18n={i18n}
+          rating={options.rating === true}
+          onRate={(score, comment) => controller.rate(score, comment)}
+          onRestart={() => controller.reset()}
+        />
+      ) : live || (phase === 'idle' && !needsForm && chatOpen) ? (
+        <Composer
+          i18n={i18n}
+          storage={tabStorage}
+          onTyping={() => controller.typed()}
+          onSend={(text) => {
+            // Without a form, the first message starts the conversation and then goes out.
+            if (phase === 'idle') {
+              guard(controller.start({ subject: core.subject() }).then(() => controller.send(text)));
+            } else void controller.send(text).catch(() => undefined); // shown as failed, with retry
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function focusNow(element: HTMLElement | null): void {
+  element?.focus();
+}

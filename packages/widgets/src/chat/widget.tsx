@@ -1,0 +1,137 @@
+import {
+  type ChannelAvailability,
+  type ConnectionState,
+  definePlugin,
+  getDocument,
+  getWindow,
+  type PluginContext,
+} from '@tandem/sdk-core';
+import { render } from 'preact';
+import { type ChatOptions, parseChatOptions } from './options';
+import { type ChatCore, setupChat } from './plugin';
+import { chatLocales, chatStrings } from './strings';
+import { chatStyles } from './styles';
+import { ChatWindow } from './ui/ChatWindow';
+import { MinimizedBar } from './ui/MinimizedBar';
+
+/**
+ * The chat window on top of the headless chat: pre-chat form, waiting, conversation, end and rating, an
+ * offline form when chat is closed. Options are validated when this code loads (script tag: config.chat).
+ */
+export function chatWidget(input: ChatOptions & { subject?: string } = {}) {
+  return definePlugin({
+    name: 'Chat',
+    async setup(context) {
+      const { subject, ...rest } = input;
+      const options = parseChatOptions(rest);
+      context.i18n.add(chatStrings);
+      await context.i18n.load(chatLocales).catch(() => undefined); // English is the fallback
+      context.ui.addStyles(chatStyles);
+      return setupChat(context, subject ? { subject } : {}, (core) => mountWindow(core, context, options));
+    },
+  });
+}
+
+function mountWindow(core: ChatCore, context: PluginContext, options: ChatOptions): () => void {
+  const { ui, bus, backend } = context;
+  const slot = ui.mount('chat');
+  let connection: ConnectionState = backend?.state ?? 'idle';
+  let availability: readonly ChannelAvailability[] | undefined;
+  let returnFocusTo: HTMLElement | null = null;
+  let wasOpen = false;
+  let notice: string | undefined;
+
+  const activeElement = () => ui.root?.activeElement as HTMLElement | null | undefined;
+
+  function paint(): void {
+    if (!slot) return;
+    const open = core.view === 'open';
+    if (open && !wasOpen) {
+      // A custom launcher on the host page gets focus back; our own launcher is the fallback.
+      returnFocusTo = activeElement() ?? (getDocument()?.activeElement as HTMLElement | null) ?? null;
+      if (!backend) return;
+      backend.availability.get().then(
+        (list) => {
+          availability = list;
+          paint();
+        },
+        () => undefined,
+      );
+    }
+    render(
+      open ? (
+        <ChatWindow
+          core={core}
+          options={options}
+          connection={connection}
+          chatOpen={isChatOpen(availability, core.subject())}
+          notice={notice}
+          onNotice={(text) => {
+            notice = text;
+            paint();
+          }}
+        />
+      ) : core.view === 'minimized' ? (
+        <MinimizedBar core={core} />
+      ) : null,
+      slot,
+    );
+    // Focus goes in when the window opens, and back in when the part that held it went away.
+    const focused = activeElement();
+    if (open && (!wasOpen || !focused || !slot.contains(focused))) {
+      slot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
+    if (!open && wasOpen && (!focused?.isConnected || slot.contains(focused ?? null))) {
+      const launcher = ui.root?.querySelector<HTMLElement>('[data-tandem-launcher]');
+      const back = returnFocusTo;
+      const usable =
+        back?.isConnected && back !== getDocument()?.body && !back.hasAttribute('data-tandem-host');
+      (usable ? back : launcher)?.focus();
+    }
+    wasOpen = open;
+  }
+
+  core.onChange(paint);
+  // The on-screen keyboard shrinks the visual viewport: the window follows it so the input stays in view.
+  const viewport = getWindow()?.visualViewport;
+  const fit = () => {
+    if (!viewport || !slot) return;
+    slot.style.setProperty('--tandem-vh', `${viewport.height}px`);
+    slot.style.setProperty('--tandem-vtop', `${viewport.offsetTop}px`);
+  };
+  fit();
+  viewport?.addEventListener('resize', fit);
+  viewport?.addEventListener('scroll', fit);
+  const stopState = backend?.onStateChange((state) => {
+    connection = state;
+    paint();
+  });
+  // The selector and the chat share the corner: opening one puts the other away. With a conversation in
+  // progress the launcher goes straight back to it.
+  const offSelector = bus.on('ChannelSelector.opened', () => {
+    const phase = core.controller.state.phase;
+    if (phase === 'queued' || phase === 'connected' || phase === 'starting') {
+      bus.command('ChannelSelector.close').then(
+        () => core.setView('open'),
+        () => undefined,
+      );
+    } else if (core.view === 'open') core.setView('closed');
+  });
+  paint();
+  return () => {
+    viewport?.removeEventListener('resize', fit);
+    viewport?.removeEventListener('scroll', fit);
+    stopState?.();
+    offSelector();
+    if (slot) render(null, slot);
+    ui.unmount('chat');
+  };
+}
+
+/** Open unless the backend says every chat queue for the subject is closed now. */
+function isChatOpen(availability: readonly ChannelAvailability[] | undefined, subject: string): boolean {
+  const chats = availability?.filter((a) => a.channel === 'chat') ?? [];
+  if (chats.length === 0) return true;
+  const relevant = chats.filter((a) => a.subject === subject);
+  return (relevant.length ? relevant : chats).some((a) => a.open);
+}
