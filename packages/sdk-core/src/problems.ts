@@ -7,6 +7,8 @@ interface IssueLike {
   readonly message: string;
   readonly input?: unknown;
   readonly keys?: readonly string[];
+  /** A record key that failed its own schema carries that schema's issues. */
+  readonly issues?: readonly IssueLike[];
 }
 
 /** Turns zod issues into one problem per field, worded for the person who wrote the config. */
@@ -50,6 +52,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 // Schemas built with the field builders carry their own wording; bare zod schemas say "Invalid input".
 function expectedOf(issue: IssueLike): string {
+  const keyIssue = issue.code === 'invalid_key' ? issue.issues?.[0] : undefined;
+  if (keyIssue) return expectedOf(keyIssue);
   if (issue.message !== 'Invalid input') return issue.message;
   if (issue.code === 'invalid_type' && issue.expected) {
     const name = issue.expected === 'record' ? 'object' : issue.expected;

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { createMemoryTransport } from '../../src/backend/memory-transport';
 import { type AgentEvents, createAgentClient } from '../../src/client/agent-client';
 import { createSessionClient } from '../../src/client/session-client';
@@ -6,10 +5,10 @@ import { descriptor } from '../../src/server/facts';
 import { createReferenceServer } from '../../src/server/reference-server';
 import { fakeClock } from '../fake-clock';
 import { elapse, settle } from '../session-harness';
+import contactCenterJson from './fixtures/contact-center.json';
 
-export const fixture = JSON.parse(
-  readFileSync(new URL('./fixtures/contact-center.json', import.meta.url), 'utf8'),
-);
+// A fresh copy per import site would not help: tests that change it take a structuredClone.
+export const fixture = contactCenterJson as typeof contactCenterJson & Record<string, unknown>;
 
 /** A reference server on a fake clock with seeded randomness, and clients over the memory transport. */
 export function contactCenter(config: unknown = fixture, start = Date.UTC(2026, 10, 23, 10, 0)) {

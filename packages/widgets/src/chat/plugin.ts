@@ -95,6 +95,7 @@ export function setupChat(
     if (count === unread) return;
     unread = count;
     bus.emit('Chat.unreadChanged', { count });
+    changed();
   };
   const active = () => ['starting', 'queued', 'connected'].includes(controller.state.phase);
   // Survives reloads while there is something to come back to: an open window or a conversation.

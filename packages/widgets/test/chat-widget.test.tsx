@@ -1,0 +1,235 @@
+import { channelSelector } from '@tandem/channel-selector';
+import { createMemoryTransport, createSessionClient, createTandem, protocolBackend } from '@tandem/sdk-core';
+import { fireEvent, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { memoryStore } from '../../sdk-core/test/fake-clock';
+import { contactCenter, fixture } from '../../sdk-core/test/server/harness';
+import { type ChatOptions, chatWidget } from '../src/index';
+
+const instances: Array<{ destroy(): void }> = [];
+afterEach(() => {
+  for (const instance of instances.splice(0)) instance.destroy();
+  document.body.innerHTML = '';
+});
+
+async function setup(options: ChatOptions = {}, config: unknown = fixture) {
+  const cc = contactCenter(config);
+  const ada = await cc.agent('ada');
+  const session = createSessionClient({
+    transport: createMemoryTransport({ accept: (peer) => cc.server.accept(peer) }),
+    role: 'customer',
+    clock: cc.clock,
+  });
+  const tandem = createTandem({
+    backend: protocolBackend(session),
+    plugins: [channelSelector(), chatWidget({ subject: 'billing', ...options })],
+    channels: { chat: {} },
+    clock: cc.clock,
+    random: () => 0.5,
+    storage: memoryStore(),
+  });
+  instances.push(tandem);
+  await new Promise<void>((resolve) => tandem.on('Tandem.ready', () => resolve()));
+  const root = document.querySelector('[data-tandem-host]')?.shadowRoot;
+  if (!root) throw new Error('no shadow root');
+  const view = within(root as unknown as HTMLElement);
+  /** Lets the in-memory server answer, then lets preact paint. */
+  const pump = async () => {
+    await cc.settle(10);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  };
+  const openChat = async () => {
+    await cc.settled(tandem.command('Chat.open'));
+    await pump();
+    return view.getByRole('dialog', { name: 'Chat' });
+  };
+  return { cc, ada, tandem, root, view, pump, openChat };
+}
+
+async function startChat(ctx: Awaited<ReturnType<typeof setup>>) {
+  const dialog = await ctx.openChat();
+  fireEvent.input(within(dialog).getByLabelText('Your name'), { target: { value: 'Zoé' } });
+  fireEvent.click(within(dialog).getByRole('button', { name: 'Start chat' }));
+  await ctx.pump();
+  const [invite] = await waitForInvite(ctx);
+  return { dialog, conversationId: invite };
+}
+
+async function waitForInvite(ctx: Awaited<ReturnType<typeof setup>>): Promise<string[]> {
+  await ctx.ada.client.setState('Ready');
+  await ctx.cc.elapse(500);
+  await ctx.pump();
+  const id = ctx.ada.invites.at(-1)?.interactionId;
+  if (!id) throw new Error('no invitation');
+  await ctx.cc.settled(ctx.ada.client.accept(id));
+  await ctx.pump();
+  return [id];
+}
+
+describe('chat window', () => {
+  it('opens as a labelled dialog on the pre-chat form, focus on its first field, and names missing fields', async () => {
+    const ctx = await setup();
+    const dialog = await ctx.openChat();
+    const name = within(dialog).getByLabelText('Your name');
+    await waitFor(() => expect(ctx.root.activeElement).toBe(name));
+    fireEvent.input(within(dialog).getByLabelText(/Email/), { target: { value: 'not-an-email' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Start chat' }));
+    await ctx.pump();
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(within(dialog).getByText('Your name is required.').id).toBe(name.getAttribute('aria-describedby'));
+    expect(within(dialog).getByText('Enter an email address such as name@example.com.')).toBeTruthy();
+    expect(ctx.root.activeElement).toBe(name);
+  });
+
+  it('waits with the queue position, then carries a whole conversation in a role=log region', async () => {
+    const ctx = await setup();
+    const dialog = await ctx.openChat();
+    fireEvent.input(within(dialog).getByLabelText('Your name'), { target: { value: 'Zoé' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Start chat' }));
+    await ctx.pump();
+    await ctx.cc.elapse(300);
+    await ctx.pump();
+    expect(within(dialog).getByRole('status').textContent).toMatch(/You are number 1 in line/);
+    expect(within(dialog).getByRole('button', { name: 'Cancel request' })).toBeTruthy();
+    const [conversationId] = await waitForInvite(ctx);
+    expect(ctx.view.getByRole('dialog', { name: 'Chat with Ada' })).toBeTruthy();
+    const log = ctx.view.getByRole('log', { name: 'Conversation' });
+    expect(within(log).getByText('Ada joined the chat')).toBeTruthy();
+
+    const box = ctx.view.getByRole('textbox', { name: 'Type your message' });
+    fireEvent.input(box, { target: { value: 'Where is my order?' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(within(log).getByText('Where is my order?')).toBeTruthy();
+    await ctx.pump();
+    await ctx.pump();
+    expect(ctx.ada.messages).toContain('customer:Where is my order?');
+    expect(within(log).queryByText('Sending…')).toBeNull();
+    expect((box as HTMLTextAreaElement).value).toBe('');
+
+    await ctx.cc.settled(ctx.ada.client.send(conversationId ?? '', 'It left our warehouse today.'));
+    await ctx.pump();
+    expect(within(log).getByText('It left our warehouse today.')).toBeTruthy();
+  });
+
+  it('renders hostile agent content as text, with only safe links and allowed images', async () => {
+    const ctx = await setup({ imageOrigins: ['https://cdn.example.com'] });
+    const { conversationId } = await startChat(ctx);
+    const id = conversationId ?? '';
+    for (const text of [
+      '</textarea><script>alert(1)</script>',
+      '<img src=x onerror=alert(1)>',
+      'javascript:alert(1) and https://shop.example/orders?id=1.',
+      'https://cdn.example.com/p/cup.png https://evil.example/x.png',
+    ]) {
+      await ctx.cc.settled(ctx.ada.client.send(id, text));
+    }
+    await ctx.pump();
+    const log = ctx.view.getByRole('log', { name: 'Conversation' });
+    expect(log.querySelector('script')).toBeNull();
+    expect(within(log).getByText('</textarea><script>alert(1)</script>')).toBeTruthy();
+    expect(within(log).getByText('<img src=x onerror=alert(1)>')).toBeTruthy();
+    const links = within(log).getAllByRole('link');
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      'https://shop.example/orders?id=1',
+      'https://cdn.example.com/p/cup.png',
+      'https://evil.example/x.png',
+    ]);
+    for (const link of links) expect(link.getAttribute('rel')).toBe('noopener noreferrer nofollow');
+    const images = log.querySelectorAll('img');
+    expect([...images].map((img) => img.getAttribute('src'))).toEqual(['https://cdn.example.com/p/cup.png']);
+    expect(within(log).getByRole('img', { name: 'Image sent by Ada' })).toBeTruthy();
+  });
+
+  it('ends only after confirmation, then takes a rating that reaches the reports', async () => {
+    const ctx = await setup({ rating: true });
+    await startChat(ctx);
+    fireEvent.click(ctx.view.getByRole('button', { name: 'More actions' }));
+    fireEvent.click(ctx.view.getByRole('button', { name: 'End chat' }));
+    const confirm = ctx.view.getByRole('alertdialog', { name: 'End this chat?' });
+    expect(ctx.root.activeElement).toBe(within(confirm).getByRole('button', { name: 'Keep chatting' }));
+    fireEvent.click(within(confirm).getByRole('button', { name: 'End chat' }));
+    await ctx.pump();
+    await ctx.pump();
+    expect(ctx.view.getByText('The chat has ended.')).toBeTruthy();
+    expect(ctx.view.queryByRole('textbox', { name: 'Type your message' })).toBeNull();
+    fireEvent.click(ctx.view.getByRole('radio', { name: '4 out of 5' }));
+    fireEvent.input(ctx.view.getByLabelText('Anything to add? (optional)'), { target: { value: 'Quick!' } });
+    fireEvent.click(ctx.view.getByRole('button', { name: 'Send rating' }));
+    await ctx.pump();
+    await ctx.pump();
+    expect(ctx.view.getByText('Thank you for your feedback.')).toBeTruthy();
+    expect(ctx.cc.server.reports.ratings()).toMatchObject([
+      { queue: 'billing', score: 4, comment: 'Quick!' },
+    ]);
+    fireEvent.click(ctx.view.getByRole('button', { name: 'Start a new chat' }));
+    await ctx.pump();
+    expect(ctx.view.getByLabelText('Your name')).toBeTruthy();
+  });
+
+  it('closes on Esc with focus back on the launcher, and counts unread messages on the launcher', async () => {
+    const ctx = await setup();
+    const { conversationId } = await startChat(ctx);
+    const dialog = ctx.view.getByRole('dialog', { name: 'Chat with Ada' });
+    fireEvent.keyDown(within(dialog).getByRole('textbox', { name: 'Type your message' }), { key: 'Escape' });
+    await ctx.pump();
+    expect(ctx.view.queryByRole('dialog')).toBeNull();
+    const launcher = ctx.view.getByRole('button', { name: 'Contact us' });
+    expect(ctx.root.activeElement).toBe(launcher);
+    await ctx.cc.settled(ctx.ada.client.send(conversationId ?? '', 'Still there?'));
+    await ctx.pump();
+    expect(ctx.view.getByRole('button', { name: 'Contact us 1 new' })).toBeTruthy();
+    // With a conversation in progress the launcher goes straight back to it.
+    fireEvent.click(ctx.view.getByRole('button', { name: 'Contact us 1 new' }));
+    await ctx.pump();
+    await ctx.pump();
+    expect(ctx.view.getByRole('dialog', { name: 'Chat with Ada' })).toBeTruthy();
+    expect(ctx.view.getByRole('button', { name: 'Contact us' })).toBeTruthy();
+  });
+
+  it('minimizes to a bar that shows new messages and opens again', async () => {
+    const ctx = await setup();
+    const { conversationId } = await startChat(ctx);
+    fireEvent.click(ctx.view.getByRole('button', { name: 'Minimize chat' }));
+    await ctx.pump();
+    await ctx.cc.settled(ctx.ada.client.send(conversationId ?? '', 'One more thing'));
+    await ctx.pump();
+    const bar = ctx.view.getByRole('button', { name: /Open chat: Chat with Ada/ });
+    expect(bar.textContent).toContain('1 new');
+    fireEvent.click(bar);
+    await ctx.pump();
+    expect(within(ctx.view.getByRole('log')).getByText('One more thing')).toBeTruthy();
+  });
+
+  it('offers the offline form when chat is closed, and leaves the message for later', async () => {
+    const closed = structuredClone(fixture);
+    closed.hours.chat = { timeZone: 'Europe/Paris', weekly: { sun: [['09:00', '10:00']] } };
+    const ctx = await setup({}, closed);
+    const dialog = await ctx.openChat();
+    await ctx.pump();
+    expect(within(dialog).getByText('We are closed right now')).toBeTruthy();
+    fireEvent.input(within(dialog).getByLabelText('Email'), { target: { value: 'zoe@example.com' } });
+    fireEvent.input(within(dialog).getByLabelText('Your message'), { target: { value: 'Call me back' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Send message' }));
+    await ctx.pump();
+    await ctx.pump();
+    expect(within(dialog).getByText('Thank you. We will get back to you soon.')).toBeTruthy();
+  });
+
+  it('names a bad option under chat. and stays out of the way', async () => {
+    const error = vi.mocked(console.error);
+    const tandem = createTandem({
+      plugins: [chatWidget({ prechat: { fields: { '1st': {} } }, imageOrigins: ['http://x.test'] })],
+      backend: { url: '/tandem' },
+    });
+    instances.push(tandem);
+    await expect(tandem.command('Chat.open')).rejects.toMatchObject({ code: 'unknown_command' });
+    const message = String(error.mock.calls[0]?.[1]);
+    error.mockClear();
+    expect(message).toContain(
+      'chat.prechat.fields.1st: expected a field name of letters, digits, "-" or "_"',
+    );
+    expect(message).toContain(
+      'chat.imageOrigins: expected a list of origins such as ["https://cdn.example.com"]',
+    );
+  });
+});
