@@ -9,6 +9,15 @@ window.TandemConfig = {
     cobrowse: {},
   },
   theme: { mode: 'auto' },
+  // The chat window: loaded only when the visitor opens it (or comes back to a conversation).
+  chat: {
+    welcome: 'Hello! Ask us anything about your order or our coffee.',
+    prechat: {
+      fields: { name: { required: true }, email: { type: 'email' } },
+      subjects: { orders: 'An order', products: 'Our coffee', billing: 'Billing' },
+    },
+    rating: true,
+  },
 };
 window.Tandem =
   window.Tandem ||

@@ -8,8 +8,8 @@ const manifest: Manifest = {
 };
 const KB = 1024;
 
-// Ceilings from DESIGN.md. Raise one only with a reason in the same commit. Chat (+15 KB), click-to-call
-// (+6 KB) and the co-browse customer chunk (35 KB) join this table when their entries exist.
+// Ceilings from DESIGN.md. Raise one only with a reason in the same commit. Click-to-call (+6 KB) and the
+// co-browse customer chunk (35 KB) join this table when their entries exist.
 /** Chunk file names carry a content hash: find one by its name. */
 const chunk = (name: string) => {
   const found = Object.keys(manifest).find((file) => file.startsWith(`chunks/${name}-`));
@@ -28,6 +28,8 @@ const budgets = [
     after: ['tandem-app.js'],
     ceiling: 6 * KB,
   },
+  // The chat window and what it shares with the connection (the wording of validation problems).
+  { entry: 'chat widget, added', file: chunk('chat'), after: ['tandem-app.js'], ceiling: 15 * KB },
 ];
 
 const code = (file: string) => readFileSync(`dist/${file}`, 'utf8');

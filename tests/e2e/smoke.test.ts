@@ -99,9 +99,9 @@ describe('demo shop with the script tag (real Chromium)', () => {
     const launcher = await open();
     await page.getByRole('button', { name: 'Add to cart' }).first().click();
     await expect(page.locator('[data-cart-count]').textContent()).resolves.toBe('1');
-    // Chat is not built yet: the custom launcher opens the selector, which says so.
+    // The custom launcher opens the chat window (its code loads now).
     await page.getByRole('button', { name: 'Questions? Chat with us' }).click();
-    await page.getByRole('alert').waitFor();
+    await page.getByRole('dialog', { name: 'Chat' }).waitFor();
     const boxes = [await launcher.boundingBox(), await page.getByRole('dialog').boundingBox()];
     const hits = await page.evaluate((ours) => {
       const hostElement = document.querySelector('[data-tandem-host]');

@@ -25,7 +25,7 @@ export interface ChatWindowProps {
 /** The chat dialog: one header, and a body for each phase of the conversation. */
 export function ChatWindow({ core, options, connection, chatOpen, notice, onNotice }: ChatWindowProps) {
   const { controller, context } = core;
-  const { i18n, bus, clock, tabStorage, config, backend } = context;
+  const { i18n, clock, tabStorage, backend } = context;
   const { t } = i18n;
   const state = controller.state;
   const [confirming, setConfirming] = useState(false);
@@ -49,14 +49,7 @@ export function ChatWindow({ core, options, connection, chatOpen, notice, onNoti
     );
 
   const actions: Action[] = [];
-  if (
-    live &&
-    phase !== 'starting' &&
-    config.channels?.cobrowse &&
-    config.channels.cobrowse.enabled !== false
-  ) {
-    actions.push({ label: t('chat.cobrowse'), run: () => guard(bus.command('Cobrowse.start')) });
-  }
+  // Co-browse adds "Share this page" here once its plugin exists.
   if (options.transcript !== false && state.messages.length > 0) {
     actions.push({
       label: t('chat.transcript'),
