@@ -81,3 +81,26 @@ describe('retention', () => {
     expect(cc.server.interactions.has(live)).toBe(true);
   }, 30_000);
 });
+
+describe('chat ratings', () => {
+  it('takes a rating only once the chat has ended, checks it, and lets a second one replace the first', async () => {
+    const cc = contactCenter();
+    const ada = await cc.agent('ada');
+    await ada.client.setState('Ready');
+    const customer = await cc.customer();
+    const rate = (payload: object) => cc.settled(customer.session.command('chat.rate', payload));
+    await expect(rate({ score: 5 })).rejects.toMatchObject({ code: 'not_found' });
+    const { conversationId } = await customer.start('billing');
+    await cc.elapse(300);
+    await cc.settled(ada.client.accept(conversationId));
+    await expect(rate({ score: 5 })).rejects.toMatchObject({ code: 'conflict' });
+    await customer.end();
+    await expect(rate({ score: 6 })).rejects.toMatchObject({ code: 'invalid_argument' });
+    await expect(rate({ score: 2.5 })).rejects.toMatchObject({ code: 'invalid_argument' });
+    await rate({ score: 2 });
+    await rate({ score: 4, comment: 'Kind and quick' });
+    expect(cc.server.reports.ratings()).toMatchObject([
+      { interactionId: conversationId, queue: 'billing', score: 4, comment: 'Kind and quick' },
+    ]);
+  });
+});
