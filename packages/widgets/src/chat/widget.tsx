@@ -49,8 +49,7 @@ function mountWindow(core: ChatCore, context: PluginContext, options: ChatOption
     if (open && !wasOpen) {
       // A custom launcher on the host page gets focus back; our own launcher is the fallback.
       returnFocusTo = activeElement() ?? (getDocument()?.activeElement as HTMLElement | null) ?? null;
-      if (!backend) return;
-      backend.availability.get().then(
+      backend?.availability.get().then(
         (list) => {
           availability = list;
           paint();
