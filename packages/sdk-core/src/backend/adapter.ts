@@ -39,7 +39,8 @@ export interface ChatStartRequest {
 export type ChatEvent =
   | { readonly type: 'queued'; readonly position: number; readonly ewtSeconds?: number }
   | { readonly type: 'agentJoined'; readonly name: string; readonly avatarUrl?: string }
-  | { readonly type: 'agentLeft'; readonly name: string }
+  /** `transferredTo`: the agent left because they handed the chat to this one. */
+  | { readonly type: 'agentLeft'; readonly name: string; readonly transferredTo?: string }
   | { readonly type: 'message'; readonly message: ChatMessage }
   | { readonly type: 'typing'; readonly typing: boolean }
   | { readonly type: 'ended'; readonly reason: string };

@@ -71,7 +71,13 @@ export function protocolBackend(session: SessionClient): BackendAdapter {
   const chatEvents = listeners<ChatEvent>();
   on('chat.queued', (data) => chatEvents.emit({ type: 'queued', ...data }));
   on('chat.agentJoined', (data) => chatEvents.emit({ type: 'agentJoined', name: data.name }));
-  on('chat.agentLeft', (data) => chatEvents.emit({ type: 'agentLeft', name: data.name }));
+  on('chat.agentLeft', (data) =>
+    chatEvents.emit({
+      type: 'agentLeft',
+      name: data.name,
+      ...(data.transferredTo ? { transferredTo: data.transferredTo } : {}),
+    }),
+  );
   on('chat.message', (message) => chatEvents.emit({ type: 'message', message }));
   on('chat.typing', (data) => chatEvents.emit({ type: 'typing', typing: data.typing }));
   on('chat.ended', (data) => chatEvents.emit({ type: 'ended', reason: data.reason }));

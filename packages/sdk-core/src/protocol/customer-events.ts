@@ -23,7 +23,7 @@ export const customerEvents = {
   'chat.message': chatMessageData,
   'chat.queued': z.object({ position: finite(), ewtSeconds: z.optional(finite()) }),
   'chat.agentJoined': z.object({ name: shortText(200) }),
-  'chat.agentLeft': z.object({ name: shortText(200) }),
+  'chat.agentLeft': z.object({ name: shortText(200), transferredTo: z.optional(shortText(200)) }),
   'chat.typing': z.object({ name: shortText(200), typing: z.boolean() }),
   'chat.ended': z.object({ reason: shortText(64) }),
   'call.matched': z.object({ number: shortText(32) }),

@@ -247,7 +247,9 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
         const previous = chat.participants.get(invite.fromAgentId);
         leave(chat, invite.fromAgentId, Result.Transferred);
         options.onTransferred?.(chat);
-        if (previous) toCustomer(chat, 'agentLeft', { name: previous.agent.name });
+        if (previous && visible) {
+          toCustomer(chat, 'agentLeft', { name: previous.agent.name, transferredTo: agent.name });
+        } else if (previous) toCustomer(chat, 'agentLeft', { name: previous.agent.name });
       }
       notify(agent.id, 'agent.connected', {
         ...agentView(chat),

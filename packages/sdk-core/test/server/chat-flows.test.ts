@@ -61,7 +61,7 @@ describe('chat flows (seed 004)', () => {
     expect(bob.invites.at(-1)).toMatchObject({ interactionId: id, purpose: 'transfer', fromName: 'Ada' });
     await bob.client.accept(id);
     await cc.settle(8);
-    expect(customer.named('chat.agentLeft')).toEqual([{ name: 'Ada' }]);
+    expect(customer.named('chat.agentLeft')).toEqual([{ name: 'Ada', transferredTo: 'Bob' }]);
     expect(customer.named('chat.agentJoined')).toEqual([{ name: 'Ada' }, { name: 'Bob' }]);
     await bob.client.end(id);
     await cc.settle(8);
@@ -182,7 +182,7 @@ describe('hand-ons through a queue (review regressions)', () => {
     expect(bob.invites.at(-1)).toMatchObject({ interactionId: id, purpose: 'transfer', fromName: 'Ada' });
     await bob.client.accept(id);
     await cc.settle(8);
-    expect(customer.named('chat.agentLeft')).toEqual([{ name: 'Ada' }]);
+    expect(customer.named('chat.agentLeft')).toEqual([{ name: 'Ada', transferredTo: 'Bob' }]);
     await customer.end();
     expect(cc.factsOf(id)).toEqual(['ada: RoutedTo/Transferred', 'bob: ReceivedTransfer/Completed']);
   });

@@ -94,19 +94,22 @@ export function createChatController(options: {
         case 'queued':
           set({ phase: state.phase === 'connected' ? 'connected' : 'queued', queue: event });
           break;
-        case 'agentJoined':
+        case 'agentJoined': {
           // A replayed event must not list the same agent twice.
           if (state.agents.includes(event.name)) break;
+          const last = state.messages[state.messages.length - 1]?.notice;
           set({ phase: 'connected', queue: undefined, agents: [...state.agents, event.name] });
-          addNotice({ type: 'joined', name: event.name }, `${event.name} joined the chat`);
+          // After "A transferred the chat to B", "B joined" would say the same thing twice.
+          if (last?.type !== 'transferred' || last.to !== event.name) {
+            addNotice({ type: 'joined', name: event.name }, `${event.name} joined the chat`);
+          }
           notify.agentJoined(event.name);
           break;
+        }
         case 'agentLeft': {
           if (!state.agents.includes(event.name)) break;
-          const agents = state.agents.filter((name) => name !== event.name);
-          set({ agents, agentTyping: false });
-          // The agent who leaves while a colleague stays has handed the chat over (seed 004, transfer).
-          const to = state.phase === 'connected' ? agents[agents.length - 1] : undefined;
+          set({ agents: state.agents.filter((name) => name !== event.name), agentTyping: false });
+          const to = event.transferredTo;
           if (to)
             addNotice(
               { type: 'transferred', name: event.name, to },
