@@ -18,8 +18,10 @@ export function boot({ config }: { config: unknown; base: string }): GlobalApi {
     lazyPlugin('Chat', () => import('./chat').then(({ chatWidget }) => chatWidget(chatOptions as never))),
   ];
   const tandem = createTandem((isObject ? { ...rest, plugins } : options) as never);
-  // A conversation or an open chat before this page load brings the chat back at once.
-  if (createStorage({ clock: systemClock, area: 'session' }).get('chat.view') !== undefined) {
+  // A conversation in progress (in any tab) or a chat open in this tab before the load brings the chat back.
+  const stored = (area: 'local' | 'session', key: string) =>
+    createStorage({ clock: systemClock, area }).get(key) !== undefined;
+  if (stored('session', 'chat.view') || stored('local', 'chat.conversation')) {
     tandem.command('Chat.state').catch(() => undefined);
   }
   return createGlobalApi(tandem);

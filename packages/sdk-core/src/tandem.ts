@@ -65,7 +65,7 @@ function startKernel(
   const tabStorage = createStorage({ clock, area: 'session', ...(backing ? { backing } : {}) });
   const shared = {
     bus,
-    backend: resolveBackend(config.backend, tabStorage),
+    backend: resolveBackend(config.backend, tabStorage, storage),
     storage,
     tabStorage,
     i18n,
@@ -157,12 +157,18 @@ function startKernel(
   } as Tandem;
 }
 
-function resolveBackend(backend: TandemConfig['backend'], storage: Storage): BackendAdapter | null {
+function resolveBackend(
+  backend: TandemConfig['backend'],
+  storage: Storage,
+  sharedStorage: Storage,
+): BackendAdapter | null {
   if (!backend) return null;
   if (isBackendAdapter(backend)) return backend;
   // A dynamic import: bundlers split the WebSocket client out of the launcher's code.
   return lazyBackend(() =>
-    import('./client/protocol-backend').then((m) => m.websocket({ url: backend.url, storage })),
+    import('./client/protocol-backend').then((m) =>
+      m.websocket({ url: backend.url, storage, sharedStorage }),
+    ),
   );
 }
 

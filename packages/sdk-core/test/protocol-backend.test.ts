@@ -27,7 +27,7 @@ describe('protocol backend adapter', () => {
     await settle(8);
     await ada.client.send(conversationId, 'Hello from Ada');
     await settle(8);
-    expect(events.map((e) => e.type)).toEqual(['message', 'agentJoined', 'message']);
+    expect(events.map((e) => e.type)).toEqual(['started', 'message', 'agentJoined', 'message']);
     expect(events.at(-1)).toMatchObject({
       type: 'message',
       message: { from: 'agent', text: 'Hello from Ada', authorName: 'Ada' },

@@ -37,6 +37,8 @@ export interface ChatStartRequest {
 }
 
 export type ChatEvent =
+  /** A conversation began, in this tab or another tab of the same visitor. */
+  | { readonly type: 'started'; readonly conversationId: string }
   | { readonly type: 'queued'; readonly position: number; readonly ewtSeconds?: number }
   | { readonly type: 'agentJoined'; readonly name: string; readonly avatarUrl?: string }
   /** `transferredTo`: the agent left because they handed the chat to this one. */

@@ -15,7 +15,7 @@ import type {
 } from '../backend/adapter';
 import { listeners } from '../backend/listeners';
 import type { Transport } from '../backend/transport';
-import type { Clock, Random } from '../clock';
+import { type Clock, type Random, systemRandom } from '../clock';
 import { tandemError } from '../errors';
 import { getWindow } from '../globals';
 import {
@@ -29,6 +29,7 @@ import {
 } from '../protocol/customer-events';
 import type { Storage } from '../storage';
 import { createSessionClient, type SessionClient, type SessionClientOptions } from './session-client';
+import { browserSharing, sharedBackend } from './shared-backend';
 import { type WebSocketConstructor, websocketTransport } from './websocket-transport';
 
 /** A BackendAdapter that speaks protocol v1 through a session client, validating every event and answer. */
@@ -69,6 +70,7 @@ export function protocolBackend(session: SessionClient): BackendAdapter {
   };
 
   const chatEvents = listeners<ChatEvent>();
+  on('chat.started', (data) => chatEvents.emit({ type: 'started', conversationId: data.conversationId }));
   on('chat.queued', (data) => chatEvents.emit({ type: 'queued', ...data }));
   on('chat.agentJoined', (data) => chatEvents.emit({ type: 'agentJoined', name: data.name }));
   on('chat.agentLeft', (data) =>
@@ -167,6 +169,11 @@ export interface WebSocketBackendOptions
   url: string;
   /** Keeps the session's resume token here (per tab), so that a reload resumes the same session. */
   storage?: Storage;
+  /**
+   * Shares one connection between the tabs of the site (Web Locks + BroadcastChannel), keeping its resume
+   * token here (localStorage). Browsers without those APIs keep one connection per tab in `storage`.
+   */
+  sharedStorage?: Storage;
   WebSocket?: WebSocketConstructor;
   clock?: Clock;
   random?: Random;
@@ -174,11 +181,21 @@ export interface WebSocketBackendOptions
 
 /** The backend for a browser: protocol v1 over WebSocket to the reference server or any compatible one. */
 export function websocket(options: WebSocketBackendOptions): BackendAdapter {
+  const sharing = options.sharedStorage ? browserSharing() : undefined;
+  if (!sharing) return connection(options, options.storage);
+  return sharedBackend({
+    name: absolute(options.url),
+    create: () => connection(options, options.sharedStorage),
+    random: options.random ?? systemRandom,
+    ...sharing,
+  });
+}
+
+function connection(options: WebSocketBackendOptions, storage: Storage | undefined): BackendAdapter {
   const transport: Transport = websocketTransport({
     url: absolute(options.url),
     WebSocket: options.WebSocket,
   });
-  const { storage } = options;
   const resume = options.resume ?? storage?.get(resumeKey, readResume);
   return protocolBackend(
     createSessionClient({

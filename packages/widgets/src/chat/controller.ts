@@ -88,6 +88,20 @@ export function createChatController(options: {
   function listen(): void {
     unsubscribe ??= backend.chat.onEvent((event: ChatEvent) => {
       switch (event.type) {
+        case 'started':
+          // Started in another tab of this visitor: this tab follows the same conversation.
+          if (state.phase === 'idle' || state.phase === 'ended') {
+            storage.set(conversationKey, event.conversationId, { ttlMs: 24 * 3600_000 });
+            set({
+              phase: 'queued',
+              conversationId: event.conversationId,
+              messages: [],
+              agents: [],
+              endReason: undefined,
+            });
+            notify.started(event.conversationId);
+          }
+          break;
         case 'message':
           if (merge(event.message) && event.message.from !== 'customer') notify.received(event.message);
           break;
@@ -172,7 +186,9 @@ export function createChatController(options: {
       if (!conversationId) return false;
       listen();
       const history = await backend.chat.history();
-      if (history.conversationId !== conversationId || history.state === 'ended') {
+      // Another connection's conversation (a browser that cannot share one connection between tabs).
+      if (history.conversationId !== conversationId) return false;
+      if (history.state === 'ended') {
         storage.remove(conversationKey); // it ended while the page was away
         return false;
       }
@@ -242,9 +258,11 @@ export function createChatController(options: {
       await backend.chat.end();
     },
 
-    /** Forgets the conversation on this device (a logout): the next start is a fresh one. */
-    reset(): void {
+    /** Ends the conversation in progress and forgets it on this device (a logout): the next start is fresh. */
+    async reset(): Promise<void> {
+      const active = state.phase === 'queued' || state.phase === 'connected';
       storage.remove(conversationKey);
+      if (active) await backend.chat.end().catch(() => undefined);
       set({
         phase: 'idle',
         conversationId: undefined,

@@ -106,8 +106,8 @@ export function setupChat(
 
   const controller = createChatController({
     backend,
-    // The conversation belongs to this tab's connection session, which is per tab too.
-    storage: tabStorage,
+    // Shared by the site's tabs, like the connection they share (see websocket({ sharedStorage })).
+    storage: context.storage,
     clock,
     random,
     notify: {
@@ -183,8 +183,8 @@ export function setupChat(
     run: (input) => controller.rate(input.score, input.comment).then(() => undefined),
   });
   context.register('Chat.reset', {
-    run() {
-      controller.reset();
+    async run() {
+      await controller.reset();
       saveView();
       return undefined;
     },
