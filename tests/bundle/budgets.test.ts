@@ -21,12 +21,13 @@ const budgets = [
   { entry: 'loader', file: 'tandem.js', after: [], ceiling: 3 * KB },
   { entry: 'launcher + channel selector', file: 'tandem-app.js', after: [], ceiling: 20 * KB },
   // Not in DESIGN.md's table: the protocol v1 client is fetched on first use (selector opened, a feature
-  // started), so that the launcher stays under 20 KB; 6 KB keeps it honest.
+  // started), so that the launcher stays under 20 KB. Raised from 6 to 7 KB when the relay that lets all
+  // the tabs of a site share one connection (shared-backend.ts, ~1 KB gz) joined it.
   {
     entry: 'connection (protocol v1 client), added',
     file: chunk('protocol-backend'),
     after: ['tandem-app.js'],
-    ceiling: 6 * KB,
+    ceiling: 7 * KB,
   },
   // The chat window and what it shares with the connection (the wording of validation problems).
   { entry: 'chat widget, added', file: chunk('chat'), after: ['tandem-app.js'], ceiling: 15 * KB },

@@ -35,6 +35,8 @@ export const chatOptionsSchema = z.strictObject({
   /** "Download transcript" in the actions menu; on unless false. */
   transcript: z.optional(bool()),
   imageOrigins: z.optional(originList),
+  /** A short chime for new messages while the window is closed or the page hidden; on unless false. */
+  sound: z.optional(bool()),
 });
 
 export type ChatOptions = z.infer<typeof chatOptionsSchema>;

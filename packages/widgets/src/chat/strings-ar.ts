@@ -9,6 +9,8 @@ export default {
   'chat.actions': 'إجراءات أخرى',
   'chat.transcript': 'تنزيل نص المحادثة',
   'chat.cobrowse': 'مشاركة هذه الصفحة مع الموظف',
+  'chat.soundOff': 'كتم الأصوات',
+  'chat.soundOn': 'تشغيل الأصوات',
   'chat.end': 'إنهاء المحادثة',
   'chat.endConfirm': 'هل تريد إنهاء هذه المحادثة؟',
   'chat.keep': 'متابعة المحادثة',

@@ -9,6 +9,8 @@ export default {
   'chat.actions': 'Autres actions',
   'chat.transcript': 'Télécharger la transcription',
   'chat.cobrowse': 'Partager cette page avec le conseiller',
+  'chat.soundOff': 'Couper le son',
+  'chat.soundOn': 'Activer le son',
   'chat.end': 'Terminer la discussion',
   'chat.endConfirm': 'Terminer cette discussion ?',
   'chat.keep': 'Continuer',

@@ -11,6 +11,8 @@ export const chatStrings: LocaleTables = {
     'chat.actions': 'More actions',
     'chat.transcript': 'Download transcript',
     'chat.cobrowse': 'Share this page with the agent',
+    'chat.soundOff': 'Mute sounds',
+    'chat.soundOn': 'Turn sounds on',
     'chat.end': 'End chat',
     'chat.endConfirm': 'End this chat?',
     'chat.keep': 'Keep chatting',

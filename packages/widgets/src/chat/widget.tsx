@@ -9,6 +9,7 @@ import {
 import { render } from 'preact';
 import { type ChatOptions, parseChatOptions } from './options';
 import { type ChatCore, setupChat } from './plugin';
+import { createChime } from './sound';
 import { chatLocales, chatStrings } from './strings';
 import { chatStyles } from './styles';
 import { ChatWindow } from './ui/ChatWindow';
@@ -91,6 +92,18 @@ function mountWindow(core: ChatCore, context: PluginContext, options: ChatOption
   }
 
   core.onChange(paint);
+  // The visitor's own actions in the chat unlock sound; new agent messages ring when they could be missed.
+  const chime = createChime(context.clock);
+  const muted = () => options.sound === false || context.storage.get('chat.muted') === true;
+  const unlock = () => {
+    if (!muted()) chime.unlock();
+  };
+  slot?.addEventListener('pointerdown', unlock);
+  slot?.addEventListener('keydown', unlock);
+  const offReceived = bus.on('Chat.messageReceived', ({ message }) => {
+    const hidden = getDocument()?.visibilityState === 'hidden';
+    if (message.from === 'agent' && !muted() && (core.view !== 'open' || hidden)) chime.ring(message.id);
+  });
   // The on-screen keyboard shrinks the visual viewport: the window follows it so the input stays in view.
   const viewport = getWindow()?.visualViewport;
   const fit = () => {
@@ -118,6 +131,10 @@ function mountWindow(core: ChatCore, context: PluginContext, options: ChatOption
   });
   paint();
   return () => {
+    slot?.removeEventListener('pointerdown', unlock);
+    slot?.removeEventListener('keydown', unlock);
+    offReceived();
+    chime.close();
     viewport?.removeEventListener('resize', fit);
     viewport?.removeEventListener('scroll', fit);
     stopState?.();

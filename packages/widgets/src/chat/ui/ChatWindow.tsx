@@ -61,6 +61,17 @@ export function ChatWindow({ core, options, connection, chatOpen, notice, onNoti
         ),
     });
   }
+  if (options.sound !== false) {
+    const muted = context.storage.get('chat.muted') === true;
+    actions.push({
+      label: t(muted ? 'chat.soundOn' : 'chat.soundOff'),
+      run() {
+        if (muted) context.storage.remove('chat.muted');
+        else context.storage.set('chat.muted', true);
+        onNotice(notice); // repaints with the new label
+      },
+    });
+  }
   if (live) actions.push({ label: t('chat.end'), run: () => setConfirming(true) });
 
   const agents = state.agents;
