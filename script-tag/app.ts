@@ -11,11 +11,14 @@ export function boot({ config }: { config: unknown; base: string }): GlobalApi {
   const options = config === undefined ? {} : config;
   // A config that is not an object goes to createTandem as is, which reports it and stays inert.
   const isObject = typeof options === 'object' && options !== null && !Array.isArray(options);
-  // The chat's own options go to the chat, which checks them when its code loads.
+  // The chat's own options go to chat and messaging, which check them when their code loads.
   const { chat: chatOptions, ...rest } = isObject ? (options as { chat?: unknown }) : {};
   const plugins = [
     channelSelector(),
     lazyPlugin('Chat', () => import('./chat').then(({ chatWidget }) => chatWidget(chatOptions as never))),
+    lazyPlugin('Messaging', () =>
+      import('./chat').then(({ messagingWidget }) => messagingWidget(chatOptions as never)),
+    ),
   ];
   const tandem = createTandem((isObject ? { ...rest, plugins } : options) as never);
   // A conversation in progress (in any tab) or a chat open in this tab before the load brings the chat back.

@@ -1,2 +1,2 @@
-// The chat's lazy chunk of the script-tag bundle (named after this file).
-export { chatWidget } from '@tandem/widgets';
+// The lazy chunk of the script-tag bundle for chat and messaging (named after this file).
+export { chatWidget, messagingWidget } from '@tandem/widgets';

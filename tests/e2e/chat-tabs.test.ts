@@ -66,7 +66,7 @@ describe('several tabs of the shop (real Chromium)', () => {
         const counts = await Promise.all(
           [first, second].map((page) => page.evaluate(() => (window as unknown as { tones: number }).tones)),
         );
-        return counts[0] + counts[1];
+        return counts.reduce((sum, n) => sum + n, 0);
       })
       .toBe(2);
 

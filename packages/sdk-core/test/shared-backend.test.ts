@@ -14,7 +14,7 @@ function fakeLocks() {
   const manager = (tab: { closed: boolean; releases: Array<() => void> }): LockManagerLike => ({
     request(name, options, callback) {
       const grant = () => {
-        let release = () => undefined as void;
+        let release: () => void = () => undefined;
         const done = new Promise<void>((resolve) => {
           release = resolve;
         });
@@ -88,7 +88,13 @@ describe('one connection shared by the tabs of a site', () => {
       });
       const events: ChatEvent[] = [];
       backend.chat.onEvent((event) => events.push(event));
-      return { backend, events, close: () => life.releases.forEach((release) => release()) };
+      return {
+        backend,
+        events,
+        close: () => {
+          for (const release of life.releases) release();
+        },
+      };
     };
 
     const first = tab();

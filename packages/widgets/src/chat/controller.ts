@@ -47,6 +47,8 @@ export interface ChatNotifications {
   changed(state: ChatState): void;
 }
 
+import { mergeMessage, messageId } from './messages';
+
 const conversationKey = 'chat.conversation';
 
 /**
@@ -63,7 +65,6 @@ export function createChatController(options: {
   const { backend, storage, clock, notify } = options;
   let state: ChatState = { phase: 'idle', messages: [], agents: [], agentTyping: false };
   let unsubscribe: Unsubscribe | undefined;
-  let counter = 0;
   let typingSince: number | undefined;
   let typingTimer: TimerHandle | undefined;
 
@@ -72,17 +73,10 @@ export function createChatController(options: {
     notify.changed(state);
   }
 
-  /** Adds or updates a message by id: a replay, an echo of our own message, or history never doubles it. */
   function merge(message: ChatMessage, status: MessageStatus = 'sent'): boolean {
-    const index = state.messages.findIndex((m) => m.id === message.id);
-    if (index >= 0) {
-      const messages = [...state.messages];
-      messages[index] = { ...message, status: 'sent' };
-      set({ messages });
-      return false;
-    }
-    set({ messages: [...state.messages, { ...message, status }] });
-    return true;
+    const { messages, added } = mergeMessage(state.messages, message, status);
+    set({ messages });
+    return added;
   }
 
   function listen(): void {
@@ -158,8 +152,7 @@ export function createChatController(options: {
     backend.chat.typing(false);
   }
 
-  const newId = () =>
-    `m${clock.now().toString(36)}${(counter++).toString(36)}${Math.floor(options.random() * 36 ** 4).toString(36)}`;
+  const newId = messageId(clock, options.random);
 
   async function deliver(entry: ChatEntry): Promise<void> {
     try {

@@ -14,7 +14,7 @@ export function createChime(clock: Clock) {
     | undefined;
 
   function play(): void {
-    if (!context || context.state !== 'running') return;
+    if (context?.state !== 'running') return;
     const now = context.currentTime;
     const gain = context.createGain();
     gain.connect(context.destination);
@@ -37,14 +37,17 @@ export function createChime(clock: Clock) {
     unlock(): void {
       const Context = win?.AudioContext ?? win?.webkitAudioContext;
       if (!Context) return;
-      const audio = (context ??= new Context());
-      if (audio.state === 'suspended') audio.resume().catch(() => undefined);
+      context ??= new Context();
+      if (context.state === 'suspended') context.resume().catch(() => undefined);
     },
 
     /** Plays once across the visitor's tabs for this message id. */
     ring(messageId: string): void {
       const locks = win?.navigator.locks;
-      if (!locks) return play();
+      if (!locks) {
+        play();
+        return;
+      }
       locks
         .request(`tandem:chime:${messageId}`, { ifAvailable: true }, (lock) => {
           if (!lock) return undefined;

@@ -54,6 +54,9 @@ export default {
   'chat.message': 'رسالتك',
   'chat.offlineSend': 'إرسال الرسالة',
   'chat.offlineSent': 'شكرًا لك. سنعود إليك قريبًا.',
+  'messaging.title': 'الرسائل',
+  'messaging.intro': 'أرسل لنا رسالة. نرد عادةً خلال ساعات قليلة، وتبقى المحادثة هنا عند عودتك.',
+  'messaging.loading': 'جارٍ تحميل رسائلك…',
   'chat.error': 'حدث خطأ. حاول مرة أخرى.',
   'chat.offline': 'انقطع الاتصال. جارٍ إعادة الاتصال…',
 } satisfies StringTable;

@@ -54,6 +54,10 @@ export default {
   'chat.message': 'Votre message',
   'chat.offlineSend': 'Envoyer le message',
   'chat.offlineSent': 'Merci, nous revenons vers vous rapidement.',
+  'messaging.title': 'Messages',
+  'messaging.intro':
+    'Écrivez-nous. Nous répondons en général en quelques heures, et la conversation vous attend ici à votre retour.',
+  'messaging.loading': 'Chargement de vos messages…',
   'chat.error': 'Une erreur est survenue. Réessayez.',
   'chat.offline': 'Connexion perdue. Reconnexion…',
 } satisfies StringTable;

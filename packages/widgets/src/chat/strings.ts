@@ -56,6 +56,10 @@ export const chatStrings: LocaleTables = {
     'chat.message': 'Your message',
     'chat.offlineSend': 'Send message',
     'chat.offlineSent': 'Thank you. We will get back to you soon.',
+    'messaging.title': 'Messages',
+    'messaging.intro':
+      'Send us a message. We usually reply within a few hours, and the conversation stays here when you come back.',
+    'messaging.loading': 'Loading your messages…',
     'chat.error': 'Something went wrong. Please try again.',
     'chat.offline': 'Connection lost. Reconnecting…',
   },

@@ -2,11 +2,12 @@ import type { I18n, Storage } from '@tandem/sdk-core';
 import { useRef } from 'preact/hooks';
 
 const emoji = ['🙂', '😀', '👍', '🙏', '❤️', '🎉', '😕', '👋'];
-const draftKey = 'chat.draft';
 
 export interface ComposerProps {
   i18n: I18n;
   storage: Storage;
+  /** Where the draft is kept; each window keeps its own. */
+  draftKey?: string;
   disabled?: boolean;
   onSend(text: string): void;
   onTyping(): void;
@@ -16,7 +17,14 @@ export interface ComposerProps {
  * The message box: Enter sends, Shift+Enter starts a new line. The draft is kept across reloads, so
  * nothing typed is lost.
  */
-export function Composer({ i18n, storage, disabled, onSend, onTyping }: ComposerProps) {
+export function Composer({
+  i18n,
+  storage,
+  draftKey = 'chat.draft',
+  disabled,
+  onSend,
+  onTyping,
+}: ComposerProps) {
   const { t } = i18n;
   const box = useRef<HTMLTextAreaElement>(null);
   const submit = () => {

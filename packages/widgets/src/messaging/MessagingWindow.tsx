@@ -1,0 +1,69 @@
+import type { I18n, Storage } from '@tandem/sdk-core';
+import { Composer } from '../chat/ui/Composer';
+import { MessageLog } from '../chat/ui/MessageLog';
+import type { MessagingState } from './controller';
+
+export interface MessagingWindowProps {
+  i18n: I18n;
+  storage: Storage;
+  state: MessagingState;
+  imageOrigins: readonly string[];
+  onClose(): void;
+  onSend(text: string): void;
+  onRetry(id: string): void;
+  onTyping(): void;
+  onGesture(): void;
+}
+
+/** The messaging thread: no form, no queue; the visitor writes, leaves, and finds the replies later. */
+export function MessagingWindow(props: MessagingWindowProps) {
+  const { i18n, state } = props;
+  const { t } = i18n;
+  const agent = state.agents[0];
+  return (
+    <div
+      class="chat"
+      role="dialog"
+      aria-labelledby="tandem-messaging-title"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !event.defaultPrevented) {
+          event.stopPropagation();
+          props.onClose();
+        }
+      }}
+      onPointerDown={props.onGesture}
+    >
+      <div class="chat-header">
+        <h2 id="tandem-messaging-title">{t('messaging.title')}</h2>
+        <button type="button" class="icon-button" aria-label={t('common.close')} onClick={props.onClose}>
+          <svg viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M6 6l12 12M18 6L6 18" />
+          </svg>
+        </button>
+      </div>
+      {state.loaded ? null : (
+        <p class="banner" role="status">
+          {t('messaging.loading')}
+        </p>
+      )}
+      <MessageLog
+        messages={state.messages}
+        welcome={t('messaging.intro')}
+        i18n={i18n}
+        imageOrigins={props.imageOrigins}
+        onRetry={props.onRetry}
+      />
+      {state.agentTyping && agent ? <p class="typing">{t('chat.typing', { name: agent })}</p> : null}
+      <Composer
+        i18n={i18n}
+        storage={props.storage}
+        draftKey="messaging.draft"
+        onSend={props.onSend}
+        onTyping={() => {
+          props.onGesture();
+          props.onTyping();
+        }}
+      />
+    </div>
+  );
+}
