@@ -106,9 +106,14 @@ describe('chat window', () => {
     expect(within(log).queryByText('Sending…')).toBeNull();
     expect((box as HTMLTextAreaElement).value).toBe('');
 
+    // The visitor goes back to the page: a new message does not pull focus into the chat.
+    const search = document.createElement('input');
+    document.body.prepend(search);
+    search.focus();
     await ctx.cc.settled(ctx.ada.client.send(conversationId ?? '', 'It left our warehouse today.'));
     await ctx.pump();
     expect(within(log).getByText('It left our warehouse today.')).toBeTruthy();
+    expect(document.activeElement).toBe(search);
   });
 
   it('renders hostile agent content as text, with only safe links and allowed images', async () => {

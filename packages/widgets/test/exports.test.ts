@@ -7,6 +7,8 @@ it('exports exactly its documented public surface', () => {
       "chat",
       "chatWidget",
       "createChatController",
+      "createMessagingController",
+      "messagingWidget",
     ]
   `);
 });

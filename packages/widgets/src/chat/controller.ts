@@ -47,7 +47,7 @@ export interface ChatNotifications {
   changed(state: ChatState): void;
 }
 
-import { mergeMessage, messageId } from './messages';
+import { inTimeOrder, mergeMessage, messageId } from './messages';
 
 const conversationKey = 'chat.conversation';
 
@@ -187,7 +187,12 @@ export function createChatController(options: {
       }
       for (const message of history.messages) merge(message);
       const connected = history.state === 'connected';
-      set({ conversationId, phase: connected ? 'connected' : 'queued', agents: [...history.agents] });
+      set({
+        conversationId,
+        phase: connected ? 'connected' : 'queued',
+        agents: [...history.agents],
+        messages: inTimeOrder(state.messages),
+      });
       return true;
     },
 

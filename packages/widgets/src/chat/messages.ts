@@ -17,6 +17,11 @@ export function mergeMessage(
   return { messages, added: false };
 }
 
+/** History merged after replayed events: back in the order they were said (a stable sort by time). */
+export function inTimeOrder(list: readonly ChatEntry[]): readonly ChatEntry[] {
+  return [...list].sort((a, b) => a.at - b.at);
+}
+
 /** Client-made message ids: the server stores a resend with the same id once. */
 export function messageId(clock: Clock, random: Random): () => string {
   let counter = 0;

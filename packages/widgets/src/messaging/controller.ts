@@ -8,7 +8,7 @@ import type {
   Unsubscribe,
 } from '@tandem/sdk-core';
 import type { ChatEntry, ChatNotice } from '../chat/controller';
-import { mergeMessage, messageId } from '../chat/messages';
+import { inTimeOrder, mergeMessage, messageId } from '../chat/messages';
 
 export interface MessagingState {
   /** False until the thread's history has come from the backend. */
@@ -120,7 +120,7 @@ export function createMessagingController(options: {
       listen();
       const history = await backend.messaging.history();
       for (const message of history) merge(message);
-      set({ loaded: true });
+      set({ loaded: true, messages: inTimeOrder(state.messages) });
     },
 
     send(text: string): Promise<void> {

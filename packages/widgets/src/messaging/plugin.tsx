@@ -91,6 +91,11 @@ export function messagingWidget(input: ChatOptions & { subject?: string } = {}) 
           ) : null,
           slot,
         );
+        // Focus comes back in only when it fell to the body (the selector closing), never away from the page.
+        const focused = getDocument()?.activeElement;
+        if (open && (!focused || focused === getDocument()?.body)) {
+          slot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+        }
       }
 
       function setOpen(next: boolean): void {
