@@ -12,6 +12,7 @@ interface Props {
 
 export function ConversationPanel({ client, store, conversation, profile }: Props) {
   const [draft, setDraft] = useState('');
+  const [replies, setReplies] = useState('');
   const [query, setQuery] = useState('');
   const [responses, setResponses] = useState<Array<{ id: string; title: string; text: string }>>([]);
   const [roster, setRoster] = useState<Array<{ id: string; name: string; state: string }>>([]);
@@ -36,9 +37,18 @@ export function ConversationPanel({ client, store, conversation, profile }: Prop
     const text = draft.trim();
     if (!text) return;
     // Keep what was typed until the server has it: nothing typed is lost silently.
+    // Quick replies: up to five, one per line, shown to the customer as buttons.
+    const quickReplies = replies
+      .split('\n')
+      .map((reply) => reply.trim())
+      .filter(Boolean)
+      .slice(0, 5);
     client
-      .send(id, text)
-      .then(() => setDraft(''))
+      .send(id, text, 'all', quickReplies)
+      .then(() => {
+        setDraft('');
+        setReplies('');
+      })
       .catch(report);
   }
 
@@ -95,6 +105,14 @@ export function ConversationPanel({ client, store, conversation, profile }: Prop
                   onKeyDown={(e) => {
                     if (e.key === 'Enter' && !e.shiftKey) send(e);
                   }}
+                />
+              </label>
+              <label>
+                Quick replies (optional, one per line)
+                <textarea
+                  value={replies}
+                  rows={2}
+                  onInput={(e) => setReplies((e.currentTarget as HTMLTextAreaElement).value)}
                 />
               </label>
               <button type="submit">Send</button>

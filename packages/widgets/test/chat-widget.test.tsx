@@ -145,6 +145,20 @@ describe('chat window', () => {
     expect(within(log).getByRole('img', { name: 'Image sent by Ada' })).toBeTruthy();
   });
 
+  it("offers the agent's quick replies as buttons until the customer answers", async () => {
+    const ctx = await setup();
+    const { conversationId } = await startChat(ctx);
+    const id = conversationId ?? '';
+    await ctx.cc.settled(ctx.ada.client.send(id, 'Is it about a delivery?', 'all', ['Yes', 'No, a refund']));
+    await ctx.pump();
+    const log = ctx.view.getByRole('log', { name: 'Conversation' });
+    fireEvent.click(within(log).getByRole('button', { name: 'No, a refund' }));
+    await ctx.pump();
+    await ctx.pump();
+    expect(ctx.ada.messages).toContain('customer:No, a refund');
+    expect(within(log).queryByRole('button', { name: 'Yes' })).toBeNull();
+  });
+
   it('ends only after confirmation, then takes a rating that reaches the reports', async () => {
     const ctx = await setup({ rating: true });
     await startChat(ctx);

@@ -28,6 +28,8 @@ export interface ChatMessage {
   readonly text: string;
   readonly at: number;
   readonly authorName?: string;
+  /** Answers the agent offers as buttons (at most 5); the customer may still type anything. */
+  readonly quickReplies?: readonly string[];
 }
 
 export interface ChatStartRequest {

@@ -118,8 +118,19 @@ export function createAgentClient(options: AgentClientOptions) {
       call('agent.setState', reason ? { state, reason } : { state }),
     accept: (interactionId: string) => call('agent.accept', { interactionId }),
     decline: (interactionId: string) => call('agent.decline', { interactionId }),
-    send: (interactionId: string, text: string, visibility: 'all' | 'agents' = 'all') =>
-      call('agent.send', { interactionId, id: messageId(), text, visibility }),
+    send: (
+      interactionId: string,
+      text: string,
+      visibility: 'all' | 'agents' = 'all',
+      quickReplies?: readonly string[],
+    ) =>
+      call('agent.send', {
+        interactionId,
+        id: messageId(),
+        text,
+        visibility,
+        ...(quickReplies?.length ? { quickReplies } : {}),
+      }),
     typing: (interactionId: string, typing: boolean) => call('agent.typing', { interactionId, typing }),
     transfer: (interactionId: string, target: Target) => call('agent.transfer', { interactionId, ...target }),
     conference: (interactionId: string, target: Target) =>

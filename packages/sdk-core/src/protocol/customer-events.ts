@@ -12,6 +12,7 @@ export const chatMessageData = z.object({
   text: shortText(100_000),
   at: finite(),
   authorName: z.optional(shortText(200)),
+  quickReplies: z.optional(z.array(shortText(80))),
 });
 
 const cobrowseMode = z.enum(['pointer', 'write']);

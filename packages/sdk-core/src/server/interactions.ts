@@ -466,7 +466,13 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
 
     agentSend(
       agentId: string,
-      input: { interactionId: string; id: string; text: string; visibility?: 'all' | 'agents' },
+      input: {
+        interactionId: string;
+        id: string;
+        text: string;
+        visibility?: 'all' | 'agents';
+        quickReplies?: readonly string[];
+      },
     ) {
       const chat = findChat(input.interactionId);
       const participant = requireParticipant(chat, agentId);
@@ -482,6 +488,7 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
         authorName: participant.agent.name,
         agentId,
         visibility,
+        ...(input.quickReplies?.length ? { quickReplies: input.quickReplies } : {}),
       });
     },
 

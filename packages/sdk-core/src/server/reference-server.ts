@@ -374,6 +374,11 @@ export function createReferenceServer(options: ReferenceServerOptions) {
       id: clientId(),
       text: text(100_000),
       visibility: z.optional(oneOf(['all', 'agents'])),
+      quickReplies: z.optional(
+        z
+          .array(text(80))
+          .check(z.refine((replies) => replies.length <= 5, { error: 'at most 5 quick replies' })),
+      ),
     }),
     run: ({ session }, input) => domain.agentSend(session.subject, input),
   });

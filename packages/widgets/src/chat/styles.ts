@@ -54,6 +54,8 @@ export const chatStyles = `
 .bubble a { color: inherit; text-decoration: underline; }
 .bubble img { display: block; max-width: 100%; max-height: 240px; border-radius: 8px; }
 .state { font-size: 12px; color: var(--tandem-muted); }
+.replies { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 4px; }
+.replies button { min-height: 32px; padding: 4px 12px; border-radius: 16px; font-weight: 500; }
 .state.failed { color: var(--tandem-danger); }
 .note { align-self: center; text-align: center; font-size: 13px; color: var(--tandem-muted); overflow-wrap: anywhere; }
 .typing { margin: 0; padding: 0 16px 6px; font-size: 13px; color: var(--tandem-muted); }

@@ -170,6 +170,9 @@ export function ChatWindow({ core, options, connection, chatOpen, notice, onNoti
           i18n={i18n}
           imageOrigins={options.imageOrigins ?? []}
           onRetry={(id) => void controller.retry(id).catch(() => undefined)}
+          {...(phase === 'connected'
+            ? { onQuickReply: (text: string) => void controller.send(text).catch(() => undefined) }
+            : {})}
         />
       ) : null}
       {phase === 'queued' || phase === 'starting' ? (

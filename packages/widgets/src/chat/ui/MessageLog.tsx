@@ -9,6 +9,8 @@ export interface MessageLogProps {
   i18n: I18n;
   imageOrigins: readonly string[];
   onRetry(id: string): void;
+  /** Offered while the agent's suggestions are the last word; choosing one sends it. */
+  onQuickReply?: (text: string) => void;
 }
 
 // Keeps the newest message in view unless the visitor scrolled up to read older ones.
@@ -25,7 +27,16 @@ function followBottom(list: HTMLDivElement | null): void {
 }
 
 /** The conversation as a role=log live region: new messages are announced, history is not repeated. */
-export function MessageLog({ messages, welcome, i18n, imageOrigins, onRetry }: MessageLogProps) {
+export function MessageLog({
+  messages,
+  welcome,
+  i18n,
+  imageOrigins,
+  onRetry,
+  onQuickReply,
+}: MessageLogProps) {
+  const last = messages[messages.length - 1];
+  const replies = onQuickReply && last?.from === 'agent' ? (last.quickReplies ?? []).slice(0, 5) : [];
   const { t } = i18n;
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
@@ -71,6 +82,15 @@ export function MessageLog({ messages, welcome, i18n, imageOrigins, onRetry }: M
                   <button type="button" class="link-button" onClick={() => onRetry(entry.id)}>
                     {t('common.retry')}
                   </button>
+                </span>
+              ) : null}
+              {entry === last && replies.length ? (
+                <span class="replies">
+                  {replies.map((reply) => (
+                    <button type="button" class="secondary" key={reply} onClick={() => onQuickReply?.(reply)}>
+                      {reply}
+                    </button>
+                  ))}
                 </span>
               ) : null}
             </li>
