@@ -7,6 +7,8 @@ window.TandemConfig = {
     clickToCall: { whenClosed: 'disable', ewt: { show: true, max: 1200 } },
     messaging: {},
     cobrowse: {},
+    // Links to the visitor's own messaging apps (fictional accounts), pre-filled with the page.
+    apps: { whatsapp: '15550100000', messenger: 'tandemcoffee', line: '@tandemcoffee' },
   },
   theme: { mode: 'auto' },
   // The chat window: loaded only when the visitor opens it (or comes back to a conversation).

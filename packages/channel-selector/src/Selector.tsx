@@ -1,4 +1,4 @@
-import type { ChannelEntry } from './channels';
+import type { AppLink, ChannelEntry } from './channels';
 import { CloseIcon } from './Icons';
 import type { ChannelStatus } from './status';
 
@@ -7,6 +7,7 @@ export interface SelectorProps {
   title: string;
   closeLabel: string;
   channels: ReadonlyArray<{ entry: ChannelEntry; label: string; status: ChannelStatus; statusText?: string }>;
+  apps: readonly AppLink[];
   notice?: string;
   onChoose(channel: ChannelEntry): void;
   onClose(): void;
@@ -21,7 +22,16 @@ function focusOnce(button: HTMLButtonElement | null): void {
   queueMicrotask(() => button.focus());
 }
 
-export function Selector({ id, title, closeLabel, channels, notice, onChoose, onClose }: SelectorProps) {
+export function Selector({
+  id,
+  title,
+  closeLabel,
+  channels,
+  apps,
+  notice,
+  onChoose,
+  onClose,
+}: SelectorProps) {
   const headingId = `${id}-title`;
   return (
     <div
@@ -58,6 +68,14 @@ export function Selector({ id, title, closeLabel, channels, notice, onChoose, on
               <span class="channel-label">{label}</span>
               {statusText ? <span class="channel-status">{statusText}</span> : null}
             </button>
+          </li>
+        ))}
+        {apps.map((app) => (
+          <li key={app.label}>
+            <a class="channel" href={app.href} target="_blank" rel="noopener noreferrer">
+              <span class="channel-label">{app.label}</span>
+              <span class="channel-status">{app.hint}</span>
+            </a>
           </li>
         ))}
       </ul>

@@ -19,12 +19,19 @@ export function enabledChannels(config: TandemConfig): ChannelEntry[] {
   const channels = config.channels ?? { chat: {} };
   const entries: ChannelEntry[] = [];
   for (const [name, channel] of Object.entries(channels)) {
-    if (!channel || channel.enabled === false || !(name in channelCommands)) continue;
-    entries.push({ name: name as ChannelName, config: channel });
+    if (!isChannelName(name) || !channel || (channel as ChannelConfig).enabled === false) continue;
+    entries.push({ name, config: channel as ChannelConfig });
   }
   return entries;
 }
 
 export function isChannelName(value: string): value is ChannelName {
   return Object.hasOwn(channelCommands, value);
+}
+
+export interface AppLink {
+  readonly label: string;
+  readonly href: string;
+  /** Said of the link: it leaves the page for the app. */
+  readonly hint: string;
 }

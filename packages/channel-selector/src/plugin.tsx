@@ -7,7 +7,7 @@ import {
   type PluginContext,
 } from '@tandem/sdk-core';
 import { render } from 'preact';
-import { type ChannelEntry, channelCommands, enabledChannels, isChannelName } from './channels';
+import { type AppLink, type ChannelEntry, channelCommands, enabledChannels, isChannelName } from './channels';
 import { watchCustomLaunchers } from './custom-launchers';
 import { Launcher } from './Launcher';
 import { Selector } from './Selector';
@@ -43,6 +43,7 @@ export function channelSelector() {
         notice: undefined as string | undefined,
         availability: undefined as readonly ChannelAvailability[] | undefined,
         unread: 0,
+        apps: [] as readonly AppLink[],
       };
       let stopFollowing: (() => void) | undefined;
       let launcherButton: HTMLButtonElement | null = null;
@@ -67,6 +68,7 @@ export function channelSelector() {
                     return { entry, label: labelOf(entry), status, ...(statusText ? { statusText } : {}) };
                   })
                   .filter((channel) => channel.status.visible)}
+                apps={state.apps}
                 notice={state.notice}
                 onChoose={(channel) => void choose(channel.name)}
                 onClose={() => close()}
@@ -109,6 +111,12 @@ export function channelSelector() {
         state.notice = undefined;
         paint();
         follow();
+        if (config.channels?.apps) {
+          import('./app-links').then(({ appLinks }) => {
+            state.apps = appLinks(config.channels?.apps, i18n);
+            paint();
+          });
+        }
         bus.emit('ChannelSelector.opened', undefined);
       }
 

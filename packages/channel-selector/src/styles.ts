@@ -25,6 +25,7 @@ export const selectorStyles = `
   background: transparent;
 }
 .channel:hover { border-color: var(--tandem-accent); }
+a.channel { color: inherit; text-decoration: none; }
 .channel { display: grid; gap: 2px; }
 .channel-status { font-size: 13px; color: var(--tandem-muted); }
 .tone-available .channel-status { color: var(--tandem-ok); }

@@ -220,3 +220,39 @@ describe('live availability in the selector', () => {
     expect(call.hasAttribute('disabled')).toBe(false);
   });
 });
+
+describe('links to messaging apps', () => {
+  it('lists WhatsApp, Messenger and LINE with the page pre-filled, leaving the query out', async () => {
+    document.title = 'Ethiopian roast';
+    window.history.replaceState(null, '', '/product.html?session=secret');
+    const { view } = await mount({
+      channels: { chat: {}, apps: { whatsapp: '+33612345678', messenger: 'tandemcoffee', line: '@tandem' } },
+    });
+    fireEvent.click(view.getByRole('button', { name: 'Contact us' }));
+    const whatsapp = await view.findByRole('link', { name: /WhatsApp/ });
+    const href = new URL(whatsapp.getAttribute('href') ?? '');
+    expect(href.origin + href.pathname).toBe('https://wa.me/33612345678');
+    expect(href.searchParams.get('text')).toBe(
+      `Hello! I have a question about Ethiopian roast (${window.location.origin}/product.html)`,
+    );
+    expect(whatsapp.getAttribute('href')).not.toContain('secret');
+    expect(whatsapp.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(view.getByRole('link', { name: /Messenger/ }).getAttribute('href')).toMatch(
+      /^https:\/\/m\.me\/tandemcoffee\?ref=/,
+    );
+    expect(view.getByRole('link', { name: /LINE/ }).getAttribute('href')).toMatch(
+      /^https:\/\/line\.me\/R\/oaMessage\/%40tandem\/\?Hello/,
+    );
+  });
+
+  it('names a bad app setting and leaves its links out', async () => {
+    const { view } = await mount({ channels: { chat: {}, apps: { whatsapp: 'call me', line: '@tandem' } } });
+    fireEvent.click(view.getByRole('button', { name: 'Contact us' }));
+    await waitFor(() => expect(vi.mocked(console.error)).toHaveBeenCalledTimes(1));
+    expect(String(vi.mocked(console.error).mock.calls[0]?.[0])).toBe(
+      'Tandem config: channels.apps.whatsapp: expected a phone number in international digits such as "33612345678", got "call me"',
+    );
+    vi.mocked(console.error).mockClear();
+    expect(view.queryByRole('link')).toBeNull();
+  });
+});

@@ -32,6 +32,13 @@ export const channelNames = ['chat', 'messaging', 'clickToCall', 'callback', 'co
 export type ChannelName = (typeof channelNames)[number];
 
 const channelsSchema = z.strictObject({
+  /** Links to messaging apps (WhatsApp, Messenger, LINE): checked by the selector when it shows them. */
+  apps: z.optional(
+    z.custom<Readonly<Record<string, unknown>>>(
+      (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+      { error: 'an object' },
+    ),
+  ),
   chat: z.optional(channelSchema),
   messaging: z.optional(channelSchema),
   clickToCall: z.optional(channelSchema),
