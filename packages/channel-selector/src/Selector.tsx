@@ -1,3 +1,4 @@
+import type { ComponentChild } from 'preact';
 import type { AppLink, ChannelEntry } from './channels';
 import { CloseIcon } from './Icons';
 import type { ChannelStatus } from './status';
@@ -8,6 +9,8 @@ export interface SelectorProps {
   closeLabel: string;
   channels: ReadonlyArray<{ entry: ChannelEntry; label: string; status: ChannelStatus; statusText?: string }>;
   apps: readonly AppLink[];
+  /** Shown instead of the channels while it is set. */
+  panel?: ComponentChild;
   notice?: string;
   onChoose(channel: ChannelEntry): void;
   onClose(): void;
@@ -28,6 +31,7 @@ export function Selector({
   closeLabel,
   channels,
   apps,
+  panel,
   notice,
   onChoose,
   onClose,
@@ -52,33 +56,35 @@ export function Selector({
           <CloseIcon />
         </button>
       </div>
-      <ul>
-        {channels.map(({ entry, label, status, statusText }, index) => (
-          <li key={entry.name}>
-            <button
-              type="button"
-              class={`channel tone-${status.tone}`}
-              ref={index === 0 ? focusOnce : undefined}
-              // aria-disabled keeps it focusable, so a screen reader user hears why it cannot be used.
-              aria-disabled={status.disabled ? 'true' : undefined}
-              onClick={() => {
-                if (!status.disabled) onChoose(entry);
-              }}
-            >
-              <span class="channel-label">{label}</span>
-              {statusText ? <span class="channel-status">{statusText}</span> : null}
-            </button>
-          </li>
-        ))}
-        {apps.map((app) => (
-          <li key={app.label}>
-            <a class="channel" href={app.href} target="_blank" rel="noopener noreferrer">
-              <span class="channel-label">{app.label}</span>
-              <span class="channel-status">{app.hint}</span>
-            </a>
-          </li>
-        ))}
-      </ul>
+      {panel ?? (
+        <ul>
+          {channels.map(({ entry, label, status, statusText }, index) => (
+            <li key={entry.name}>
+              <button
+                type="button"
+                class={`channel tone-${status.tone}`}
+                ref={index === 0 ? focusOnce : undefined}
+                // aria-disabled keeps it focusable, so a screen reader user hears why it cannot be used.
+                aria-disabled={status.disabled ? 'true' : undefined}
+                onClick={() => {
+                  if (!status.disabled) onChoose(entry);
+                }}
+              >
+                <span class="channel-label">{label}</span>
+                {statusText ? <span class="channel-status">{statusText}</span> : null}
+              </button>
+            </li>
+          ))}
+          {apps.map((app) => (
+            <li key={app.label}>
+              <a class="channel" href={app.href} target="_blank" rel="noopener noreferrer">
+                <span class="channel-label">{app.label}</span>
+                <span class="channel-status">{app.hint}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
       {notice ? (
         <p class="notice" role="alert">
           {notice}

@@ -6,7 +6,7 @@ import {
   isTandemError,
   type PluginContext,
 } from '@tandem/sdk-core';
-import { render } from 'preact';
+import { type ComponentChild, render } from 'preact';
 import { type AppLink, type ChannelEntry, channelCommands, enabledChannels, isChannelName } from './channels';
 import { watchCustomLaunchers } from './custom-launchers';
 import { Launcher } from './Launcher';
@@ -44,6 +44,8 @@ export function channelSelector() {
         availability: undefined as readonly ChannelAvailability[] | undefined,
         unread: 0,
         apps: [] as readonly AppLink[],
+        /** A question shown in place of the channels (co-browse: are you on a call?). */
+        panel: undefined as ComponentChild,
       };
       let stopFollowing: (() => void) | undefined;
       let launcherButton: HTMLButtonElement | null = null;
@@ -69,6 +71,7 @@ export function channelSelector() {
                   })
                   .filter((channel) => channel.status.visible)}
                 apps={state.apps}
+                panel={state.panel}
                 notice={state.notice}
                 onChoose={(channel) => void choose(channel.name)}
                 onClose={() => close()}
@@ -123,6 +126,7 @@ export function channelSelector() {
       function close(options: { restoreFocus?: boolean } = {}): void {
         if (!state.open) return;
         state.open = false;
+        state.panel = undefined;
         stopFollowing?.();
         stopFollowing = undefined;
         paint();
@@ -132,8 +136,22 @@ export function channelSelector() {
 
       async function choose(channel: string): Promise<void> {
         if (!isChannelName(channel)) return;
+        if (channel === 'cobrowse') {
+          const { cobrowseQuestion } = await import('./cobrowse-question');
+          state.panel = cobrowseQuestion(i18n, (onCall) => {
+            state.panel = undefined;
+            void run(onCall ? channelCommands.cobrowse : channelCommands.chat);
+          });
+          if (state.open) paint();
+          else open();
+          return;
+        }
+        await run(channelCommands[channel]);
+      }
+
+      async function run(command: string): Promise<void> {
         try {
-          await bus.command(channelCommands[channel]);
+          await bus.command(command);
           close({ restoreFocus: false });
         } catch (error) {
           if (!state.open) open();

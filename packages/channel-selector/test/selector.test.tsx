@@ -256,3 +256,25 @@ describe('links to messaging apps', () => {
     expect(view.queryByRole('link')).toBeNull();
   });
 });
+
+describe('co-browse from the selector', () => {
+  it('asks first whether the visitor is on a call, and offers a chat when not', async () => {
+    const openChat = vi.fn();
+    const { view, root } = await mount({ channels: { cobrowse: {} }, plugins: [fakeChat(openChat)] });
+    fireEvent.click(view.getByRole('button', { name: 'Contact us' }));
+    fireEvent.click(view.getByRole('button', { name: 'Share your screen with an agent' }));
+    const question = await view.findByRole('group', { name: 'Are you on a call with us right now?' });
+    await waitFor(() => expect(root.activeElement?.textContent).toBe('Yes, I am on a call'));
+    fireEvent.click(within(question).getByRole('button', { name: 'No, chat with an agent first' }));
+    await waitFor(() => expect(openChat).toHaveBeenCalledTimes(1));
+    expect(view.queryByRole('dialog', { name: 'How would you like to reach us?' })).toBeNull();
+  });
+
+  it('on a call, starts co-browse (said plainly when it is not available)', async () => {
+    const { view } = await mount({ channels: { cobrowse: {} } });
+    fireEvent.click(view.getByRole('button', { name: 'Contact us' }));
+    fireEvent.click(view.getByRole('button', { name: 'Share your screen with an agent' }));
+    fireEvent.click(await view.findByRole('button', { name: 'Yes, I am on a call' }));
+    expect((await view.findByRole('alert')).textContent).toBe('This is not available right now.');
+  });
+});
