@@ -21,6 +21,10 @@ window.TandemConfig = {
     rating: true,
   },
 };
+// Try the widgets in another language or theme: /?lang=ar&theme=dark (Tandem checks both values).
+const tryOut = new URLSearchParams(window.location.search);
+if (tryOut.has('lang')) window.TandemConfig.locale = tryOut.get('lang');
+if (tryOut.has('theme')) window.TandemConfig.theme.mode = tryOut.get('theme');
 window.Tandem =
   window.Tandem ||
   function () {

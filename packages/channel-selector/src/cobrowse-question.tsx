@@ -39,10 +39,9 @@ export function cobrowseQuestion(i18n: I18n, answer: (onCall: boolean) => void) 
   i18n.add(strings);
   const { t } = i18n;
   return (
-    <div role="group" aria-labelledby="tandem-cobrowse-ask">
-      <p id="tandem-cobrowse-ask">
-        <strong>{t('cobrowse.ask')}</strong>
-      </p>
+    // A fieldset is the group; its legend names it. Inline styles: the launcher's sheet has no rule for it.
+    <fieldset style={{ border: 0, margin: '12px 0 0', padding: 0, minWidth: 0 }}>
+      <legend style={{ padding: 0, fontWeight: 600 }}>{t('cobrowse.ask')}</legend>
       <p class="channel-status">{t('cobrowse.why')}</p>
       {/* The selector's list styles lay the two answers out like channels. */}
       <ul>
@@ -57,6 +56,6 @@ export function cobrowseQuestion(i18n: I18n, answer: (onCall: boolean) => void) 
           </button>
         </li>
       </ul>
-    </div>
+    </fieldset>
   );
 }
