@@ -47,6 +47,16 @@ describe('several tabs of the shop (real Chromium)', () => {
 
     // The second tab follows the same conversation; the launcher goes straight to it.
     await second.goto(`${env.host.url}/product.html`);
+    // The conversation comes back in the background; once it has, the launcher goes straight to it.
+    await expect
+      .poll(() =>
+        second.evaluate(() =>
+          (window as unknown as { Tandem(...args: unknown[]): Promise<{ phase: string }> })
+            .Tandem('command', 'Chat.state')
+            .then((state) => state.phase),
+        ),
+      )
+      .toBe('connected');
     await second.getByRole('button', { name: 'Contact us' }).click();
     await second.getByRole('dialog', { name: 'Chat with Alice Martin' }).waitFor();
     const box = second.getByRole('textbox', { name: 'Type your message' });
