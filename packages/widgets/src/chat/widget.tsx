@@ -128,6 +128,9 @@ function mountWindow(core: ChatCore, context: PluginContext, options: ChatOption
       );
     } else if (core.view === 'open') core.setView('closed');
   });
+  const offMessaging = bus.on('Messaging.opened', () => {
+    if (core.view === 'open') core.setView('closed');
+  });
   paint();
   return () => {
     slot?.removeEventListener('pointerdown', unlock);
@@ -138,6 +141,7 @@ function mountWindow(core: ChatCore, context: PluginContext, options: ChatOption
     viewport?.removeEventListener('scroll', fit);
     stopState?.();
     offSelector();
+    offMessaging();
     if (slot) render(null, slot);
     ui.unmount('chat');
   };
