@@ -20,6 +20,27 @@ export interface LoaderHost {
 }
 
 export const appFileName = 'tandem-app.js';
+
+/**
+ * Keeps the last click on a custom launcher (`data-tandem-open`) made before Tandem is ready, and hands it
+ * to the launcher code once it is: a visitor who clicks while the page is still loading is not ignored.
+ */
+export function holdEarlyLaunches(doc: Document): (app: GlobalApi) => void {
+  let held: Element | null = null;
+  const hold = (event: Event) => {
+    const launcher = (event.target as Element | null)?.closest?.('[data-tandem-open]');
+    if (!launcher) return;
+    event.preventDefault();
+    held = launcher;
+  };
+  doc.addEventListener('click', hold, true);
+  return (app) =>
+    app('subscribe', 'Tandem.ready', () => {
+      doc.removeEventListener('click', hold, true);
+      held?.dispatchEvent(new CustomEvent('tandem:open', { bubbles: true }));
+      held = null;
+    });
+}
 const noop = () => undefined;
 
 /**
@@ -30,6 +51,7 @@ export function installLoader(
   host: LoaderHost,
   scriptSrc: string,
   load: (url: string) => Promise<AppModule>,
+  booted: (app: GlobalApi) => void = noop,
 ) {
   const stub = host.Tandem;
   if (stub?.loaded) return;
@@ -62,6 +84,7 @@ export function installLoader(
   load(base + appFileName)
     .then((module) => {
       app = module.boot({ config, base });
+      booted(app);
       for (const call of queue.splice(0)) {
         if (call.cancelled) continue;
         if (call.args[0] === 'init') {

@@ -1,5 +1,5 @@
 import { getDocument, getWindow } from '@tandem/sdk-core';
-import { type AppModule, installLoader, type LoaderHost } from './loader-core';
+import { type AppModule, holdEarlyLaunches, installLoader, type LoaderHost } from './loader-core';
 
 // Entry of dist/tandem.js (an IIFE): the only code a site pays for before the visitor interacts.
 const win = getWindow();
@@ -11,5 +11,6 @@ if (win && doc) {
     win as unknown as LoaderHost,
     src,
     (url) => import(/* @vite-ignore */ url) as Promise<AppModule>,
+    holdEarlyLaunches(doc),
   );
 }

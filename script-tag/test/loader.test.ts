@@ -1,5 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { type AppModule, appFileName, type GlobalApi, installLoader, type LoaderHost } from '../loader-core';
+import {
+  type AppModule,
+  appFileName,
+  type GlobalApi,
+  holdEarlyLaunches,
+  installLoader,
+  type LoaderHost,
+} from '../loader-core';
 
 /** The snippet site owners paste, as a function of a host object. */
 function stub(host: LoaderHost) {
@@ -105,5 +112,33 @@ describe('script-tag loader', () => {
     installLoader(host, '/tandem.js', load);
     expect(host.Tandem).toBe(first);
     expect(load).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('clicks on custom launchers before Tandem is ready', () => {
+  it('keeps the last one and hands it on when Tandem is ready, then lets clicks through', () => {
+    document.body.innerHTML =
+      '<a href="#help" data-tandem-open="selector">Help</a><button data-tandem-open="chat"><span>Chat</span></button>';
+    const release = holdEarlyLaunches(document);
+    const early = new MouseEvent('click', { bubbles: true, cancelable: true });
+    document.querySelector('a')?.dispatchEvent(early);
+    expect(early.defaultPrevented).toBe(true);
+    document
+      .querySelector('span')
+      ?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    const replayed: Element[] = [];
+    document.addEventListener('tandem:open', (event) => replayed.push(event.target as Element));
+    let ready = () => undefined as unknown;
+    release(((action: unknown, name: unknown, handler: () => void) => {
+      if (action === 'subscribe' && name === 'Tandem.ready') ready = handler;
+      return () => undefined;
+    }) as never);
+    expect(replayed).toEqual([]);
+    ready();
+    expect(replayed).toEqual([document.querySelector('button')]);
+    const later = new MouseEvent('click', { bubbles: true, cancelable: true });
+    document.querySelector('a')?.dispatchEvent(later);
+    expect(later.defaultPrevented).toBe(false);
+    document.body.innerHTML = '';
   });
 });

@@ -25,7 +25,24 @@ async function openChat(options: { width: number; height: number; path?: string;
   return { page, chat };
 }
 
-describe('the chat window on small screens, zoomed, right to left and dark (real Chromium)', () => {
+describe('the chat window early, on small screens, zoomed, right to left and dark (real Chromium)', () => {
+  it('keeps a click on a custom launcher made while Tandem is still loading', async () => {
+    const page = await (await env.browser.newContext()).newPage();
+    watchers.push(watchPage(page));
+    let release = () => undefined as unknown;
+    const gate = new Promise((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/sdk/tandem-app.js', async (route) => {
+      await gate;
+      await route.continue();
+    });
+    await page.goto(`${env.host.url}/`, { waitUntil: 'domcontentloaded' });
+    await page.getByRole('button', { name: 'Questions? Chat with us' }).click();
+    release();
+    await page.getByRole('dialog', { name: 'Chat' }).waitFor();
+  });
+
   it('fills a phone screen, keeps its input above the on-screen keyboard, with touch targets of 24 px or more', async () => {
     const { page, chat } = await openChat({ width: 375, height: 667, mobile: true });
     expect(await chat.boundingBox()).toEqual({ x: 0, y: 0, width: 375, height: 667 });

@@ -18,5 +18,10 @@ export function watchCustomLaunchers(open: (channel: string, trigger: Element) =
     }
   };
   doc.addEventListener('click', onClick);
-  return () => doc.removeEventListener('click', onClick);
+  // The loader replays, as this event, a click made before Tandem was ready.
+  doc.addEventListener('tandem:open', onClick);
+  return () => {
+    doc.removeEventListener('click', onClick);
+    doc.removeEventListener('tandem:open', onClick);
+  };
 }
