@@ -29,7 +29,7 @@ describe('the chat window early, on small screens, zoomed, right to left and dar
   it('keeps a click on a custom launcher made while Tandem is still loading', async () => {
     const page = await (await env.browser.newContext()).newPage();
     watchers.push(watchPage(page));
-    let release = () => undefined as unknown;
+    let release: (value?: unknown) => void = () => undefined;
     const gate = new Promise((resolve) => {
       release = resolve;
     });
