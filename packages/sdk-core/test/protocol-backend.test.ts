@@ -116,3 +116,27 @@ describe('protocol backend adapter', () => {
     ]);
   });
 });
+
+describe('protocol backend adapter: callback', () => {
+  it('books, reports and cancels a callback with validated answers and events', async () => {
+    const cc = contactCenter();
+    const transport = createMemoryTransport({ accept: (peer) => cc.server.accept(peer) });
+    const backend = protocolBackend(createSessionClient({ transport, role: 'customer', clock: cc.clock }));
+    const events: string[] = [];
+    backend.callback.onEvent((booking) => events.push(booking.state));
+    const settled = <T>(promise: Promise<T>) => cc.settled(promise);
+    const slots = await settled(backend.callback.slots('billing'));
+    expect(slots[0]).toBe(Date.UTC(2026, 10, 23, 10, 30));
+    const at = slots[3] ?? 0;
+    const booking = await settled(
+      backend.callback.request({ phone: '+33612345678', subject: 'billing', at }),
+    );
+    expect(booking).toMatchObject({ at, state: 'scheduled' });
+    await expect(settled(backend.callback.current())).resolves.toMatchObject({
+      callbackId: booking.callbackId,
+    });
+    await settled(backend.callback.cancel());
+    await expect(settled(backend.callback.current())).resolves.toBeNull();
+    expect(events).toEqual(['scheduled', 'cancelled']);
+  });
+});

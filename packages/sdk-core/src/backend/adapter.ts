@@ -111,6 +111,37 @@ export interface ClickToCallApi {
   onEvent(listener: (event: CallEvent) => void): Unsubscribe;
 }
 
+/** A callback as the customer sees it. */
+export interface CallbackBooking {
+  readonly callbackId: string;
+  /** Epoch milliseconds of the call: the request's time for "now", else the chosen time. */
+  readonly at: number;
+  readonly state: 'scheduled' | 'queued' | 'connected' | 'completed' | 'cancelled';
+  /** Set once an agent has taken it. */
+  readonly agentName?: string;
+}
+
+export interface CallbackRequest {
+  /** E.164. */
+  readonly phone: string;
+  readonly subject: string;
+  /** Epoch milliseconds within the callback hours; absent for "call me now". */
+  readonly at?: number;
+  readonly firstName?: string;
+  readonly lastName?: string;
+  readonly page?: { readonly url: string; readonly title: string };
+}
+
+export interface CallbackApi {
+  request(request: CallbackRequest): Promise<CallbackBooking>;
+  cancel(): Promise<void>;
+  /** The booking not yet taken, for a page that comes back; null when there is none. */
+  current(): Promise<CallbackBooking | null>;
+  /** Start times the customer may choose (every half hour within the hours, the next days). */
+  slots(subject: string): Promise<readonly number[]>;
+  onEvent(listener: (booking: CallbackBooking) => void): Unsubscribe;
+}
+
 export type MessagingEvent =
   | { readonly type: 'message'; readonly message: ChatMessage }
   | { readonly type: 'agentJoined'; readonly name: string }
@@ -176,5 +207,6 @@ export interface BackendAdapter {
   readonly chat: ChatApi;
   readonly messaging: MessagingApi;
   readonly clickToCall: ClickToCallApi;
+  readonly callback: CallbackApi;
   readonly cobrowse: CobrowseRelayApi;
 }

@@ -2,7 +2,7 @@ import type { Unsubscribe } from '../bus';
 import type { BackendAdapter, ConnectionState } from './adapter';
 import { listeners } from './listeners';
 
-type Api = 'availability' | 'chat' | 'messaging' | 'clickToCall' | 'cobrowse';
+type Api = 'availability' | 'chat' | 'messaging' | 'clickToCall' | 'callback' | 'cobrowse';
 const subscriptions = new Set(['onEvent', 'subscribe']);
 
 /**
@@ -72,6 +72,7 @@ export function lazyBackend(load: () => Promise<BackendAdapter>): BackendAdapter
     chat: api('chat'),
     messaging: api('messaging'),
     clickToCall: api('clickToCall'),
+    callback: api('callback'),
     cobrowse: api('cobrowse'),
   } as BackendAdapter;
 }

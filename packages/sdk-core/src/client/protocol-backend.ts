@@ -2,6 +2,8 @@ import * as z from 'zod/mini';
 import type {
   AvailabilityApi,
   BackendAdapter,
+  CallbackApi,
+  CallbackBooking,
   CallEvent,
   ChannelAvailability,
   ChatApi,
@@ -21,6 +23,8 @@ import { getWindow } from '../globals';
 import {
   type CustomerEvent,
   type CustomerEventName,
+  callbackData,
+  callbackSlots,
   chatHistoryData,
   cobrowseCreated,
   customerEvents,
@@ -130,6 +134,27 @@ export function protocolBackend(session: SessionClient): BackendAdapter {
     onEvent: callEvents.add,
   };
 
+  const callbackEvents = listeners<CallbackBooking>();
+  for (const name of [
+    'callback.scheduled',
+    'callback.queued',
+    'callback.connected',
+    'callback.completed',
+    'callback.cancelled',
+  ] as const) {
+    on(name, (data) => callbackEvents.emit(data));
+  }
+  const callback: CallbackApi = {
+    request: (request) => checked(callbackData, command('callback.request', request)),
+    cancel: () => command('callback.cancel', {}),
+    current: async () => {
+      const booking = await command('callback.current', {});
+      return booking === null ? null : checked(callbackData, Promise.resolve(booking));
+    },
+    slots: (subject) => checked(callbackSlots, command('callback.slots', { subject })),
+    onEvent: callbackEvents.add,
+  };
+
   const cobrowseEvents = listeners<CobrowseEvent>();
   on('cobrowse.joined', (data) => cobrowseEvents.emit({ type: 'joined', ...data }));
   on('cobrowse.writeRequested', (data) => cobrowseEvents.emit({ type: 'writeRequested', ...data }));
@@ -159,6 +184,7 @@ export function protocolBackend(session: SessionClient): BackendAdapter {
     chat,
     messaging,
     clickToCall,
+    callback,
     cobrowse,
   };
 }

@@ -30,8 +30,8 @@ export interface SharedBackendOptions {
   random: Random;
 }
 
-type Api = 'availability' | 'chat' | 'messaging' | 'clickToCall' | 'cobrowse';
-const apis: readonly Api[] = ['availability', 'chat', 'messaging', 'clickToCall', 'cobrowse'];
+type Api = 'availability' | 'chat' | 'messaging' | 'clickToCall' | 'callback' | 'cobrowse';
+const apis: readonly Api[] = ['availability', 'chat', 'messaging', 'clickToCall', 'callback', 'cobrowse'];
 
 type Message =
   | { k: 'call'; id: string; from: string; api: Api | 'root'; method: string; args: unknown[] }
@@ -193,6 +193,7 @@ export function sharedBackend(options: SharedBackendOptions): BackendAdapter {
     chat: api('chat'),
     messaging: api('messaging'),
     clickToCall: api('clickToCall'),
+    callback: api('callback'),
     cobrowse: api('cobrowse'),
   } as BackendAdapter;
 }

@@ -16,6 +16,12 @@ export const chatMessageData = z.object({
 });
 
 const cobrowseMode = z.enum(['pointer', 'write']);
+export const callbackData = z.object({
+  callbackId: shortText(64),
+  at: finite(),
+  state: z.enum(['scheduled', 'queued', 'connected', 'completed', 'cancelled']),
+  agentName: z.optional(shortText(200)),
+});
 const nullableText = (max: number) =>
   z.custom<string | null>((v) => v === null || (typeof v === 'string' && v.length <= max));
 
@@ -32,6 +38,11 @@ export const customerEvents = {
   'call.agentJoined': z.object({ name: shortText(200) }),
   'call.ended': z.object({ reason: shortText(64) }),
   'call.leaseExpired': z.object({ number: shortText(32) }),
+  'callback.scheduled': callbackData,
+  'callback.queued': callbackData,
+  'callback.connected': callbackData,
+  'callback.completed': callbackData,
+  'callback.cancelled': callbackData,
   'messaging.message': chatMessageData,
   'messaging.agentJoined': z.object({ name: shortText(200) }),
   'messaging.agentLeft': z.object({ name: shortText(200) }),
@@ -86,3 +97,4 @@ export const messagingHistoryData = z.object({
 });
 
 export const cobrowseCreated = z.object({ sessionId: shortText(16) });
+export const callbackSlots = z.array(finite());

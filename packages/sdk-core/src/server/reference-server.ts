@@ -6,6 +6,7 @@ import { number, oneOf, text } from '../fields';
 import { clientId } from '../protocol/envelope';
 import { type Agent, createAgents, type Media, presentedState } from './agents';
 import { computeAvailability, createAvailabilityFeed } from './availability';
+import { createCallbackDomain } from './callback';
 import { createCobrowseDomain } from './cobrowse';
 import { defaultNotReadyReasons, type ServerConfig, serverConfigSchema } from './config';
 import { createHandleTimes, estimateWait } from './ewt';
@@ -101,9 +102,14 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     notify,
     newId,
     router: () => router,
-    onConnected: (interaction) => voice.onInteractionConnected(interaction),
+    onConnected(interaction) {
+      voice.onInteractionConnected(interaction);
+      const agentId = domain.primaryAgent(interaction);
+      callback.onInteractionConnected(interaction, (agentId && agents.get(agentId)?.name) || '');
+    },
     onEnded(interaction, _reason, agentIds) {
       voice.onInteractionEnded(interaction);
+      callback.onInteractionEnded(interaction);
       messaging.onInteractionEnded(interaction, agentIds);
       cobrowse.onPrimaryChanged(interaction, 'ended');
     },
@@ -153,6 +159,7 @@ export function createReferenceServer(options: ReferenceServerOptions) {
 
   const voice = createVoiceDomain({ clock, random, config, interactions: domain, notify, newId });
   const messaging = createMessagingDomain({ clock, config, interactions: domain, newId });
+  const callback = createCallbackDomain({ clock, config, interactions: domain, notify, newId });
   const cobrowse = createCobrowseDomain({ clock, random, config, interactions: domain, notify });
 
   function announce(agent: Agent): void {
@@ -319,6 +326,33 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     }),
     run: ({ session }, input) => voice.requestNumber(session.subject, input),
   });
+  register('callback.request', {
+    roles: customer,
+    schema: z.strictObject({
+      phone: e164(),
+      subject: text(64),
+      at: z.optional(number({ min: 0 })),
+      firstName: z.optional(text(100)),
+      lastName: z.optional(text(100)),
+      page: z.optional(z.strictObject({ url: httpUrl(), title: text(500) })),
+    }),
+    run: ({ session }, input) => callback.request(session.subject, input),
+  });
+  register('callback.cancel', {
+    roles: customer,
+    schema: z.optional(z.strictObject({})),
+    run: ({ session }) => callback.cancel(session.subject),
+  });
+  register('callback.current', {
+    roles: customer,
+    schema: z.optional(z.strictObject({})),
+    run: ({ session }) => callback.current(session.subject),
+  });
+  register('callback.slots', {
+    roles: customer,
+    schema: z.strictObject({ subject: text(64) }),
+    run: (_context, input) => callback.slots(input.subject),
+  });
   register('call.releaseNumber', {
     roles: customer,
     schema: z.optional(z.strictObject({})),
@@ -459,6 +493,7 @@ export function createReferenceServer(options: ReferenceServerOptions) {
       cobrowse: cobrowse.sessions,
       now: () => clock.now(),
     }),
+    callbacks: callback.callbacks,
     /** The telephony side: what a PSTN gateway (or the phone simulator) calls. */
     voice: {
       inboundCall: voice.inboundCall,
