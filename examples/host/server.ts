@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createReferenceServer, type ReferenceServer } from '@tandem/sdk-core/server';
 import type { WebSocket } from 'ws';
+import { phoneRoute } from './phone-api';
 import { readStatic } from './static';
 import { attachTandemSocket } from './tandem-socket';
 
@@ -127,6 +128,8 @@ async function handle(
 ): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://host');
   const path = url.pathname;
+  const phone = await phoneRoute(request, path, contactCenter);
+  if (phone) return json(response, phone.status, phone.body);
   if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'Method not allowed');
   if (path === '/api/health')
     return json(response, 200, { status: 'ok', sessions: contactCenter.sessionCount });

@@ -146,14 +146,14 @@ export function createCallbackDomain(options: {
 
     onInteractionConnected(interaction: Interaction, agentName: string): void {
       const callback = [...callbacks.values()].find((c) => c.interactionId === interaction.id);
-      if (!callback || callback.state !== 'queued') return;
+      if (callback?.state !== 'queued') return;
       callback.state = 'connected';
       notify(callback.customerId, 'callback.connected', { ...view(callback), agentName });
     },
 
     onInteractionEnded(interaction: Interaction): void {
       const callback = [...callbacks.values()].find((c) => c.interactionId === interaction.id);
-      if (!callback || callback.state !== 'connected') return;
+      if (callback?.state !== 'connected') return;
       callback.state = 'completed';
       notify(callback.customerId, 'callback.completed', view(callback));
     },
