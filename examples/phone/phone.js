@@ -49,8 +49,17 @@ $('#dial').addEventListener('submit', (event) => {
 });
 
 const key = (digits) => call && api(`/${call.id}/digits`, { digits }).then(show, fail);
+// Like a phone menu: keys collect into the digits field, and # sends them.
 for (const button of document.querySelectorAll('[data-key]')) {
-  button.addEventListener('click', () => key(button.dataset.key));
+  button.addEventListener('click', () => {
+    const input = $('#keys').elements.digits;
+    if (button.dataset.key !== '#') {
+      input.value += button.dataset.key;
+      return;
+    }
+    if (input.value) key(input.value);
+    input.value = '';
+  });
 }
 $('#keys').addEventListener('submit', (event) => {
   event.preventDefault();
