@@ -9,12 +9,17 @@ export function number(options: { min?: number; max?: number; integer?: boolean 
   const kind = integer ? 'a whole number' : 'a number';
   const bounds = [min === undefined ? '' : `>= ${min}`, max === undefined ? '' : `<= ${max}`].filter(Boolean);
   const expected = bounds.length ? `${kind} ${bounds.join(' and ')}` : kind;
-  // Refinements instead of z.int() and z.regex(): same errors, about 0.5 KB gz less in every bundle.
+  // One refinement instead of z.int(), z.minimum() and z.maximum(): the same errors, and none of those
+  // checks' code in the launcher's bundle.
   const base = z.number({ error: expected });
   const checks = [];
-  if (integer) checks.push(z.refine<number>(Number.isInteger, { error: expected }));
-  if (min !== undefined) checks.push(z.minimum(min, { error: expected }));
-  if (max !== undefined) checks.push(z.maximum(max, { error: expected }));
+  if (integer || min !== undefined || max !== undefined) {
+    checks.push(
+      z.refine<number>((n) => (!integer || Number.isInteger(n)) && !(n < (min ?? n)) && !(n > (max ?? n)), {
+        error: expected,
+      }),
+    );
+  }
   return checks.length ? base.check(...checks) : base;
 }
 
