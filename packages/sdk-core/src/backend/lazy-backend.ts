@@ -1,9 +1,7 @@
 import type { Unsubscribe } from '../bus';
 import type { BackendAdapter, ConnectionState } from './adapter';
 import { listeners } from './listeners';
-
-type Api = 'availability' | 'chat' | 'messaging' | 'clickToCall' | 'callback' | 'cobrowse';
-const subscriptions = new Set(['onEvent', 'subscribe']);
+import { type ApiName, proxyApis } from './proxy-apis';
 
 /**
  * A BackendAdapter whose code is fetched on first use: the launcher stays small, and the connection
@@ -35,31 +33,8 @@ export function lazyBackend(load: () => Promise<BackendAdapter>): BackendAdapter
     return loading;
   }
 
-  // Every method of every API: subscriptions register at once and attach on load, the rest load first.
-  const api = (name: Api) =>
-    new Proxy(
-      {},
-      {
-        get: (_target, method: string) => {
-          const call = (adapter: BackendAdapter, args: unknown[]) =>
-            (adapter[name] as unknown as Record<string, (...a: unknown[]) => unknown>)[method]?.(...args);
-          if (!subscriptions.has(method))
-            return (...args: unknown[]) => real().then((adapter) => call(adapter, args));
-          return (listener: unknown): Unsubscribe => {
-            let detach: Unsubscribe | undefined;
-            const attach = (adapter: BackendAdapter) => {
-              detach = call(adapter, [listener]) as Unsubscribe;
-            };
-            if (loaded) attach(loaded);
-            else pending.add(attach);
-            return () => {
-              pending.delete(attach);
-              detach?.();
-            };
-          };
-        },
-      },
-    );
+  const invoke = (adapter: BackendAdapter, api: ApiName, method: string, args: unknown[]) =>
+    (adapter[api] as unknown as Record<string, (...a: unknown[]) => unknown>)[method]?.(...args);
 
   return {
     connect: () => real().then(() => undefined),
@@ -68,11 +43,21 @@ export function lazyBackend(load: () => Promise<BackendAdapter>): BackendAdapter
       return state;
     },
     onStateChange: stateChanged.add,
-    availability: api('availability'),
-    chat: api('chat'),
-    messaging: api('messaging'),
-    clickToCall: api('clickToCall'),
-    callback: api('callback'),
-    cobrowse: api('cobrowse'),
-  } as BackendAdapter;
+    // Subscriptions register at once and attach on load; every other method loads first.
+    ...proxyApis({
+      subscribe(api, method, listener) {
+        let detach: Unsubscribe | undefined;
+        const attach = (adapter: BackendAdapter) => {
+          detach = invoke(adapter, api, method, [listener]) as Unsubscribe;
+        };
+        if (loaded) attach(loaded);
+        else pending.add(attach);
+        return () => {
+          pending.delete(attach);
+          detach?.();
+        };
+      },
+      call: (api, method, args) => real().then((adapter) => invoke(adapter, api, method, args)),
+    }),
+  };
 }

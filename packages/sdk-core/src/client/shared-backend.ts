@@ -1,5 +1,6 @@
 import type { BackendAdapter, ConnectionState } from '../backend/adapter';
 import { listeners } from '../backend/listeners';
+import { type ApiName, apiNames, proxyApis } from '../backend/proxy-apis';
 import type { Unsubscribe } from '../bus';
 import type { Random } from '../clock';
 import { getWindow } from '../globals';
@@ -30,13 +31,10 @@ export interface SharedBackendOptions {
   random: Random;
 }
 
-type Api = 'availability' | 'chat' | 'messaging' | 'clickToCall' | 'callback' | 'cobrowse';
-const apis: readonly Api[] = ['availability', 'chat', 'messaging', 'clickToCall', 'callback', 'cobrowse'];
-
 type Message =
-  | { k: 'call'; id: string; from: string; api: Api | 'root'; method: string; args: unknown[] }
+  | { k: 'call'; id: string; from: string; api: ApiName | 'root'; method: string; args: unknown[] }
   | { k: 'reply'; id: string; to: string; ok: boolean; value?: unknown }
-  | { k: 'event'; api: Api; event: unknown }
+  | { k: 'event'; api: ApiName; event: unknown }
   | { k: 'state'; state: ConnectionState }
   | { k: 'leader' }
   | { k: 'hello' };
@@ -58,7 +56,7 @@ export function browserSharing(): Pick<SharedBackendOptions, 'locks' | 'openChan
 export function sharedBackend(options: SharedBackendOptions): BackendAdapter {
   const tab = Math.floor(options.random() * 2 ** 48).toString(36);
   const channel = options.openChannel(`tandem:${options.name}`);
-  const events = new Map(apis.map((api) => [api, listeners<unknown>()]));
+  const events = new Map(apiNames.map((api) => [api, listeners<unknown>()]));
   const stateChanged = listeners<ConnectionState>();
   const pending = new Map<string, { resolve(v: unknown): void; reject(e: unknown): void; call: Message }>();
   let real: BackendAdapter | undefined;
@@ -74,7 +72,7 @@ export function sharedBackend(options: SharedBackendOptions): BackendAdapter {
   function lead(): void {
     const adapter = options.create();
     real = adapter;
-    for (const api of apis) {
+    for (const api of apiNames) {
       const relay = (event: unknown) => {
         events.get(api)?.emit(event);
         post({ k: 'event', api, event });
@@ -129,7 +127,7 @@ export function sharedBackend(options: SharedBackendOptions): BackendAdapter {
     }
   });
 
-  function call(api: Api | 'root', method: string, args: unknown[]): Promise<unknown> {
+  function call(api: ApiName | 'root', method: string, args: unknown[]): Promise<unknown> {
     const message: Message = { k: 'call', id: `${tab}.${counter++}`, from: tab, api, method, args };
     const result = real
       ? run(message)
@@ -163,22 +161,6 @@ export function sharedBackend(options: SharedBackendOptions): BackendAdapter {
       .catch(() => undefined);
   }
 
-  const api = (name: Api) =>
-    new Proxy(
-      {},
-      {
-        get: (_target, method: string) => {
-          if (method === 'onEvent' || method === 'subscribe') {
-            return (listener: (value: unknown) => void) => events.get(name)?.add(listener);
-          }
-          return (...args: unknown[]) => {
-            start();
-            return call(name, method, args);
-          };
-        },
-      },
-    );
-
   return {
     connect() {
       start();
@@ -189,11 +171,13 @@ export function sharedBackend(options: SharedBackendOptions): BackendAdapter {
       return state;
     },
     onStateChange: stateChanged.add,
-    availability: api('availability'),
-    chat: api('chat'),
-    messaging: api('messaging'),
-    clickToCall: api('clickToCall'),
-    callback: api('callback'),
-    cobrowse: api('cobrowse'),
-  } as BackendAdapter;
+    ...proxyApis({
+      subscribe: (api, _method, listener) =>
+        events.get(api)?.add(listener as (value: unknown) => void) ?? (() => undefined),
+      call(api, method, args) {
+        start();
+        return call(api, method, args);
+      },
+    }),
+  };
 }

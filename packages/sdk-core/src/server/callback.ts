@@ -1,10 +1,11 @@
+import type { CallbackBooking, CallbackRequest } from '../backend/adapter';
 import type { Clock } from '../clock';
 import type { ServerConfig } from './config';
 import { fail } from './failure';
 import { isOpen, nextOpening } from './hours';
 import type { Interaction, InteractionDomain } from './interactions';
 
-export type CallbackState = 'scheduled' | 'queued' | 'connected' | 'completed' | 'cancelled';
+export type CallbackState = CallbackBooking['state'];
 
 export interface Callback {
   readonly id: string;
@@ -17,16 +18,6 @@ export interface Callback {
   state: CallbackState;
   interactionId?: string;
   timer?: unknown;
-}
-
-export interface CallbackRequest {
-  readonly phone: string;
-  readonly subject: string;
-  /** Epoch milliseconds; absent for "call me now". */
-  readonly at?: number;
-  readonly firstName?: string;
-  readonly lastName?: string;
-  readonly page?: { readonly url: string; readonly title: string };
 }
 
 const slotMs = 30 * 60_000;

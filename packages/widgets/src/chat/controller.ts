@@ -5,7 +5,6 @@ import type {
   Clock,
   Random,
   Storage,
-  TimerHandle,
   Unsubscribe,
 } from '@tandem/sdk-core';
 
@@ -47,7 +46,8 @@ export interface ChatNotifications {
   changed(state: ChatState): void;
 }
 
-import { inTimeOrder, mergeMessage, messageId } from './messages';
+import { inTimeOrder, mergeMessage } from './messages';
+import { createOutbox } from './outbox';
 
 const conversationKey = 'chat.conversation';
 
@@ -65,8 +65,6 @@ export function createChatController(options: {
   const { backend, storage, clock, notify } = options;
   let state: ChatState = { phase: 'idle', messages: [], agents: [], agentTyping: false };
   let unsubscribe: Unsubscribe | undefined;
-  let typingSince: number | undefined;
-  let typingTimer: TimerHandle | undefined;
 
   function set(next: Partial<ChatState>): void {
     state = { ...state, ...next };
@@ -144,29 +142,16 @@ export function createChatController(options: {
     set({ messages: [...state.messages, entry] });
   }
 
-  function stopTyping(): void {
-    if (typingTimer !== undefined) clock.clearTimeout(typingTimer);
-    typingTimer = undefined;
-    if (typingSince === undefined) return;
-    typingSince = undefined;
-    backend.chat.typing(false);
-  }
-
-  const newId = messageId(clock, options.random);
-
-  async function deliver(entry: ChatEntry): Promise<void> {
-    try {
-      await backend.chat.send({ id: entry.id, text: entry.text });
-      merge(entry);
-      notify.sent({ id: entry.id, from: 'customer', text: entry.text, at: entry.at });
-    } catch (error) {
-      const messages = state.messages.map((m) =>
-        m.id === entry.id ? { ...m, status: 'failed' as const } : m,
-      );
-      set({ messages });
-      throw error;
-    }
-  }
+  const outbox = createOutbox({
+    clock,
+    random: options.random,
+    messages: () => state.messages,
+    setMessages: (messages) => set({ messages }),
+    send: (message) => backend.chat.send(message),
+    typing: (typing) => backend.chat.typing(typing),
+    sent: (message) => notify.sent(message),
+  });
+  const newId = outbox.newId;
 
   return {
     get state() {
@@ -216,34 +201,17 @@ export function createChatController(options: {
       }
     },
 
-    send(text: string): Promise<void> {
-      stopTyping();
-      const entry: ChatEntry = { id: newId(), from: 'customer', text, at: clock.now(), status: 'sending' };
-      set({ messages: [...state.messages, entry] });
-      return deliver(entry);
-    },
+    send: (text: string): Promise<void> => outbox.send(text),
 
     /** Sends a failed message again with the same id: the server stores it once even if it had arrived. */
-    retry(id: string): Promise<void> {
-      const entry = state.messages.find((m) => m.id === id && m.status === 'failed');
-      if (!entry) return Promise.resolve();
-      set({ messages: state.messages.map((m) => (m.id === id ? { ...m, status: 'sending' as const } : m)) });
-      return deliver({ ...entry, status: 'sending' });
-    },
+    retry: (id: string): Promise<void> => outbox.retry(id),
 
     /**
      * The customer typed: the agent sees "typing" at most once every 3 s, and "stopped" after 5 s without
      * a keystroke or when the message is sent.
      */
     typed(): void {
-      if (state.phase !== 'connected') return;
-      const now = clock.now();
-      if (typingSince === undefined || now - typingSince >= 3000) {
-        typingSince = now;
-        backend.chat.typing(true);
-      }
-      if (typingTimer !== undefined) clock.clearTimeout(typingTimer);
-      typingTimer = clock.setTimeout(stopTyping, 5000);
+      if (state.phase === 'connected') outbox.typed();
     },
 
     /** The customer's rating of the chat that just ended (1 to 5), with an optional comment. */
@@ -272,7 +240,7 @@ export function createChatController(options: {
     },
 
     dispose(): void {
-      if (typingTimer !== undefined) clock.clearTimeout(typingTimer);
+      outbox.dispose();
       unsubscribe?.();
     },
   };

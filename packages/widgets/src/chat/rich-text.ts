@@ -12,6 +12,19 @@ const imagePath = /\.(?:png|jpe?g|gif|webp|avif)$/i;
 // Bidi controls inside a link could make its visible text lie about where it goes.
 const bidiControls = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
 
+// A message object keeps its segments: repainting the log (typing, queue updates) does not tokenize again.
+const cache = new WeakMap<object, readonly Segment[]>();
+
+/** The segments of a message, computed once per message object. */
+export function messageSegments(message: { readonly text: string }, imageOrigins: readonly string[]) {
+  let found = cache.get(message);
+  if (!found) {
+    found = segments(message.text, imageOrigins);
+    cache.set(message, found);
+  }
+  return found;
+}
+
 export function segments(text: string, imageOrigins: readonly string[] = []): Segment[] {
   const out: Segment[] = [];
   let last = 0;

@@ -26,7 +26,6 @@ export default {
   'chat.image': 'صورة أرسلها {name}',
   'chat.prechatIntro': 'عرّفنا بنفسك وسيتواصل معك أحد الموظفين.',
   'chat.start': 'بدء المحادثة',
-  'chat.starting': 'جارٍ الاتصال…',
   'chat.subject': 'ما الموضوع؟',
   'chat.field.name': 'اسمك',
   'chat.field.email': 'البريد الإلكتروني',

@@ -26,7 +26,6 @@ export default {
   'chat.image': 'Image envoyée par {name}',
   'chat.prechatIntro': 'Présentez-vous en quelques mots et un conseiller vous répondra.',
   'chat.start': 'Démarrer la discussion',
-  'chat.starting': 'Connexion…',
   'chat.subject': 'À quel sujet ?',
   'chat.field.name': 'Votre nom',
   'chat.field.email': 'E-mail',

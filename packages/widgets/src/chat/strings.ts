@@ -28,7 +28,6 @@ export const chatStrings: LocaleTables = {
     'chat.image': 'Image sent by {name}',
     'chat.prechatIntro': 'Tell us a little about yourself and an agent will be with you.',
     'chat.start': 'Start chat',
-    'chat.starting': 'Connecting…',
     'chat.subject': 'What is it about?',
     'chat.field.name': 'Your name',
     'chat.field.email': 'Email',

@@ -13,6 +13,7 @@ import { createChime } from './sound';
 import { chatLocales, chatStrings } from './strings';
 import { chatStyles } from './styles';
 import { ChatWindow } from './ui/ChatWindow';
+import { focusIn, focusLost } from './ui/focus';
 import { MinimizedBar } from './ui/MinimizedBar';
 
 /**
@@ -79,7 +80,7 @@ function mountWindow(core: ChatCore, context: PluginContext, options: ChatOption
     // Focus goes in when the window opens, and back in when the part that held it went away (focus fell
     // to the body); never away from where the visitor put it, on the page or on the launcher.
     const focused = activeElement();
-    if (open && (!wasOpen || focusLost())) slot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    if (open && (!wasOpen || focusLost())) focusIn(slot);
     if (!open && wasOpen && (!focused?.isConnected || slot.contains(focused ?? null))) {
       const launcher = ui.root?.querySelector<HTMLElement>('[data-tandem-launcher]');
       const back = returnFocusTo;
@@ -145,11 +146,6 @@ function mountWindow(core: ChatCore, context: PluginContext, options: ChatOption
     if (slot) render(null, slot);
     ui.unmount('chat');
   };
-}
-
-function focusLost(): boolean {
-  const doc = getDocument();
-  return !doc?.activeElement || doc.activeElement === doc.body;
 }
 
 /** Open unless the backend says every chat queue for the subject is closed now. */

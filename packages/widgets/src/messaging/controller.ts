@@ -4,11 +4,11 @@ import type {
   Clock,
   MessagingEvent,
   Random,
-  TimerHandle,
   Unsubscribe,
 } from '@tandem/sdk-core';
 import type { ChatEntry, ChatNotice } from '../chat/controller';
-import { inTimeOrder, mergeMessage, messageId } from '../chat/messages';
+import { inTimeOrder, mergeMessage } from '../chat/messages';
+import { createOutbox } from '../chat/outbox';
 
 export interface MessagingState {
   /** False until the thread's history has come from the backend. */
@@ -38,9 +38,17 @@ export function createMessagingController(options: {
   const { backend, clock, notify } = options;
   let state: MessagingState = { loaded: false, messages: [], agents: [], agentTyping: false };
   let unsubscribe: Unsubscribe | undefined;
-  let typingSince: number | undefined;
-  let typingTimer: TimerHandle | undefined;
-  const newId = messageId(clock, options.random);
+  const outbox = createOutbox({
+    clock,
+    random: options.random,
+    messages: () => state.messages,
+    setMessages: (messages) => set({ messages }),
+    send: (message) =>
+      backend.messaging.send({ ...message, ...(options.subject ? { subject: options.subject } : {}) }),
+    typing: (typing) => backend.messaging.typing(typing),
+    sent: (message) => notify.sent(message),
+  });
+  const newId = outbox.newId;
 
   function set(next: Partial<MessagingState>): void {
     state = { ...state, ...next };
@@ -85,31 +93,6 @@ export function createMessagingController(options: {
     });
   }
 
-  function stopTyping(): void {
-    if (typingTimer !== undefined) clock.clearTimeout(typingTimer);
-    typingTimer = undefined;
-    if (typingSince === undefined) return;
-    typingSince = undefined;
-    backend.messaging.typing(false);
-  }
-
-  async function deliver(entry: ChatEntry): Promise<void> {
-    try {
-      await backend.messaging.send({
-        id: entry.id,
-        text: entry.text,
-        ...(options.subject ? { subject: options.subject } : {}),
-      });
-      merge(entry);
-      notify.sent({ id: entry.id, from: 'customer', text: entry.text, at: entry.at });
-    } catch (error) {
-      set({
-        messages: state.messages.map((m) => (m.id === entry.id ? { ...m, status: 'failed' as const } : m)),
-      });
-      throw error;
-    }
-  }
-
   return {
     get state() {
       return state;
@@ -123,32 +106,12 @@ export function createMessagingController(options: {
       set({ loaded: true, messages: inTimeOrder(state.messages) });
     },
 
-    send(text: string): Promise<void> {
-      stopTyping();
-      const entry: ChatEntry = { id: newId(), from: 'customer', text, at: clock.now(), status: 'sending' };
-      set({ messages: [...state.messages, entry] });
-      return deliver(entry);
-    },
-
-    retry(id: string): Promise<void> {
-      const entry = state.messages.find((m) => m.id === id && m.status === 'failed');
-      if (!entry) return Promise.resolve();
-      set({ messages: state.messages.map((m) => (m.id === id ? { ...m, status: 'sending' as const } : m)) });
-      return deliver({ ...entry, status: 'sending' });
-    },
-
-    typed(): void {
-      const now = clock.now();
-      if (typingSince === undefined || now - typingSince >= 3000) {
-        typingSince = now;
-        backend.messaging.typing(true);
-      }
-      if (typingTimer !== undefined) clock.clearTimeout(typingTimer);
-      typingTimer = clock.setTimeout(stopTyping, 5000);
-    },
+    send: (text: string): Promise<void> => outbox.send(text),
+    retry: (id: string): Promise<void> => outbox.retry(id),
+    typed: (): void => outbox.typed(),
 
     dispose(): void {
-      if (typingTimer !== undefined) clock.clearTimeout(typingTimer);
+      outbox.dispose();
       unsubscribe?.();
     },
   };

@@ -5,6 +5,7 @@ import { type ChatOptions, parseChatOptions } from '../chat/options';
 import { createChime } from '../chat/sound';
 import { chatLocales, chatStrings } from '../chat/strings';
 import { chatStyles } from '../chat/styles';
+import { focusIn, focusLost } from '../chat/ui/focus';
 import { createMessagingController, type MessagingState } from './controller';
 import { MessagingWindow } from './MessagingWindow';
 
@@ -92,10 +93,7 @@ export function messagingWidget(input: ChatOptions & { subject?: string } = {}) 
           slot,
         );
         // Focus comes back in only when it fell to the body (the selector closing), never away from the page.
-        const focused = getDocument()?.activeElement;
-        if (open && (!focused || focused === getDocument()?.body)) {
-          slot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-        }
+        if (open && focusLost()) focusIn(slot);
       }
 
       function setOpen(next: boolean): void {
@@ -106,7 +104,7 @@ export function messagingWidget(input: ChatOptions & { subject?: string } = {}) 
         if (next) setUnread(0);
         paint();
         if (next) {
-          slot?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+          if (slot) focusIn(slot);
           controller.load().catch(() => undefined);
         } else {
           const launcher = root?.querySelector<HTMLElement>('[data-tandem-launcher]');

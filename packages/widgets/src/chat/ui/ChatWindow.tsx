@@ -161,7 +161,7 @@ export function ChatWindow({ core, options, connection, chatOpen, notice, onNoti
           }
         />
       ) : phase === 'idle' && needsForm ? (
-        <PrechatForm i18n={i18n} fields={fields} subjects={subjects} busy={false} onStart={start} />
+        <PrechatForm i18n={i18n} fields={fields} subjects={subjects} onStart={start} />
       ) : null}
       {showLog && (phase !== 'idle' || chatOpen) ? (
         <MessageLog

@@ -70,7 +70,7 @@ export function MessageLog({
               )}
               <span class="bubble" dir="auto">
                 <RichText
-                  text={entry.text}
+                  message={entry}
                   imageOrigins={imageOrigins}
                   imageLabel={t('chat.image', { name: author })}
                 />

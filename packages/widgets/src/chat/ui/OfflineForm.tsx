@@ -1,7 +1,7 @@
 import type { I18n } from '@tandem/sdk-core';
 import { useState } from 'preact/hooks';
-
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+import type { PrechatField } from '../options';
+import { checkFields, FormField, focusFirstError } from './FormField';
 
 /** When chat is closed: a message left for later, answered by email. */
 export function OfflineForm({
@@ -20,51 +20,23 @@ export function OfflineForm({
         {t('chat.offlineSent')}
       </p>
     );
-  const field = (name: 'name' | 'email' | 'message', label: string, required: boolean) => {
-    const id = `tandem-offline-${name}`;
-    const common = {
-      id,
-      name,
-      required,
-      'aria-invalid': errors[name] ? ('true' as const) : undefined,
-      'aria-describedby': errors[name] ? `${id}-error` : undefined,
-      'data-autofocus': name === 'name' ? true : undefined,
-    };
-    return (
-      <div class="field">
-        <label for={id}>
-          {label} {required ? null : <span class="hint">{t('chat.optional')}</span>}
-        </label>
-        {name === 'message' ? (
-          <textarea {...common} rows={4} maxLength={5000} />
-        ) : (
-          <input {...common} type={(name === 'email' ? 'email' : 'text') as 'text'} maxLength={200} />
-        )}
-        {errors[name] ? (
-          <p class="error" id={`${id}-error`}>
-            {errors[name]}
-          </p>
-        ) : null}
-      </div>
-    );
-  };
+  const fields: PrechatField[] = [
+    { name: 'name' },
+    { name: 'email', type: 'email', required: true },
+    { name: 'message', type: 'textarea', required: true, label: t('chat.message') },
+  ];
   return (
     <form
       class="prechat"
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        const form = event.currentTarget;
-        const data = new FormData(form);
-        const value = (name: string) => String(data.get(name) ?? '').trim();
-        const found: Record<string, string> = {};
-        if (!emailPattern.test(value('email'))) found.email = t('chat.invalidEmail');
-        if (!value('message')) found.message = t('chat.required', { field: t('chat.message') });
-        setErrors(found);
-        const first = Object.keys(found)[0];
-        if (first) return form.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+        const checked = checkFields(i18n, fields, new FormData(event.currentTarget));
+        setErrors(checked.errors);
+        if (focusFirstError(event.currentTarget, checked.errors)) return;
+        const { name = '', email = '', message = '' } = checked.values;
         setState('sending');
-        onSend({ name: value('name'), email: value('email'), message: value('message') }).then(
+        onSend({ name, email, message }).then(
           () => setState('sent'),
           () => setState('failed'),
         );
@@ -73,9 +45,17 @@ export function OfflineForm({
       <p>
         <strong>{t('chat.offlineTitle')}</strong> {t('chat.offlineIntro')}
       </p>
-      {field('name', t('chat.field.name'), false)}
-      {field('email', t('chat.field.email'), true)}
-      {field('message', t('chat.message'), true)}
+      {fields.map((field, index) => (
+        <FormField
+          key={field.name}
+          i18n={i18n}
+          idPrefix="tandem-offline"
+          field={field}
+          error={errors[field.name]}
+          autofocus={index === 0}
+          maxLength={field.name === 'message' ? 5000 : 200}
+        />
+      ))}
       {state === 'failed' ? (
         <p class="error" role="alert">
           {t('chat.error')}

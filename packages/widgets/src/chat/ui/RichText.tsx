@@ -1,18 +1,18 @@
-import { segments } from '../rich-text';
+import { messageSegments } from '../rich-text';
 
 /** Untrusted text as text nodes, safe links and allowed images; never HTML. */
 export function RichText({
-  text,
+  message,
   imageOrigins,
   imageLabel,
 }: {
-  text: string;
+  message: { readonly text: string };
   imageOrigins: readonly string[];
   imageLabel: string;
 }) {
   return (
     <>
-      {segments(text, imageOrigins).map((segment, index) =>
+      {messageSegments(message, imageOrigins).map((segment, index) =>
         segment.kind === 'text' ? (
           segment.text
         ) : (
