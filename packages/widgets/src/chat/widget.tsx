@@ -7,13 +7,15 @@ import {
   type PluginContext,
 } from '@tandem/sdk-core';
 import { render } from 'preact';
+import { focusIn, focusLost } from '../shared/focus';
+import { formStrings } from '../shared/form-strings';
+import { windowStyles } from '../shared/window-styles';
 import { type ChatOptions, parseChatOptions } from './options';
 import { type ChatCore, setupChat } from './plugin';
 import { createChime } from './sound';
 import { chatLocales, chatStrings } from './strings';
 import { chatStyles } from './styles';
 import { ChatWindow } from './ui/ChatWindow';
-import { focusIn, focusLost } from './ui/focus';
 import { MinimizedBar } from './ui/MinimizedBar';
 
 /**
@@ -27,7 +29,9 @@ export function chatWidget(input: ChatOptions & { subject?: string } = {}) {
       const { subject, ...rest } = input;
       const options = parseChatOptions(rest);
       context.i18n.add(chatStrings);
+      context.i18n.add(formStrings);
       await context.i18n.load(chatLocales).catch(() => undefined); // English is the fallback
+      context.ui.addStyles(windowStyles);
       context.ui.addStyles(chatStyles);
       return setupChat(context, subject ? { subject } : {}, (core) => mountWindow(core, context, options));
     },

@@ -22,7 +22,7 @@ export function MessagingWindow(props: MessagingWindowProps) {
   const agent = state.agents[0];
   return (
     <div
-      class="chat"
+      class="window"
       role="dialog"
       aria-labelledby="tandem-messaging-title"
       onKeyDown={(event) => {
@@ -33,7 +33,7 @@ export function MessagingWindow(props: MessagingWindowProps) {
       }}
       onPointerDown={props.onGesture}
     >
-      <div class="chat-header">
+      <div class="window-header">
         <h2 id="tandem-messaging-title">{t('messaging.title')}</h2>
         <button type="button" class="icon-button" aria-label={t('common.close')} onClick={props.onClose}>
           <svg viewBox="0 0 24 24" aria-hidden="true">

@@ -5,7 +5,9 @@ import { type ChatOptions, parseChatOptions } from '../chat/options';
 import { createChime } from '../chat/sound';
 import { chatLocales, chatStrings } from '../chat/strings';
 import { chatStyles } from '../chat/styles';
-import { focusIn, focusLost } from '../chat/ui/focus';
+import { focusIn, focusLost } from '../shared/focus';
+import { formStrings } from '../shared/form-strings';
+import { windowStyles } from '../shared/window-styles';
 import { createMessagingController, type MessagingState } from './controller';
 import { MessagingWindow } from './MessagingWindow';
 
@@ -45,7 +47,9 @@ export function messagingWidget(input: ChatOptions & { subject?: string } = {}) 
       const { backend, bus, i18n, ui, clock, random } = context;
       if (!backend) throw new Error('Messaging needs a backend (config.backend)');
       i18n.add(chatStrings);
+      i18n.add(formStrings);
       await i18n.load(chatLocales).catch(() => undefined);
+      ui.addStyles(windowStyles);
       ui.addStyles(chatStyles);
       const slot = ui.mount('messaging');
       const chime = createChime(clock);

@@ -80,7 +80,7 @@ export function ChatWindow({ core, options, connection, chatOpen, notice, onNoti
 
   return (
     <div
-      class="chat"
+      class="window"
       role="dialog"
       aria-labelledby="tandem-chat-title"
       onKeyDown={(event) => {
@@ -90,7 +90,7 @@ export function ChatWindow({ core, options, connection, chatOpen, notice, onNoti
         }
       }}
     >
-      <div class="chat-header">
+      <div class="window-header">
         {agents[0] ? <Avatar name={agents[0]} /> : null}
         <h2 id="tandem-chat-title">{title}</h2>
         <ActionsMenu label={t('chat.actions')} actions={actions} />

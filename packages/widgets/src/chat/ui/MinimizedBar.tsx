@@ -6,7 +6,7 @@ export function MinimizedBar({ core }: { core: ChatCore }) {
   const agents = core.controller.state.agents;
   const title = agents.length ? t('chat.titleWith', { name: agents.join(', ') }) : t('chat.title');
   return (
-    <button type="button" class="chat-bar" onClick={() => core.setView('open')}>
+    <button type="button" class="window-bar" onClick={() => core.setView('open')}>
       <span class="visually-hidden">{t('chat.restore')}: </span>
       <span>{title}</span>
       {core.unread ? <span class="badge">{t('chat.unread', { count: core.unread })}</span> : null}

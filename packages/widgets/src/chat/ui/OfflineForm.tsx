@@ -1,7 +1,7 @@
 import type { I18n } from '@tandem/sdk-core';
 import { useState } from 'preact/hooks';
+import { checkFields, FormField, focusFirstError } from '../../shared/FormField';
 import type { PrechatField } from '../options';
-import { checkFields, FormField, focusFirstError } from './FormField';
 
 /** When chat is closed: a message left for later, answered by email. */
 export function OfflineForm({
@@ -27,7 +27,7 @@ export function OfflineForm({
   ];
   return (
     <form
-      class="prechat"
+      class="panel"
       noValidate
       onSubmit={(event) => {
         event.preventDefault();

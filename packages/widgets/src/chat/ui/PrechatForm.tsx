@@ -1,7 +1,7 @@
 import type { I18n } from '@tandem/sdk-core';
 import { useState } from 'preact/hooks';
+import { checkFields, FormField, focusFirstError } from '../../shared/FormField';
 import type { PrechatField } from '../options';
-import { checkFields, FormField, focusFirstError } from './FormField';
 
 export interface PrechatFormProps {
   i18n: I18n;
@@ -17,7 +17,7 @@ export function PrechatForm({ i18n, fields, subjects, onStart }: PrechatFormProp
   const subjectIds = Object.keys(subjects ?? {});
   return (
     <form
-      class="prechat"
+      class="panel"
       noValidate
       onSubmit={(event) => {
         event.preventDefault();

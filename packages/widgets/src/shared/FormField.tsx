@@ -1,24 +1,38 @@
 import type { I18n } from '@tandem/sdk-core';
-import type { PrechatField } from '../options';
+
+/** A form field: its name, and its label unless the form strings have one (`form.field.<name>`). */
+export interface FieldSpec {
+  readonly name: string;
+  readonly label?: string;
+  readonly type?: 'text' | 'email' | 'tel' | 'textarea';
+  readonly required?: boolean;
+}
+
+// Lets browsers and password managers fill what the visitor has already given them elsewhere.
+const autocomplete: Readonly<Record<string, string>> = {
+  name: 'name',
+  firstName: 'given-name',
+  lastName: 'family-name',
+  email: 'email',
+};
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export const fieldLabel = (i18n: I18n, field: PrechatField) =>
-  field.label ?? i18n.t(`chat.field.${field.name}`);
+export const fieldLabel = (i18n: I18n, field: FieldSpec) => field.label ?? i18n.t(`form.field.${field.name}`);
 
 /**
  * Checks the submitted values of a form's fields: required ones filled, emails shaped like one. Errors
  * are worded for the visitor, by field name.
  */
-export function checkFields(i18n: I18n, fields: readonly PrechatField[], data: FormData) {
+export function checkFields(i18n: I18n, fields: readonly FieldSpec[], data: FormData) {
   const values: Record<string, string> = {};
   const errors: Record<string, string> = {};
   for (const field of fields) {
     const value = String(data.get(field.name) ?? '').trim();
     if (field.required && !value)
-      errors[field.name] = i18n.t('chat.required', { field: fieldLabel(i18n, field) });
+      errors[field.name] = i18n.t('form.required', { field: fieldLabel(i18n, field) });
     else if (value && field.type === 'email' && !emailPattern.test(value))
-      errors[field.name] = i18n.t('chat.invalidEmail');
+      errors[field.name] = i18n.t('form.invalidEmail');
     if (value) values[field.name] = value;
   }
   return { values, errors };
@@ -35,7 +49,7 @@ export function focusFirstError(form: HTMLFormElement, errors: Record<string, st
 export function FormField(props: {
   i18n: I18n;
   idPrefix: string;
-  field: PrechatField;
+  field: FieldSpec;
   error: string | undefined;
   autofocus: boolean;
   maxLength?: number;
@@ -55,7 +69,7 @@ export function FormField(props: {
     <div class="field">
       <label for={id}>
         {fieldLabel(i18n, field)}{' '}
-        {field.required ? null : <span class="hint">{i18n.t('chat.optional')}</span>}
+        {field.required ? null : <span class="hint">{i18n.t('form.optional')}</span>}
       </label>
       {field.type === 'textarea' ? (
         <textarea {...common} rows={4} />
@@ -63,7 +77,7 @@ export function FormField(props: {
         <input
           {...common}
           type={(field.type ?? 'text') as 'text'}
-          autocomplete={field.name === 'name' ? 'name' : field.type === 'email' ? 'email' : undefined}
+          autocomplete={autocomplete[field.name] ?? (field.type === 'email' ? 'email' : undefined)}
         />
       )}
       {error ? (
