@@ -11,13 +11,22 @@ export function boot({ config }: { config: unknown; base: string }): GlobalApi {
   const options = config === undefined ? {} : config;
   // A config that is not an object goes to createTandem as is, which reports it and stays inert.
   const isObject = typeof options === 'object' && options !== null && !Array.isArray(options);
-  // The chat's own options go to chat and messaging, which check them when their code loads.
-  const { chat: chatOptions, ...rest } = isObject ? (options as { chat?: unknown }) : {};
+  // The chat's and click-to-call's own options go to them, checked when their code loads.
+  const {
+    chat: chatOptions,
+    clickToCall: callOptions,
+    ...rest
+  } = isObject ? (options as { chat?: unknown; clickToCall?: unknown }) : {};
   const plugins = [
     channelSelector(),
     lazyPlugin('Chat', () => import('./chat').then(({ chatWidget }) => chatWidget(chatOptions as never))),
     lazyPlugin('Messaging', () =>
       import('./chat').then(({ messagingWidget }) => messagingWidget(chatOptions as never)),
+    ),
+    lazyPlugin(
+      'ClickToCall',
+      () => import('./call').then(({ clickToCallWidget }) => clickToCallWidget(callOptions as never)),
+      ['Callback'],
     ),
   ];
   const tandem = createTandem((isObject ? { ...rest, plugins } : options) as never);

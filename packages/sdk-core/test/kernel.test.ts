@@ -125,15 +125,15 @@ describe('createTandem and the plugin contract', () => {
         name: 'ClickToCall',
         namespaces: ['Callback'],
         setup(context) {
-          context.register('ClickToCall.open', { run: () => 'c2c' });
-          context.register('Callback.open', { run: () => 'cb' });
+          context.register('ClickToCall.ping', { run: () => 'c2c' });
+          context.register('Callback.ping', { run: () => 'cb' });
         },
       }),
     );
     const tandem = createTandem({ plugins: [lazyPlugin('ClickToCall', load, ['Callback'])] });
     await Promise.resolve();
     expect(load).not.toHaveBeenCalled();
-    const results = await Promise.all([tandem.command('ClickToCall.open'), tandem.command('Callback.open')]);
+    const results = await Promise.all([tandem.command('ClickToCall.ping'), tandem.command('Callback.ping')]);
     expect(results).toEqual(['c2c', 'cb']);
     expect(load).toHaveBeenCalledTimes(1);
     tandem.destroy();

@@ -1,3 +1,10 @@
+export type { CallbackController } from './call/callback-controller';
+export { createCallbackController } from './call/callback-controller';
+export type { CallController, CallState } from './call/controller';
+export { createCallController } from './call/controller';
+export type { CallOptions } from './call/options';
+export type { CallOpenOptions } from './call/widget';
+export { clickToCallWidget } from './call/widget';
 export type { ChatController, ChatEntry, ChatNotice, ChatState, MessageStatus } from './chat/controller';
 export { createChatController } from './chat/controller';
 export type { ChatOptions } from './chat/options';

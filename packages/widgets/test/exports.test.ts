@@ -6,6 +6,9 @@ it('exports exactly its documented public surface', () => {
     [
       "chat",
       "chatWidget",
+      "clickToCallWidget",
+      "createCallController",
+      "createCallbackController",
       "createChatController",
       "createMessagingController",
       "messagingWidget",

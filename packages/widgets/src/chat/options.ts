@@ -1,17 +1,7 @@
-import { bool, formatProblems, oneOf, text, validate } from '@tandem/sdk-core';
+import { bool, text } from '@tandem/sdk-core';
 import * as z from 'zod/mini';
-
-const fieldName = z.string({ error: 'a field name of letters, digits, "-" or "_"' }).check(
-  z.refine((name) => /^[A-Za-z][\w-]{0,63}$/.test(name), {
-    error: 'a field name of letters, digits, "-" or "_"',
-  }),
-);
-
-const fieldSchema = z.strictObject({
-  label: z.optional(text(80)),
-  type: z.optional(oneOf(['text', 'email', 'tel', 'textarea'])),
-  required: z.optional(bool()),
-});
+import type { FieldSpec } from '../shared/FormField';
+import { fieldsSchema, parseOptions } from '../shared/field-options';
 
 // Images are shown only from origins the site owner lists; anything else stays a plain link.
 const originList = z.custom<readonly string[]>(
@@ -25,7 +15,7 @@ export const chatOptionsSchema = z.strictObject({
   /** The pre-chat form. Without it: name (required) and email. With no field and one subject: no form. */
   prechat: z.optional(
     z.strictObject({
-      fields: z.optional(z.record(fieldName, fieldSchema)),
+      fields: z.optional(fieldsSchema),
       /** Subject ids of the contact center and the label the visitor picks from. */
       subjects: z.optional(z.record(text(64), text(80))),
     }),
@@ -40,7 +30,7 @@ export const chatOptionsSchema = z.strictObject({
 });
 
 export type ChatOptions = z.infer<typeof chatOptionsSchema>;
-export type PrechatField = z.infer<typeof fieldSchema> & { readonly name: string };
+export type PrechatField = FieldSpec;
 
 function isHttpsOrigin(value: unknown): boolean {
   if (typeof value !== 'string' || value.length > 200) return false;
@@ -52,15 +42,8 @@ function isHttpsOrigin(value: unknown): boolean {
 }
 
 /** Validates the chat's options when its code loads; the error names each field under `chat.`. */
-export function parseChatOptions(input: unknown): ChatOptions {
-  const result = validate(chatOptionsSchema, input ?? {});
-  if (result.ok) return result.value;
-  const problems = result.problems.map((p) => {
-    const path = p.path === '(root)' ? 'chat' : `chat.${p.path}`;
-    return { ...p, path, message: path + p.message.slice(p.path.length) };
-  });
-  throw new Error(formatProblems('Tandem config', problems));
-}
+export const parseChatOptions = (input: unknown): ChatOptions =>
+  parseOptions(chatOptionsSchema, input, 'chat');
 
 const defaultFields: readonly PrechatField[] = [
   { name: 'name', required: true },

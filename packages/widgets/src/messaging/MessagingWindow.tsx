@@ -1,6 +1,7 @@
 import type { I18n, Storage } from '@tandem/sdk-core';
 import { Composer } from '../chat/ui/Composer';
 import { MessageLog } from '../chat/ui/MessageLog';
+import { Window } from '../shared/Window';
 import type { MessagingState } from './controller';
 
 export interface MessagingWindowProps {
@@ -21,26 +22,13 @@ export function MessagingWindow(props: MessagingWindowProps) {
   const { t } = i18n;
   const agent = state.agents[0];
   return (
-    <div
-      class="window"
-      role="dialog"
-      aria-labelledby="tandem-messaging-title"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && !event.defaultPrevented) {
-          event.stopPropagation();
-          props.onClose();
-        }
-      }}
+    <Window
+      id="tandem-messaging"
+      title={t('messaging.title')}
+      closeLabel={t('common.close')}
+      onClose={props.onClose}
       onPointerDown={props.onGesture}
     >
-      <div class="window-header">
-        <h2 id="tandem-messaging-title">{t('messaging.title')}</h2>
-        <button type="button" class="icon-button" aria-label={t('common.close')} onClick={props.onClose}>
-          <svg viewBox="0 0 24 24" aria-hidden="true">
-            <path d="M6 6l12 12M18 6L6 18" />
-          </svg>
-        </button>
-      </div>
       {state.loaded ? null : (
         <p class="banner" role="status">
           {t('messaging.loading')}
@@ -64,6 +52,6 @@ export function MessagingWindow(props: MessagingWindowProps) {
           props.onTyping();
         }}
       />
-    </div>
+    </Window>
   );
 }

@@ -53,6 +53,8 @@ export function FormField(props: {
   error: string | undefined;
   autofocus: boolean;
   maxLength?: number;
+  /** Shown until the visitor types (given through the API). */
+  initial?: string | undefined;
 }) {
   const { i18n, field, error } = props;
   const id = `${props.idPrefix}-${field.name}`;
@@ -61,6 +63,7 @@ export function FormField(props: {
     name: field.name,
     maxLength: props.maxLength ?? 1000,
     required: field.required,
+    defaultValue: props.initial,
     'aria-invalid': error ? ('true' as const) : undefined,
     'aria-describedby': error ? `${id}-error` : undefined,
     'data-autofocus': props.autofocus ? true : undefined,
