@@ -1,4 +1,8 @@
+import type { StringTable } from '@tandem/sdk-core';
+import form from '../shared/form-strings-ar';
+
 export default {
+  ...form,
   'call.title': 'اتصل بنا',
   'call.intro': 'احصل على رقم للاتصال خاص بهذه الزيارة: سيعرف الموظف مسبقًا ما كنت تتصفحه.',
   'call.subject': 'الموضوع',
@@ -47,4 +51,4 @@ export default {
   'callback.cancel': 'إلغاء معاودة الاتصال',
   'callback.cancelled': 'تم إلغاء معاودة الاتصال.',
   'callback.failed': 'تعذر حجز معاودة الاتصال. يرجى المحاولة مرة أخرى.',
-};
+} satisfies StringTable;

@@ -1,4 +1,8 @@
+import type { StringTable } from '@tandem/sdk-core';
+import form from '../shared/form-strings-fr';
+
 export default {
+  ...form,
   'call.title': 'Appelez-nous',
   'call.intro':
     'Obtenez un numéro à appeler pour cette visite : le conseiller saura déjà ce que vous consultiez.',
@@ -48,4 +52,4 @@ export default {
   'callback.cancel': 'Annuler le rappel',
   'callback.cancelled': 'Votre rappel est annulé.',
   'callback.failed': 'Impossible de réserver votre rappel. Réessayez.',
-};
+} satisfies StringTable;

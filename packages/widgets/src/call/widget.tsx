@@ -126,6 +126,10 @@ function mountCall(context: PluginContext, options: CallOptions): () => void {
   let slots: { subject: string; list?: readonly number[] } | undefined;
   let busy = false;
   let formError: string | undefined;
+  let fieldErrors: Record<string, string> = {};
+  let later: boolean | undefined;
+  let copied: string | undefined;
+  let country = options.country;
   let ticker: unknown;
   let returnFocusTo: HTMLElement | null = null;
   let stopAvailability: (() => void) | undefined;
@@ -202,6 +206,22 @@ function mountCall(context: PluginContext, options: CallOptions): () => void {
           busy={busy || state.phase === 'requesting'}
           error={formError}
           slots={slots?.list}
+          errors={fieldErrors}
+          country={country}
+          onCountry={(next) => {
+            country = next;
+            paint();
+          }}
+          later={later === true}
+          copied={copied}
+          onErrors={(errors) => {
+            fieldErrors = errors;
+            paint();
+          }}
+          onLater={(next) => {
+            later = next;
+            paint();
+          }}
           call={state}
           booking={callbacks.booking}
           connection={connection}
@@ -275,15 +295,23 @@ function mountCall(context: PluginContext, options: CallOptions): () => void {
     }
   }
 
-  function copy(number: string): Promise<void> {
+  function copy(number: string): void {
     const clipboard = getWindow()?.navigator.clipboard;
-    return clipboard ? clipboard.writeText(number) : Promise.reject(new Error('no clipboard'));
+    const done = (key: string) => () => {
+      copied = i18n.t(key);
+      paint();
+    };
+    (clipboard ? clipboard.writeText(number) : Promise.reject()).then(
+      done('call.copied'),
+      done('call.copyFailed'),
+    );
   }
 
   function setOpen(next: boolean, requested?: CallOpenOptions, requestedMode?: CallMode): void {
     if (requested) {
       const { attributes: more, fields, subject: wanted, submit: _submit, ...values } = requested;
       prefill = { ...fields, ...values };
+      if (values.country) country = values.country;
       if (wanted) subject = wanted;
       if (more) attributes = { ...attributes, ...more };
     }
@@ -308,7 +336,8 @@ function mountCall(context: PluginContext, options: CallOptions): () => void {
       );
     } else {
       stopAvailability?.();
-      formError = undefined;
+      formError = copied = later = undefined;
+      fieldErrors = {};
       // A finished call or callback is not shown again on the next opening.
       if (call.state.phase === 'ended' || call.state.phase === 'failed') call.reset();
     }

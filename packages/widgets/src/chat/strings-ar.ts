@@ -1,6 +1,8 @@
 import type { StringTable } from '@tandem/sdk-core';
+import form from '../shared/form-strings-ar';
 
 export default {
+  ...form,
   'chat.title': 'محادثة',
   'chat.titleWith': 'محادثة مع {name}',
   'chat.minimize': 'تصغير المحادثة',

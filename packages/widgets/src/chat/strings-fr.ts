@@ -1,6 +1,8 @@
 import type { StringTable } from '@tandem/sdk-core';
+import form from '../shared/form-strings-fr';
 
 export default {
+  ...form,
   'chat.title': 'Discussion',
   'chat.titleWith': 'Discussion avec {name}',
   'chat.minimize': 'Réduire la discussion',

@@ -1,9 +1,9 @@
 import type { I18n } from '@tandem/sdk-core';
-import { useState } from 'preact/hooks';
 import { checkFields, type FieldSpec, FormField, focusFirstError } from '../../shared/FormField';
 import type { CallOffer } from '../offer';
 import type { CallOptions } from '../options';
 import { callingCodes, toE164 } from '../phone-number';
+import { formatDay } from './format-day';
 
 export type CallMode = 'call' | 'callback';
 
@@ -31,6 +31,15 @@ export interface CallFormProps {
   /** A refusal from the backend, worded for the visitor. */
   error?: string | undefined;
   slots?: readonly number[] | undefined;
+  /** Problems found in the fields, by field name. */
+  errors: Readonly<Record<string, string>>;
+  /** The callback is for a chosen time rather than as soon as possible. */
+  later: boolean;
+  /** The country of the phone number, as a calling code's country (FR, GB…). */
+  country?: string | undefined;
+  onCountry(country: string): void;
+  onErrors(errors: Record<string, string>): void;
+  onLater(later: boolean): void;
   onSubject(subject: string): void;
   onMode(mode: CallMode): void;
   onSubmit(input: CallFormInput): void;
@@ -44,11 +53,9 @@ const builtInFields: readonly FieldSpec[] = [
 
 /** Phone number with its country, optional name and email, the site's extra fields, the subject. */
 export function CallForm(props: CallFormProps) {
-  const { i18n, options, mode, offer, prefill } = props;
+  const { i18n, options, mode, offer, prefill, errors, later } = props;
   const { t } = i18n;
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const closed = offer.kind !== 'call' && offer.reason === 'closed';
-  const [later, setLater] = useState(closed);
   const subjects = Object.entries(options.subjects ?? {});
   const fields = [
     ...builtInFields,
@@ -63,7 +70,7 @@ export function CallForm(props: CallFormProps) {
     const phone = toE164(String(data.get('phone') ?? ''), String(data.get('country') ?? ''));
     const checked = checkFields(i18n, fields, data);
     const found = phone.ok ? checked.errors : { phone: t('call.invalidPhone'), ...checked.errors };
-    setErrors(found);
+    props.onErrors(found);
     if (focusFirstError(form, found) || !phone.ok) return;
     const at = Number(data.get('at'));
     props.onSubmit({
@@ -94,16 +101,16 @@ export function CallForm(props: CallFormProps) {
           </select>
         </div>
       ) : null}
-      <PhoneField i18n={i18n} options={options} prefill={prefill} error={errors.phone} />
+      <PhoneField {...props} error={errors.phone} />
       {mode === 'callback' && !closed ? (
         <fieldset class="choice">
           <legend>{t('callback.when')}</legend>
           <label>
-            <input type="radio" name="when" checked={!later} onChange={() => setLater(false)} />
+            <input type="radio" name="when" checked={!later} onChange={() => props.onLater(false)} />
             {t('callback.now')}
           </label>
           <label>
-            <input type="radio" name="when" checked={later} onChange={() => setLater(true)} />
+            <input type="radio" name="when" checked={later} onChange={() => props.onLater(true)} />
             {t('callback.later')}
           </label>
         </fieldset>
@@ -146,25 +153,24 @@ export function CallForm(props: CallFormProps) {
   );
 }
 
-function PhoneField(props: {
-  i18n: I18n;
-  options: CallOptions;
-  prefill: Prefill;
-  error?: string | undefined;
-}) {
+function PhoneField(props: CallFormProps & { error?: string | undefined }) {
   const { i18n, options, prefill, error } = props;
   const names = regionNames(i18n.locale);
   const countries = (options.countries ?? Object.keys(callingCodes))
     .map((code) => ({ code, label: `${names?.of(code) ?? code} (+${callingCodes[code]})` }))
     .sort((a, b) => a.label.localeCompare(b.label, i18n.locale));
-  const initial = prefill.country ?? options.country;
   return (
     <div class="field">
       <label for="tandem-call-phone">{i18n.t('call.phone')}</label>
       <div class="phone">
-        <select name="country" aria-label={i18n.t('call.country')}>
+        <select
+          name="country"
+          aria-label={i18n.t('call.country')}
+          value={props.country ?? countries[0]?.code}
+          onChange={(event) => props.onCountry(event.currentTarget.value)}
+        >
           {countries.map(({ code, label }) => (
-            <option key={code} value={code} selected={code === initial}>
+            <option key={code} value={code}>
               {label}
             </option>
           ))}
@@ -193,18 +199,13 @@ function PhoneField(props: {
 }
 
 function SlotField({ i18n, slots }: { i18n: I18n; slots: readonly number[] | undefined }) {
-  const format = new Intl.DateTimeFormat(i18n.locale, {
-    weekday: 'long',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
   return (
     <div class="field">
       <label for="tandem-call-at">{i18n.t('callback.time')}</label>
       <select id="tandem-call-at" name="at" disabled={!slots}>
         {(slots ?? []).map((at) => (
           <option key={at} value={at}>
-            {format.format(at)}
+            {formatDay(i18n.locale, at)}
           </option>
         ))}
       </select>

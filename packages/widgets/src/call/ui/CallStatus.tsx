@@ -1,5 +1,4 @@
 import type { I18n } from '@tandem/sdk-core';
-import { useState } from 'preact/hooks';
 import type { CallState } from '../controller';
 import { formatRemaining } from '../countdown';
 
@@ -7,8 +6,10 @@ export interface CallStatusProps {
   i18n: I18n;
   state: CallState;
   now: number;
+  /** What became of the last copy: copied, or how to copy by hand. */
+  copied?: string | undefined;
   onRenew(): void;
-  onCopy(number: string): Promise<void>;
+  onCopy(number: string): void;
   onClose(): void;
 }
 
@@ -49,9 +50,8 @@ export function CallStatus(props: CallStatusProps) {
   }
 }
 
-function LeasedNumber({ i18n, state, now, onRenew, onCopy }: CallStatusProps) {
+function LeasedNumber({ i18n, state, now, copied, onRenew, onCopy }: CallStatusProps) {
   const { t } = i18n;
-  const [copied, setCopied] = useState<string>();
   const number = state.number ?? '';
   return (
     <div class="panel">
@@ -63,16 +63,7 @@ function LeasedNumber({ i18n, state, now, onRenew, onCopy }: CallStatusProps) {
         </p>
       ) : null}
       <p>{state.accessCode ? t('call.withCode') : t('call.withoutCode')}</p>
-      <button
-        type="button"
-        class="secondary"
-        onClick={() =>
-          onCopy(number).then(
-            () => setCopied(t('call.copied')),
-            () => setCopied(t('call.copyFailed')),
-          )
-        }
-      >
+      <button type="button" class="secondary" onClick={() => onCopy(number)}>
         {t('call.copy')}
       </button>
       <p role="status">{copied}</p>

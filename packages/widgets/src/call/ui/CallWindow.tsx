@@ -5,16 +5,18 @@ import type { CallOffer } from '../offer';
 import { CallbackStatus } from './CallbackStatus';
 import { CallForm, type CallFormProps } from './CallForm';
 import { CallStatus } from './CallStatus';
+import { formatDay } from './format-day';
 
 export interface CallWindowProps extends Omit<CallFormProps, 'onMode'> {
   call: CallState;
   booking: CallbackBooking | null;
   connection: ConnectionState;
   now: number;
+  copied?: string | undefined;
   onMode: CallFormProps['onMode'];
   onClose(): void;
   onRenew(): void;
-  onCopy(number: string): Promise<void>;
+  onCopy(number: string): void;
   onCancelCallback(): void;
   onOtherChannels(): void;
 }
@@ -27,7 +29,11 @@ export function CallWindow(props: CallWindowProps) {
   const { i18n, call, booking, offer, mode } = props;
   const { t } = i18n;
   const calling = call.phase !== 'idle' && call.phase !== 'requesting';
-  const status = calling ? progress(i18n, call) : booking ? '' : offerText(i18n, offer);
+  const status = calling
+    ? progress(i18n, call)
+    : booking
+      ? bookingText(i18n, booking)
+      : offerText(i18n, offer);
   return (
     <Window
       id="tandem-call"
@@ -46,6 +52,7 @@ export function CallWindow(props: CallWindowProps) {
           i18n={i18n}
           state={call}
           now={props.now}
+          copied={props.copied}
           onRenew={props.onRenew}
           onCopy={props.onCopy}
           onClose={props.onClose}
@@ -81,8 +88,14 @@ function offerText({ t, locale }: I18n, offer: CallOffer): string {
   const opens =
     offer.nextOpenAt === undefined
       ? ''
-      : ` ${t('call.opens', { time: new Intl.DateTimeFormat(locale, { weekday: 'long', hour: '2-digit', minute: '2-digit' }).format(offer.nextOpenAt) })}`;
+      : ` ${t('call.opens', { time: formatDay(locale, offer.nextOpenAt) })}`;
   return t('call.closed') + opens;
+}
+
+function bookingText({ t, locale }: I18n, booking: CallbackBooking): string {
+  if (booking.state === 'queued') return t('callback.bookedNow');
+  if (booking.state !== 'scheduled') return t(`callback.${booking.state}`);
+  return t('callback.booked', { time: formatDay(locale, booking.at) });
 }
 
 function progress({ t }: I18n, call: CallState): string {
