@@ -19,6 +19,8 @@ export interface HostOptions {
   sdkDir?: string;
   /** The contact center's JSON config file (examples/contact-center.json by default). */
   configPath?: string;
+  /** The contact center's config itself, instead of a file (tests change the hours or lease times). */
+  config?: unknown;
   /** Extra browser origins allowed on the WebSocket besides the host's own; '*' for any. */
   allowedOrigins?: readonly string[] | '*';
   maxFrameBytes?: number;
@@ -69,7 +71,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
   const sdkDir = options.sdkDir ?? join(repoRoot, 'dist');
   const configPath = options.configPath ?? defaultConfigPath;
   const contactCenter = createReferenceServer({
-    config: readConfig(configPath),
+    config: options.config ?? readConfig(configPath),
     onError: (error) => console.error('reference server: a command failed', error),
   });
   const origins: string[] = [];

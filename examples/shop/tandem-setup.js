@@ -5,6 +5,7 @@ window.TandemConfig = {
   channels: {
     chat: { ewt: { show: true, min: 60, max: 900, whenAbove: 'disable' } },
     clickToCall: { whenClosed: 'disable', ewt: { show: true, max: 1200 } },
+    callback: {},
     messaging: {},
     cobrowse: {},
     // Links to the visitor's own messaging apps (fictional accounts), pre-filled with the page.
@@ -19,6 +20,14 @@ window.TandemConfig = {
       subjects: { orders: 'An order', products: 'Our coffee', billing: 'Billing' },
     },
     rating: true,
+  },
+  // Click-to-call and callbacks: also loaded only when first opened.
+  clickToCall: {
+    subjects: { orders: 'An order', products: 'Our coffee', billing: 'Billing' },
+    country: 'FR',
+    location: true,
+    // Custom attributes for the agent's screen pop (ClickToCall.open and .setAttributes can add more).
+    attributes: { site: 'Tandem Coffee demo shop', cart: sessionStorage.getItem('cart') || '0' },
   },
 };
 // Try the widgets in another language or theme: /?lang=ar&theme=dark (Tandem checks both values).

@@ -11,10 +11,10 @@ import { websocketTransport } from '../../packages/sdk-core/src/client/websocket
 import { launchBrowser } from './browser';
 
 /** Starts the example host on a free port (and Chromium, unless told not to) for one test file. */
-export function useHost(options: { browser?: boolean } = {}) {
+export function useHost(options: { browser?: boolean; config?: unknown } = {}) {
   const running: { host?: RunningHost; browser?: Browser } = {};
   beforeAll(async () => {
-    running.host = await startHost({ port: 0 });
+    running.host = await startHost({ port: 0, ...(options.config ? { config: options.config } : {}) });
     if (options.browser !== false) running.browser = await launchBrowser();
   });
   afterAll(async () => {

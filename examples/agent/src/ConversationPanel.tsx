@@ -70,7 +70,11 @@ export function ConversationPanel({ client, store, conversation, profile }: Prop
         — {conversation.subject}
         {conversation.ended ? ` (ended: ${conversation.ended})` : ''}
       </h2>
-      <Fields fields={conversation.fields} />
+      <Fields
+        fields={conversation.fields}
+        customerId={conversation.customerId}
+        subjectName={conversation.subjectName}
+      />
       {conversation.media !== 'voice' ? (
         <>
           <div role="log" aria-label="Transcript" aria-live="polite" class="transcript">

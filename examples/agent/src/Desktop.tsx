@@ -83,7 +83,7 @@ export function Desktop({ client, store }: { client: AgentClient; store: Desktop
                     — {invite.subjectName}
                     {invite.fromName ? ` from ${invite.fromName}` : ''}
                   </p>
-                  <Fields fields={invite.fields} />
+                  <Fields fields={invite.fields} customerId={invite.customerId} />
                   <button type="button" onClick={() => client.accept(invite.interactionId).catch(report)}>
                     Accept
                   </button>{' '}

@@ -6,6 +6,7 @@ export interface Conversation {
   readonly subject: string;
   readonly subjectName: string;
   readonly purpose: string;
+  readonly customerId: string;
   readonly fields: Record<string, string>;
   readonly transcript: AgentMessage[];
   participants: Array<{ agentId: string; name: string; visible: boolean }>;
@@ -79,6 +80,7 @@ export function createDesktopStore(client: AgentClient) {
         subject: event.subject,
         subjectName: event.subjectName,
         purpose: event.purpose,
+        customerId: event.customerId,
         fields: event.fields,
         transcript: [...event.transcript],
         participants: event.participants,

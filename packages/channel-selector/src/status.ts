@@ -10,11 +10,13 @@ export interface ChannelStatus {
   readonly nextOpenAt?: number;
 }
 
-/** Which backend channel tells whether a selector channel is open. Messaging is asynchronous: always open. */
+/**
+ * Which backend channel tells whether a selector channel is open. Messaging is asynchronous and a callback
+ * can be booked for later: both are always open.
+ */
 const backendChannel: Partial<Record<ChannelName, string>> = {
   chat: 'chat',
   clickToCall: 'voice',
-  callback: 'voice',
 };
 
 /**
