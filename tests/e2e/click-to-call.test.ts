@@ -7,11 +7,12 @@ import { watchPage } from '../support/browser';
 import { agentOverWebSocket, useHost } from '../support/host';
 
 // The demo contact center, open around the clock (tests run on any day), with leases short enough to see
-// one expire, and a long handle time so that one busy agent makes the wait exceed the shop's threshold.
+// one expire, a short RONA timeout, and a long handle time so that one busy agent makes the wait exceed
+// the shop's threshold.
 const config = JSON.parse(readFileSync(defaultConfigPath, 'utf8'));
 delete config.hours;
 config.clickToCall.leaseTtlSec = 12;
-config.routing = { ...config.routing, defaultHandleTimeSec: 1300 };
+config.routing = { ...config.routing, defaultHandleTimeSec: 1300, ronaTimeoutSec: 4 };
 const env = useHost({ config });
 
 const pages: Array<{ page: Page; problems: string[] }> = [];
@@ -76,7 +77,14 @@ describe('click-to-call on the demo shop (real Chromium, reference server, phone
     await expect.poll(() => status.textContent()).toMatch(/^Your call is connected\. Waiting for an agent…/);
     expect(await axeViolations(shop), 'connected').toEqual([]);
 
+    // Alice lets the first invitation ring out: RONA sets her Not Ready and the call waits in the queue.
     const invitation = desk.getByRole('region', { name: 'Invitations' });
+    await invitation.getByText('Grace Hopper').waitFor();
+    await desk.getByRole('alert').filter({ hasText: 'you were set Not Ready (RONA)' }).waitFor();
+    await desk.getByRole('status').filter({ hasText: 'NotReady' }).waitFor();
+    expect(await invitation.getByText('Grace Hopper').count()).toBe(0);
+    expect(await status.textContent()).toMatch(/^Your call is connected\. Waiting for an agent…/);
+    await desk.getByLabel('My state').selectOption('Ready');
     await invitation.getByText('Grace Hopper').waitFor();
     await invitation.getByRole('link', { name: 'Tandem Coffee Co. — Ethiopia Guji' }).waitFor();
     expect(await invitation.getByText(`${env.host.url}/product.html`).count()).toBe(1);
@@ -104,7 +112,10 @@ describe('click-to-call on the demo shop (real Chromium, reference server, phone
     await dialog.getByLabel('Your phone number').fill('+44 20 7946 0000');
     await dialog.getByRole('button', { name: 'Get a number to call' }).click();
     const first = (await dialog.getByRole('link', { name: /^\+33/ }).textContent()) ?? '';
-    await dialog.getByRole('alert').filter({ hasText: 'This number has expired.' }).waitFor({ timeout: 20_000 });
+    await dialog
+      .getByRole('alert')
+      .filter({ hasText: 'This number has expired.' })
+      .waitFor({ timeout: 20_000 });
     expect(await dialog.getByRole('link', { name: first }).count()).toBe(0);
     expect(await axeViolations(shop), 'expired').toEqual([]);
     await dialog.getByRole('button', { name: 'Get a new number' }).click();

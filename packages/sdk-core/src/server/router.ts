@@ -14,6 +14,8 @@ export interface Request {
   readonly purpose: Purpose;
   readonly enqueuedAt: number;
   readonly exclude: Set<string>;
+  /** Agents who let it ring out (RONA): offered it again only when no one else can take it. */
+  rangOut?: Set<string>;
   /** The agent handing the interaction on (transfer, conference or consult through a queue). */
   readonly fromAgentId?: string;
   priority: number;
@@ -80,6 +82,7 @@ export function createRouter(options: RouterOptions) {
   function eligible(request: Request): Agent | undefined {
     const target = request.subject.targets[request.targetIndex];
     if (!target) return undefined;
+    const rangOut = (agent: Agent) => request.rangOut?.has(agent.id) === true;
     return agents
       .all()
       .filter(
@@ -90,7 +93,10 @@ export function createRouter(options: RouterOptions) {
           hasFreeSlot(agent, request.media) &&
           !invites.has(inviteKey(agent.id, request.interactionId)),
       )
-      .sort((a, b) => a.freeSince - b.freeSince || a.id.localeCompare(b.id))[0];
+      .sort(
+        (a, b) =>
+          Number(rangOut(a)) - Number(rangOut(b)) || a.freeSince - b.freeSince || a.id.localeCompare(b.id),
+      )[0];
   }
 
   function armExpansion(request: Request): void {
@@ -189,8 +195,9 @@ export function createRouter(options: RouterOptions) {
     if (request && requests.has(request.id) && cause !== 'cancelled') {
       request.state = 'queued';
       request.agentId = undefined;
-      // Whoever declined or let it ring is not offered the same request again.
-      request.exclude.add(invite.agentId);
+      // Whoever declined is not offered it again; whoever let it ring, only once no one else can take it.
+      if (cause === 'declined') request.exclude.add(invite.agentId);
+      else request.rangOut = new Set(request.rangOut).add(invite.agentId);
       if (cause === 'timeout') request.priority = Math.max(request.priority, request.subject.priorities.rona);
       armExpansion(request);
     }

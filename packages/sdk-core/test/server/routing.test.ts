@@ -67,6 +67,36 @@ describe('routing rules', () => {
     expect(bob.invites[0]?.interactionId).toBe(missed);
   });
 
+  it('offers a rung-out interaction to another agent first, and back to the same agent once she alone can take it', async () => {
+    const cc = contactCenter();
+    const ada = await cc.agent('ada');
+    const cy = await cc.agent('cy');
+    await ada.client.setState('Ready');
+    const customer = await cc.customer();
+    const { conversationId } = await customer.start('sales');
+    await cc.elapse(300 + 20_000, 500); // RONA
+    await cy.client.setState('Ready');
+    await cc.elapse(1_000);
+    await ada.client.setState('Ready'); // she would be next by idle time alone, but she let it ring
+    await cc.elapse(5_000, 500);
+    expect(cy.invites.map((invite) => invite.interactionId)).toEqual([conversationId]);
+    expect(ada.invites).toHaveLength(1);
+
+    const alone = contactCenter();
+    const solo = await alone.agent('ada');
+    await solo.client.setState('Ready');
+    const visitor = await alone.customer();
+    const started = await visitor.start('billing');
+    await alone.elapse(300 + 20_000, 500);
+    expect(solo.states.at(-1)).toBe('NotReady(RONA)');
+    await solo.client.setState('Ready');
+    await alone.elapse(1_000, 100);
+    expect(solo.invites.map((invite) => invite.interactionId)).toEqual([
+      started.conversationId,
+      started.conversationId,
+    ]);
+  });
+
   it('validates NotReady reasons and wrap-up codes', async () => {
     const cc = contactCenter();
     const ada = await cc.agent('ada');
