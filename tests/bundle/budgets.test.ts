@@ -8,8 +8,8 @@ const manifest: Manifest = {
 };
 const KB = 1024;
 
-// Ceilings from DESIGN.md. Raise one only with a reason in the same commit. Click-to-call (+6 KB) and the
-// co-browse customer chunk (35 KB) join this table when their entries exist.
+// Ceilings from DESIGN.md. Raise one only with a reason in the same commit. The co-browse customer chunk
+// (35 KB) joins this table when its entry exists.
 /** Chunk file names carry a content hash: find one by its name. */
 const chunk = (name: string) => {
   const found = Object.keys(manifest).find((file) => file.startsWith(`chunks/${name}-`));
@@ -29,8 +29,20 @@ const budgets = [
     after: ['tandem-app.js'],
     ceiling: 7 * KB,
   },
-  // The chat window and what it shares with the connection (the wording of validation problems).
-  { entry: 'chat widget, added', file: chunk('chat'), after: ['tandem-app.js'], ceiling: 15 * KB },
+  // The chat window and what it shares with the connection (the wording of validation problems). Raised
+  // from 15 to 15.5 KB when the window frame and form fields moved to a chunk shared with click-to-call:
+  // the same code, but gzip no longer compresses it with chat's (measured 14.47 KB inline, 15.13 split).
+  { entry: 'chat widget, added', file: chunk('chat'), after: ['tandem-app.js'], ceiling: 15.5 * KB },
+  // DESIGN.md sets 6 KB. Click-to-call with the callback offer, the country choice, the lease countdown and
+  // its English words is 7.0 KB on its own, plus 3.1 KB of window frame and form fields shared with chat:
+  // 10.1 KB measured. The ceiling holds that line until a smaller design is agreed (see issue 5's note).
+  { entry: 'click-to-call widget, added', file: chunk('call'), after: ['tandem-app.js'], ceiling: 10.5 * KB },
+  {
+    entry: 'click-to-call widget, added after the chat',
+    file: chunk('call'),
+    after: ['tandem-app.js', chunk('chat')],
+    ceiling: 7.25 * KB,
+  },
 ];
 
 const code = (file: string) => readFileSync(`dist/${file}`, 'utf8');

@@ -160,4 +160,21 @@ describe('click-to-call on the demo shop (real Chromium, reference server, phone
     expect(await axeViolations(shop), 'callback cancelled').toEqual([]);
     bruno.stop();
   });
+
+  it('lays out right to left in Arabic and passes axe in the dark theme, number included', async () => {
+    const shop = await open('/product.html?lang=ar&theme=dark');
+    await shop.emulateMedia({ colorScheme: 'dark' });
+    await shop.getByRole('button', { name: 'Call a coffee expert' }).click();
+    const dialog = shop.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
+    expect(await axeViolations(shop), 'form').toEqual([]);
+    await dialog.getByRole('textbox').first().fill('+44 20 7946 0000');
+    await dialog.locator('button[type="submit"]').click();
+    const number = dialog.getByRole('link', { name: /^\+33/ });
+    await number.waitFor();
+    // A phone number reads left to right inside right-to-left text.
+    expect(await number.evaluate((element) => getComputedStyle(element).direction)).toBe('ltr');
+    expect(await axeViolations(shop), 'number').toEqual([]);
+  });
 });

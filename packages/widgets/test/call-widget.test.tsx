@@ -178,6 +178,32 @@ describe('click-to-call window', () => {
     ]);
   });
 
+  it('shows hostile names and prefills as text, never as markup', async () => {
+    const payload = '<img src=x onerror="window.hacked=1"><script>window.hacked=1</script>';
+    const config = {
+      ...withCodes,
+      agents: withCodes.agents.map((agent) => (agent.id === 'ada' ? { ...agent, name: payload } : agent)),
+    };
+    const ctx = await setup({}, { config });
+    await ctx.open('ClickToCall.open', { phone: '+33612345678', firstName: payload, subject: 'billing' });
+    expect(within(ctx.dialog()).getByLabelText(/First name/)).toHaveProperty('value', payload);
+    await ctx.press('Get a number to call');
+    const state = await ctx.cc.settled(ctx.tandem.command('ClickToCall.state'));
+    const call = ctx.cc.server.voice.inboundCall({ dialed: state.number ?? '', callerId: '+33612345678' });
+    ctx.cc.server.voice.keyDigits(call.id, state.accessCode ?? '');
+    await ctx.ada.client.setState('Ready');
+    await ctx.cc.elapse(500);
+    const invite = ctx.ada.invites.at(-1);
+    expect(ctx.cc.server.interactions.get(invite?.interactionId ?? '')?.fields).toMatchObject({
+      firstName: payload,
+    });
+    await ctx.cc.settled(ctx.ada.client.accept(invite?.interactionId ?? ''));
+    await ctx.pump();
+    expect(ctx.status()).toBe(`${payload} has answered your call.`);
+    expect(ctx.root.querySelector('img, script')).toBeNull();
+    expect((window as unknown as { hacked?: number }).hacked).toBeUndefined();
+  });
+
   it('offers the general number when the pool is exhausted', async () => {
     const ctx = await setup(
       {},
