@@ -182,7 +182,9 @@ describe('click-to-call window', () => {
     const payload = '<img src=x onerror="window.hacked=1"><script>window.hacked=1</script>';
     const config = {
       ...withCodes,
-      agents: withCodes.agents.map((agent) => (agent.id === 'ada' ? { ...agent, name: payload } : agent)),
+      agents: withCodes.agents.map((agent: { id: string }) =>
+        agent.id === 'ada' ? { ...agent, name: payload } : agent,
+      ),
     };
     const ctx = await setup({}, { config });
     await ctx.open('ClickToCall.open', { phone: '+33612345678', firstName: payload, subject: 'billing' });
