@@ -14,8 +14,6 @@ const onwarn: RollupOptions['onwarn'] = (warning, warn) => {
     warning.ids?.every((id) => id.includes('node_modules')) ?? warning.id?.includes('node_modules');
   if (fromDependency && (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'INVALID_ANNOTATION'))
     return;
-  // cobrowse exports nothing yet: its features arrive with their issues.
-  if (warning.code === 'EMPTY_BUNDLE') return;
   warn(warning);
 };
 
@@ -43,7 +41,7 @@ const entries: Record<(typeof packages)[number], Record<string, string>> = {
   },
   'channel-selector': { index: 'packages/channel-selector/src/index.ts' },
   widgets: { index: 'packages/widgets/src/index.ts' },
-  cobrowse: { index: 'packages/cobrowse/src/index.ts' },
+  cobrowse: { index: 'packages/cobrowse/src/index.ts', agent: 'packages/cobrowse/src/agent.ts' },
 };
 
 function packageBuilds(name: (typeof packages)[number]): RollupOptions[] {

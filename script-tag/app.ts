@@ -11,12 +11,13 @@ export function boot({ config }: { config: unknown; base: string }): GlobalApi {
   const options = config === undefined ? {} : config;
   // A config that is not an object goes to createTandem as is, which reports it and stays inert.
   const isObject = typeof options === 'object' && options !== null && !Array.isArray(options);
-  // The chat's and click-to-call's own options go to them, checked when their code loads.
+  // The chat's, click-to-call's and co-browse's own options go to them, checked when their code loads.
   const {
     chat: chatOptions,
     clickToCall: callOptions,
+    cobrowse: cobrowseOptions,
     ...rest
-  } = isObject ? (options as { chat?: unknown; clickToCall?: unknown }) : {};
+  } = isObject ? (options as { chat?: unknown; clickToCall?: unknown; cobrowse?: unknown }) : {};
   const plugins = [
     channelSelector(),
     lazyPlugin('Chat', () => import('./chat').then(({ chatWidget }) => chatWidget(chatOptions as never))),
@@ -27,6 +28,9 @@ export function boot({ config }: { config: unknown; base: string }): GlobalApi {
       'ClickToCall',
       () => import('./call').then(({ clickToCallWidget }) => clickToCallWidget(callOptions as never)),
       ['Callback'],
+    ),
+    lazyPlugin('Cobrowse', () =>
+      import('./cobrowse').then(({ cobrowse }) => cobrowse(cobrowseOptions as never)),
     ),
   ];
   const tandem = createTandem((isObject ? { ...rest, plugins } : options) as never);

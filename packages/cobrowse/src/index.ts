@@ -1,2 +1,11 @@
-// Public surface; features arrive with their issues (see docs/architecture.md).
-export {};
+export type { RestrictionRule, Restrictions } from './capture/restrictions';
+export {
+  defaultHide,
+  defaultMask,
+  defaultReadonly,
+  restrictionsFor,
+  urlMatches,
+} from './capture/restrictions';
+export type { CobrowseOptions } from './options';
+export type { CobrowseState } from './plugin';
+export { cobrowse } from './plugin';

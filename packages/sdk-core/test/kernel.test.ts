@@ -85,12 +85,12 @@ describe('createTandem and the plugin contract', () => {
         definePlugin({
           name: 'Chat',
           setup(context) {
-            context.register('Cobrowse.start', { run: () => 1 });
+            context.register('Cobrowse.wave', { run: () => 1 });
           },
         }),
       ],
     });
-    await expect(tandem.command('Cobrowse.start')).rejects.toMatchObject({ code: 'unknown_command' });
+    await expect(tandem.command('Cobrowse.wave')).rejects.toMatchObject({ code: 'unknown_command' });
     expect(String(vi.mocked(console.error).mock.calls[0]?.[0])).toContain('the Chat plugin failed to start');
     vi.mocked(console.error).mockClear();
     tandem.destroy();

@@ -1,0 +1,179 @@
+import { Level, type RestrictionCheck } from './restrictions';
+
+// rrweb's event and node type numbers (its enums, as data).
+export const EventType = { fullSnapshot: 2, incremental: 3, meta: 4 } as const;
+export const Source = { mutation: 0, input: 5 } as const;
+const NodeKind = { element: 2, text: 3, cdata: 4, comment: 5 } as const;
+
+type Attributes = Record<string, unknown>;
+
+export interface SerializedNode {
+  id: number;
+  type: number;
+  tagName?: string;
+  attributes?: Attributes;
+  childNodes?: SerializedNode[];
+  textContent?: string;
+}
+
+export interface CaptureEvent {
+  type: number;
+  timestamp: number;
+  data: Record<string, unknown> & {
+    source?: number;
+    node?: SerializedNode;
+    adds?: Array<{ parentId: number; node: SerializedNode }>;
+    texts?: Array<{ id: number; value: string | null }>;
+    attributes?: Array<{ id: number; attributes: Attributes }>;
+    id?: number;
+    text?: string;
+    isChecked?: boolean;
+  };
+}
+
+/** What a masked value or text becomes: a fixed length, so that not even the length leaves. */
+export const maskText = '••••••';
+
+// Attributes a masked element keeps for its layout; every other one is dropped or, for links, cut.
+const layoutAttributes = new Set([
+  'class',
+  'id',
+  'style',
+  'type',
+  'name',
+  'role',
+  'dir',
+  'lang',
+  'hidden',
+  'disabled',
+  'tabindex',
+  'for',
+  'width',
+  'height',
+  'rows',
+  'cols',
+  'size',
+  'colspan',
+  'rowspan',
+  'rel',
+  'media',
+  'viewBox',
+  'rr_width',
+  'rr_height',
+  '_cssText',
+]);
+const linkAttributes = new Set(['href', 'src', 'action', 'formaction', 'poster', 'xlink:href', 'data']);
+const hiddenKeeps = new Set(['class', 'id', 'style', 'rr_width', 'rr_height']);
+
+const withoutQuery = (url: string) => url.split(/[?#]/, 1)[0] ?? '';
+
+/** A masked element's attributes: layout kept, links without query or fragment, content gone. */
+function scrub(attributes: Attributes, keep: Set<string>, removed: null | undefined): Attributes {
+  const clean: Attributes = {};
+  for (const [name, value] of Object.entries(attributes)) {
+    if (keep.has(name) || name.startsWith('data-tandem-')) clean[name] = value;
+    else if (keep !== hiddenKeeps && linkAttributes.has(name) && typeof value === 'string')
+      clean[name] = withoutQuery(value);
+    else if (keep !== hiddenKeeps && name === 'srcset' && typeof value === 'string')
+      clean[name] = value
+        .split(',')
+        .map((candidate) => withoutQuery(candidate.trim()))
+        .join(', ');
+    else if (name === 'value' && value) clean[name] = maskText;
+    else if (removed === null) clean[name] = null;
+  }
+  return clean;
+}
+
+const hasText = (text: string | null | undefined) => !!text && /\S/.test(text);
+
+/**
+ * The last line before the network: every rrweb event passes through here, and whatever lies in a masked
+ * or hidden element is replaced, cut or dropped, whatever rrweb's own options did. Where a node cannot be
+ * found, the entry is dropped (fail closed). `onRestrictionChange` asks for a new full snapshot when an
+ * element's own restriction changed (it became masked or hidden after it was shown).
+ */
+export function createSanitizer(
+  check: RestrictionCheck,
+  getNode: (id: number) => Node | null,
+  onRestrictionChange: () => void,
+) {
+  const seenLevels = new WeakMap<Node, Level>();
+
+  function remember(node: Node, level: Level): void {
+    if (level !== Level.none || seenLevels.has(node)) seenLevels.set(node, level);
+  }
+
+  function cleanTree(node: SerializedNode, inherited: Level): void {
+    const dom = getNode(node.id);
+    let level = inherited;
+    if (node.type === NodeKind.element && dom) {
+      const own = check.own(dom as Element);
+      remember(dom, own);
+      if (own > level) level = own;
+    }
+    if (node.type === NodeKind.element) {
+      if (level === Level.hide) {
+        node.attributes = scrub(node.attributes ?? {}, hiddenKeeps, undefined);
+        node.childNodes = [];
+        return;
+      }
+      if (level === Level.mask) node.attributes = scrub(node.attributes ?? {}, layoutAttributes, undefined);
+    } else if (level !== Level.none && node.textContent !== undefined) {
+      node.textContent = node.type === NodeKind.text && hasText(node.textContent) ? maskText : '';
+    }
+    for (const child of node.childNodes ?? []) cleanTree(child, level);
+  }
+
+  function cleanMutation(data: CaptureEvent['data']): void {
+    data.adds = (data.adds ?? []).filter((add) => {
+      const parent = getNode(add.parentId);
+      if (!parent) return false;
+      const level = check.of(parent);
+      if (level === Level.hide) return false;
+      cleanTree(add.node, level);
+      return true;
+    });
+    data.texts = (data.texts ?? []).filter((entry) => {
+      const node = getNode(entry.id);
+      if (!node) return false;
+      const level = check.of(node);
+      if (level === Level.hide) return false;
+      if (level === Level.mask && hasText(entry.value)) entry.value = maskText;
+      return true;
+    });
+    let changed = false;
+    data.attributes = (data.attributes ?? []).filter((entry) => {
+      const node = getNode(entry.id);
+      if (!node) return false;
+      const own = check.own(node as Element);
+      if (own !== (seenLevels.get(node) ?? Level.none)) changed = true;
+      remember(node, own);
+      const level = check.of(node);
+      if (level === Level.hide) {
+        if (own !== Level.hide) return false;
+        entry.attributes = scrub(entry.attributes, hiddenKeeps, null);
+      } else if (level === Level.mask) entry.attributes = scrub(entry.attributes, layoutAttributes, null);
+      return true;
+    });
+    if (changed) onRestrictionChange();
+  }
+
+  /** Returns the event to send (changed in place), or null to send nothing. */
+  return function sanitize(event: CaptureEvent): CaptureEvent | null {
+    const { data } = event;
+    if (event.type === EventType.fullSnapshot && data.node) cleanTree(data.node, Level.none);
+    else if (event.type === EventType.incremental && data.source === Source.mutation) cleanMutation(data);
+    else if (event.type === EventType.incremental && data.source === Source.input) {
+      const node = getNode(data.id ?? -1);
+      if (!node) return null;
+      const level = check.of(node);
+      if (level === Level.hide) return null;
+      if (level === Level.mask) {
+        data.text = data.text ? maskText : '';
+        if (data.isChecked !== undefined) data.isChecked = false;
+      }
+    }
+    return event;
+  };
+}

@@ -1,0 +1,50 @@
+import { formatProblems, getDocument, text, validate } from '@tandem/sdk-core';
+import * as z from 'zod/mini';
+import type { RestrictionRule } from './capture/restrictions';
+
+const selectorExpected = 'a valid CSS selector';
+
+/** A selector the browser accepts (checked where there is a document; the page applies it). */
+const selector = z.string({ error: selectorExpected }).check(
+  z.refine(
+    (value) => {
+      if (value.trim() === '' || value.length > 500) return false;
+      try {
+        getDocument()?.createDocumentFragment().querySelector(value);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { error: selectorExpected },
+  ),
+);
+
+export const cobrowseOptionsSchema = z.strictObject({
+  /** Selector lists, each scoped to the pages whose address matches one of `urls` (all pages without). */
+  restrictions: z.optional(
+    z.array(
+      z.strictObject({
+        urls: z.optional(z.array(text(500))),
+        mask: z.optional(z.array(selector)),
+        hide: z.optional(z.array(selector)),
+        readonly: z.optional(z.array(selector)),
+      }),
+    ),
+  ),
+});
+
+export interface CobrowseOptions {
+  readonly restrictions?: readonly RestrictionRule[];
+}
+
+/** Validates the co-browse options when its code loads (script tag: config.cobrowse). */
+export function parseCobrowseOptions(input: unknown): CobrowseOptions {
+  const result = validate(cobrowseOptionsSchema, input ?? {});
+  if (result.ok) return result.value;
+  const problems = result.problems.map((p) => {
+    const path = p.path === '(root)' ? 'cobrowse' : `cobrowse.${p.path}`;
+    return { ...p, path, message: path + p.message.slice(p.path.length) };
+  });
+  throw new Error(formatProblems('Tandem config', problems));
+}
