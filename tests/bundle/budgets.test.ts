@@ -54,7 +54,7 @@ describe('bundle budgets (gzip, built files)', () => {
   it('keeps the co-browse customer code (with rrweb record) within 35 KB, loaded only when used', () => {
     // The plugin loads on the first Cobrowse command; rrweb's recorder when a session starts.
     const plugin = chunk('cobrowse');
-    const recorder = chunk('capture');
+    const recorder = chunk('recorder');
     expect(manifest[plugin]?.dynamicImports).toContain(recorder);
     expect(staticClosure(manifest, 'tandem-app.js').has(plugin)).toBe(false);
     const added =
@@ -69,11 +69,12 @@ describe('bundle budgets (gzip, built files)', () => {
     for (const marker of ['preact', 'ZodMini', 'launcher', 'mitt']) expect(loader).not.toContain(marker);
   });
 
-  it('ships no classic zod and no rrweb outside the co-browse chunk', () => {
+  it('ships no classic zod and no rrweb outside the co-browse recorder', () => {
+    const recorder = chunk('recorder');
     for (const file of Object.keys(manifest)) {
       const text = code(file);
       expect(text, file).not.toMatch(/["']ZodString["']|["']ZodObject["']/);
-      if (!file.includes('cobrowse')) expect(text, file).not.toMatch(/rrweb/i);
+      if (file !== recorder) expect(text, file).not.toMatch(/rrweb/i);
     }
   });
 

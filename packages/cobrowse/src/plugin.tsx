@@ -6,7 +6,7 @@ import {
   type PluginContext,
 } from '@tandem/sdk-core';
 import { render } from 'preact';
-import type { Capture } from './capture/capture';
+import type { Capture } from './capture/recorder';
 import { restrictionsFor } from './capture/restrictions';
 import { type CobrowseOptions, parseCobrowseOptions } from './options';
 import { cobrowseStrings } from './strings';
@@ -61,12 +61,12 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
   let state: CobrowseState & { copied?: string } = { phase: 'idle' };
   let marks: Marks = {};
   let capture: Capture | undefined;
-  let loading: Promise<typeof import('./capture/capture')> | undefined;
+  let loading: Promise<typeof import('./capture/recorder')> | undefined;
   let highlightTimer: unknown;
   let starting: Promise<{ sessionId: string }> | undefined;
 
   const loadCapture = () => {
-    loading ??= import('./capture/capture');
+    loading ??= import('./capture/recorder');
     return loading;
   };
 
