@@ -1,4 +1,5 @@
 import type { AgentClient } from '@tandem/sdk-core/agent';
+import { CobrowseJoin, CobrowsePanel } from './CobrowsePanel';
 import { ConversationPanel } from './ConversationPanel';
 import { Fields } from './Fields';
 import type { DesktopStore } from './store';
@@ -116,8 +117,10 @@ export function Desktop({ client, store }: { client: AgentClient; store: Desktop
               ))}
             </ul>
           </section>
+          <CobrowseJoin client={client} />
         </nav>
         <main>
+          <CobrowsePanel client={client} store={store} />
           {selected && profile ? (
             <ConversationPanel client={client} store={store} conversation={selected} profile={profile} />
           ) : (

@@ -24,6 +24,8 @@ export interface DesktopState {
   conversations: Conversation[];
   selected?: string;
   notice?: string;
+  /** The co-browse session this agent is in (one at a time), and why it ended once it has. */
+  cobrowse?: { sessionId: string; interactionId?: string; mode: string; ended?: string };
 }
 
 /** The desktop's whole state, fed by the agent client's events; components subscribe and re-render. */
@@ -117,6 +119,21 @@ export function createDesktopStore(client: AgentClient) {
     update((d) => {
       const found = conversation(d, interactionId);
       if (found) found.ended = reason;
+    }),
+  );
+  client.on('cobrowseJoined', ({ sessionId, interactionId, mode }) =>
+    update((d) => {
+      d.cobrowse = { sessionId, mode, ...(interactionId ? { interactionId } : {}) };
+    }),
+  );
+  client.on('cobrowseMode', ({ sessionId, mode }) =>
+    update((d) => {
+      if (d.cobrowse?.sessionId === sessionId) d.cobrowse = { ...d.cobrowse, mode };
+    }),
+  );
+  client.on('cobrowseEnded', ({ sessionId, reason }) =>
+    update((d) => {
+      if (d.cobrowse?.sessionId === sessionId) d.cobrowse = { ...d.cobrowse, ended: reason };
     }),
   );
 

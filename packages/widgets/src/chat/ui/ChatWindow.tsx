@@ -49,7 +49,11 @@ export function ChatWindow({ core, options, connection, chatOpen, notice, onNoti
     );
 
   const actions: Action[] = [];
-  // Co-browse adds "Share this page" here once its plugin exists.
+  // Co-browse, when the site offers it: the chat's agent joins the customer's tab at once (seed 000).
+  const cobrowse = context.config.channels?.cobrowse;
+  if (phase === 'connected' && cobrowse && cobrowse.enabled !== false) {
+    actions.push({ label: t('chat.cobrowse'), run: () => guard(context.bus.command('Cobrowse.start')) });
+  }
   if (options.transcript !== false && state.messages.length > 0) {
     actions.push({
       label: t('chat.transcript'),
