@@ -24,6 +24,8 @@ export interface HostOptions {
   /** Extra browser origins allowed on the WebSocket besides the host's own; '*' for any. */
   allowedOrigins?: readonly string[] | '*';
   maxFrameBytes?: number;
+  /** Test pages served at /fixtures/ (with inline scripts, so without the shop's CSP). */
+  fixturesDir?: string;
 }
 
 export interface RunningHost {
@@ -51,6 +53,14 @@ const pageHeaders = {
   'referrer-policy': 'strict-origin-when-cross-origin',
 };
 
+// The agent desktop replays customers' pages: their own styles and images must apply in the view
+// (scripts stay blocked here, and by the viewer's sandbox).
+const agentHeaders = {
+  ...pageHeaders,
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline' http: https:; img-src 'self' data: blob: http: https:; font-src 'self' data: http: https:; connect-src 'self' ws: wss:; frame-ancestors 'self'; base-uri 'none'",
+};
+
 export const defaultConfigPath = join(examplesDir, 'contact-center.json');
 
 function readConfig(path: string): unknown {
@@ -76,7 +86,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
   });
   const origins: string[] = [];
   const server = createServer((request, response) => {
-    handle(request, response, sdkDir, contactCenter).catch((error: unknown) => {
+    handle(request, response, sdkDir, contactCenter, options.fixturesDir).catch((error: unknown) => {
       console.error('host: request failed', error);
       if (!response.headersSent) response.writeHead(500);
       response.end();
@@ -127,6 +137,7 @@ async function handle(
   response: ServerResponse,
   sdkDir: string,
   contactCenter: ReferenceServer,
+  fixturesDir?: string,
 ): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://host');
   const path = url.pathname;
@@ -140,9 +151,17 @@ async function handle(
   if (path.startsWith('/api/')) return json(response, 404, { error: 'not_found' });
   if (path === '/tandem') return send(response, 426, 'Upgrade to WebSocket (protocol v1) on this path.');
   if (path.startsWith('/sdk/')) return file(response, sdkDir, path.slice('/sdk'.length), {});
+  if (fixturesDir && path.startsWith('/fixtures/'))
+    return file(response, fixturesDir, path.slice('/fixtures'.length), {});
   for (const [prefix, dir] of sites) {
     if (path === prefix.slice(0, -1) && prefix !== '/') return redirect(response, prefix);
-    if (path.startsWith(prefix)) return file(response, dir, path.slice(prefix.length - 1), pageHeaders);
+    if (path.startsWith(prefix))
+      return file(
+        response,
+        dir,
+        path.slice(prefix.length - 1),
+        prefix === '/agent/' ? agentHeaders : pageHeaders,
+      );
   }
   return send(response, 404, 'Not found');
 }

@@ -58,7 +58,10 @@ describe('co-browse on the demo shop (real Chromium, reference server, agent des
     const desk = await agentDesk();
     await desk.getByLabel('Session id').fill(code);
     await desk.getByRole('button', { name: 'Join' }).click();
-    await shop.getByRole('region', { name: 'Share this tab' }).getByText(/You are sharing this tab with Alice/).waitFor();
+    await shop
+      .getByRole('region', { name: 'Share this tab' })
+      .getByText(/You are sharing this tab with Alice/)
+      .waitFor();
     const view = desk.locator('.cobrowse-view');
     await view.getByText('Live', { exact: true }).waitFor();
     const frame = await replayFrame(desk);

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { type AgentClient, createAgentClient } from '@tandem/sdk-core/agent';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
@@ -12,9 +13,14 @@ import { launchBrowser } from './browser';
 
 /** Starts the example host on a free port (and Chromium, unless told not to) for one test file. */
 export function useHost(options: { browser?: boolean; config?: unknown } = {}) {
+  const fixturesDir = fileURLToPath(new URL('../fixtures/', import.meta.url));
   const running: { host?: RunningHost; browser?: Browser } = {};
   beforeAll(async () => {
-    running.host = await startHost({ port: 0, ...(options.config ? { config: options.config } : {}) });
+    running.host = await startHost({
+      port: 0,
+      fixturesDir,
+      ...(options.config ? { config: options.config } : {}),
+    });
     if (options.browser !== false) running.browser = await launchBrowser();
   });
   afterAll(async () => {

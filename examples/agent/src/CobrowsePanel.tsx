@@ -98,9 +98,20 @@ export function CobrowsePanel({ client, store }: { client: AgentClient; store: D
             Close view
           </button>
         ) : (
-          <button type="button" onClick={() => void client.endCobrowse(cobrowse.sessionId).catch(() => undefined)}>
-            End co-browse
-          </button>
+          <>
+            <button
+              type="button"
+              onClick={() => void client.sendCobrowse(cobrowse.sessionId, 'resync').catch(() => undefined)}
+            >
+              Refresh view
+            </button>{' '}
+            <button
+              type="button"
+              onClick={() => void client.endCobrowse(cobrowse.sessionId).catch(() => undefined)}
+            >
+              End co-browse
+            </button>
+          </>
         )}
       </p>
     </section>

@@ -2,7 +2,7 @@ import { record } from '@rrweb/record';
 import type { Clock } from '@tandem/sdk-core';
 import { encodeEvents } from '../frames';
 import { createRestrictionCheck, type Restrictions } from './restrictions';
-import { type CaptureEvent, createSanitizer, EventType, maskText } from './sanitize';
+import { type CaptureEvent, createSanitizer, EventType, maskedValue } from './sanitize';
 
 export interface CaptureFrame {
   readonly kind: 'snapshot' | 'mutation' | 'pointer';
@@ -67,7 +67,8 @@ export function startCapture(options: CaptureOptions): Capture {
     blockSelector: `${options.restrictions.hide},[data-tandem-host]`,
     // rrweb masks at serialization too; the sanitizer above is what the guarantee rests on.
     maskAllInputs: true,
-    maskInputFn: (text, element) => (check.of(element) === 0 ? text : text && maskText),
+    maskInputFn: (text, element) =>
+      check.of(element) === 0 ? text : maskedValue((element as HTMLInputElement).type, text),
     slimDOMOptions: 'all',
     sampling: { mousemove: false, scroll: 50, media: 800, input: 'last' },
     recordCanvas: false,

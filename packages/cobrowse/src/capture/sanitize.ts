@@ -79,13 +79,19 @@ function scrub(attributes: Attributes, keep: Set<string>, removed: null | undefi
         .split(',')
         .map((candidate) => withoutQuery(candidate.trim()))
         .join(', ');
-    else if (name === 'value' && value) clean[name] = maskText;
+    else if (name === 'value' && value) clean[name] = maskedValue(attributes.type, value);
     else if (removed === null) clean[name] = null;
   }
   return clean;
 }
 
 const hasText = (text: string | null | undefined) => !!text && /\S/.test(text);
+
+// Inputs whose value must parse (a date, a number): masked, they are shown empty rather than invalid.
+const parsedTypes = /^(number|range|date|time|datetime-local|month|week|color)$/i;
+/** What a masked value becomes for an input of this type. */
+export const maskedValue = (type: unknown, value: unknown) =>
+  !value ? '' : typeof type === 'string' && parsedTypes.test(type) ? '' : maskText;
 
 /**
  * The last line before the network: every rrweb event passes through here, and whatever lies in a masked
@@ -170,7 +176,7 @@ export function createSanitizer(
       const level = check.of(node);
       if (level === Level.hide) return null;
       if (level === Level.mask) {
-        data.text = data.text ? maskText : '';
+        data.text = maskedValue((node as HTMLInputElement).type, data.text);
         if (data.isChecked !== undefined) data.isChecked = false;
       }
     }
