@@ -146,6 +146,8 @@ export function mountCobrowseViewer(element: HTMLElement, options: ViewerOptions
       pauseAnimation: false,
       showWarning: false,
       UNSAFE_replayCanvas: false,
+      // Events are applied at once ("sync"); a virtual DOM would hold them until a fast-forward ends.
+      useVirtualDom: false,
       insertStyleRules: ['html { pointer-events: none; }'],
     });
     next.startLive(Number.MAX_SAFE_INTEGER);
