@@ -29,6 +29,8 @@ window.TandemConfig = {
     // Custom attributes for the agent's screen pop (ClickToCall.open and .setAttributes can add more).
     attributes: { site: 'Tandem Coffee demo shop', cart: sessionStorage.getItem('cart') || '0' },
   },
+  // Co-browse: beyond the data-tandem-* tags and the defaults, selectors by page (loaded when a session starts).
+  cobrowse: { restrictions: [{ urls: ['/checkout.html*'], mask: ['[name="notes"]'] }] },
 };
 // Try the widgets in another language or theme: /?lang=ar&theme=dark (Tandem checks both values).
 const tryOut = new URLSearchParams(window.location.search);

@@ -111,12 +111,19 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
     const { startCapture } = await loadCapture();
     if (state.phase !== 'active' || capture) return;
     const href = getWindow()?.location.href ?? '';
-    capture = startCapture({
-      restrictions: restrictionsFor(href, options.restrictions),
-      clock,
-      document: doc,
-      send: (frame) => void backend?.cobrowse.send(frame).catch(() => undefined),
-    });
+    try {
+      capture = startCapture({
+        restrictions: restrictionsFor(href, options.restrictions),
+        clock,
+        document: doc,
+        send: (frame) => void backend?.cobrowse.send(frame).catch(() => undefined),
+      });
+    } catch {
+      // A browser rrweb cannot record in: end the session rather than break the page.
+      set({ phase: 'failed' });
+      await backend?.cobrowse.end().catch(() => undefined);
+      return;
+    }
     if (/^https?:/.test(href))
       backend?.cobrowse.send({ kind: 'navigation', url: href }).catch(() => undefined);
   }
@@ -164,10 +171,10 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
     if (event.type === 'joined') {
       set({ phase: 'active', sessionId: event.sessionId, agentName: event.agentName, mode: event.mode });
       bus.emit('Cobrowse.joined', { sessionId: event.sessionId, agentName: event.agentName });
-      void startCapture();
+      startCapture().catch(() => set({ phase: 'failed' }));
     } else if (event.type === 'mode') {
       set({ ...state, mode: event.mode });
-    } else if (event.type === 'ended' && state.phase !== 'idle') {
+    } else if (event.type === 'ended' && state.phase !== 'idle' && state.phase !== 'ended') {
       stopCapture();
       set({ phase: 'ended', sessionId: event.sessionId, endReason: event.reason });
       bus.emit('Cobrowse.ended', { sessionId: event.sessionId, reason: event.reason });
