@@ -200,3 +200,48 @@ describe('defangEvent', () => {
     expect([input, meta]).toEqual(before);
   });
 });
+
+describe('what browsers would still run', () => {
+  it('catches script URLs hidden by tabs, newlines and leading controls', () => {
+    for (const href of [
+      'java\tscript:alert(1)',
+      'java\nscript:alert(1)',
+      '\u0001javascript:x',
+      ' \u0000vbscript:x',
+    ]) {
+      const attributes: Record<string, unknown> = { href };
+      defangAttributes(attributes);
+      expect(attributes, JSON.stringify(href)).toEqual({});
+    }
+  });
+
+  it('removes data: documents of every kind but keeps raster images', () => {
+    for (const src of [
+      'data: text/html,<b>',
+      'data:application/xhtml+xml,x',
+      'data:image/svg+xml,<svg onload=x>',
+    ]) {
+      const attributes: Record<string, unknown> = { src };
+      defangAttributes(attributes);
+      expect(attributes, src).toEqual({});
+    }
+    const image: Record<string, unknown> = { src: 'data:image/png;base64,AAAA' };
+    defangAttributes(image);
+    expect(image).toEqual({ src: 'data:image/png;base64,AAAA' });
+  });
+
+  it('skips junk entries instead of throwing', () => {
+    const snapshot = {
+      type: 2,
+      timestamp: 1,
+      data: { node: { type: 2, tagName: 'div', childNodes: [null, 3] } },
+    };
+    expect(() => defangEvent(snapshot as never)).not.toThrow();
+    const mutation = {
+      type: 3,
+      timestamp: 1,
+      data: { source: 0, adds: [null, { node: null }], attributes: 'x' },
+    };
+    expect(() => defangEvent(mutation as never)).not.toThrow();
+  });
+});

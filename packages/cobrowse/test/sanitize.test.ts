@@ -158,6 +158,19 @@ describe('full snapshots', () => {
     expect(JSON.stringify(event)).not.toMatch(/Jane|4111|12\/29|a comment/);
   });
 
+  it('drops the address of a masked link that is not on the web (mailto:, tel:, data:)', () => {
+    const ctx = setup(`<div class="secret">
+      <a id="m" href="mailto:ada@example.com">mail</a><a id="t" href="tel:+33612345678">call</a>
+      <img id="d" src="data:image/png;base64,QURBCg==" alt="">
+    </div>`);
+    const event = ctx.snapshot();
+    ctx.sanitize(event);
+    expect(ctx.find(event.data.node, '#m')?.attributes).toEqual({ id: 'm', href: '' });
+    expect(ctx.find(event.data.node, '#t')?.attributes).toEqual({ id: 't', href: '' });
+    expect(ctx.find(event.data.node, '#d')?.attributes).toEqual({ id: 'd', src: '' });
+    expect(JSON.stringify(event)).not.toMatch(/ada@example|33612345678|QURB/);
+  });
+
   it('keeps a masked element’s layout attributes and drops its content attributes', () => {
     const ctx = setup(`<div class="secret">
       <input id="i" class="c" style="width:10px" type="text" name="card" role="textbox" dir="ltr" lang="en"
@@ -260,8 +273,13 @@ describe('full snapshots', () => {
       rr_width: '100px',
       rr_height: '40px',
     });
-    // A hidden link keeps not even its path.
-    expect(ctx.find(event.data.node, '#ha')?.attributes).toEqual({ id: 'ha', class: 'gone' });
+    // A hidden link keeps not even its path; its box is measured (happy-dom lays nothing out: 0 × 0).
+    expect(ctx.find(event.data.node, '#ha')?.attributes).toEqual({
+      id: 'ha',
+      class: 'gone',
+      rr_width: '0px',
+      rr_height: '0px',
+    });
     expect(texts(ctx.find(event.data.node, '#next'))).toEqual(['Next']);
     expect(JSON.stringify(event)).not.toMatch(/1234|1200|Account|account|x\.png/);
   });

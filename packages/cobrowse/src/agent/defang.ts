@@ -8,7 +8,16 @@ interface Node {
   childNodes?: unknown;
 }
 
-const dangerousUrl = /^\s*(javascript|vbscript|data:text\/html)/i;
+// Browsers drop tabs and newlines anywhere in a URL and controls or spaces before it: so must the check.
+const normalizeUrl = (url: string) => url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
+/** Script schemes, and any data: URL other than a raster image. */
+const isDangerousUrl = (url: string) => {
+  const normalized = normalizeUrl(url);
+  return (
+    /^(javascript|vbscript):/i.test(normalized) ||
+    (/^data:/i.test(normalized) && !/^data:image\/(png|gif|jpe?g|webp|avif|bmp)[;,]/i.test(normalized))
+  );
+};
 const urlAttributes = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster']);
 
 /** Drops event handlers, script URLs and srcdoc from a serialized attribute set, in place. */
@@ -19,7 +28,7 @@ export function defangAttributes(attributes: Record<string, unknown>): void {
     if (
       lower.startsWith('on') ||
       lower === 'srcdoc' ||
-      (urlAttributes.has(lower) && typeof value === 'string' && dangerousUrl.test(value))
+      (urlAttributes.has(lower) && typeof value === 'string' && isDangerousUrl(value))
     )
       delete attributes[name];
   }
@@ -28,9 +37,13 @@ export function defangAttributes(attributes: Record<string, unknown>): void {
 const isScript = (node: Node) =>
   node.type === 2 && typeof node.tagName === 'string' && node.tagName.toLowerCase() === 'script';
 
-/** Walks a serialized tree: scripts become empty, handlers and script URLs go. */
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+
+/** Walks a serialized tree: scripts become empty, handlers and script URLs go; junk entries are skipped. */
 export function defangTree(node: Node): void {
-  if (node.attributes && typeof node.attributes === 'object') defangAttributes(node.attributes);
+  if (!isObject(node)) return;
+  if (isObject(node.attributes)) defangAttributes(node.attributes);
   if (isScript(node)) {
     node.tagName = 'noscript';
     node.childNodes = [];
@@ -38,8 +51,8 @@ export function defangTree(node: Node): void {
     return;
   }
   if (node.type === 2 && String(node.tagName).toLowerCase() === 'meta') {
-    const equiv = String(node.attributes?.['http-equiv'] ?? '').toLowerCase();
-    if (equiv === 'refresh' && node.attributes) node.attributes = {};
+    const attributes: Record<string, unknown> = isObject(node.attributes) ? node.attributes : {};
+    if (String(attributes['http-equiv'] ?? '').toLowerCase() === 'refresh') node.attributes = {};
   }
   if (Array.isArray(node.childNodes)) for (const child of node.childNodes) defangTree(child as Node);
 }
@@ -59,7 +72,10 @@ export function defangEvent(event: Event): void {
   const { data } = event;
   if (event.type === 2 && data.node) defangTree(data.node);
   if (event.type === 3 && data.source === 0) {
-    for (const add of data.adds ?? []) if (add.node) defangTree(add.node);
-    for (const change of data.attributes ?? []) if (change.attributes) defangAttributes(change.attributes);
+    const adds = Array.isArray(data.adds) ? data.adds : [];
+    const changes = Array.isArray(data.attributes) ? data.attributes : [];
+    for (const add of adds) if (isObject(add) && add.node) defangTree(add.node);
+    for (const change of changes)
+      if (isObject(change) && isObject(change.attributes)) defangAttributes(change.attributes);
   }
 }

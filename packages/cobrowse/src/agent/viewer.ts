@@ -228,7 +228,12 @@ export function mountCobrowseViewer(element: HTMLElement, options: ViewerOptions
       const events = decode(frame.data);
       for (const raw of events ?? []) {
         const event = z.safeParse(eventSchema, raw);
-        if (event.success) apply(event.data as ReplayEvent);
+        if (!event.success) continue;
+        try {
+          apply(event.data as ReplayEvent);
+        } catch {
+          // A malformed event is skipped; the rest of the batch still applies.
+        }
       }
     },
     end(reason) {

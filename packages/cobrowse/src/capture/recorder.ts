@@ -2,10 +2,10 @@ import { record } from '@rrweb/record';
 import type { Clock } from '@tandem/sdk-core';
 import { encodeEvents } from '../frames';
 import { createRestrictionCheck, type Restrictions } from './restrictions';
-import { type CaptureEvent, createSanitizer, EventType, maskedValue } from './sanitize';
+import { type CaptureEvent, createSanitizer, EventType } from './sanitize';
 
 export interface CaptureFrame {
-  readonly kind: 'snapshot' | 'mutation' | 'pointer';
+  readonly kind: 'snapshot' | 'mutation' | 'pointer' | 'navigation';
   readonly data: unknown;
 }
 
@@ -23,6 +23,8 @@ export interface Capture {
   /** The DOM node rrweb numbered `id`, for the agent's highlights. */
   node(id: number): Node | null;
 }
+
+const blockClass = 'tandem-capture-block';
 
 /** The customer's pointer at most this often: about 30 updates a second. */
 export const pointerIntervalMs = 33;
@@ -57,6 +59,8 @@ export function startCapture(options: CaptureOptions): Capture {
     for (const part of encodeEvents(events)) send({ kind, data: part });
   }
 
+  const hosts = [...document.querySelectorAll('[data-tandem-host]')];
+  for (const host of hosts) host.classList.add(blockClass);
   const stopRecording = record<CaptureEvent>({
     emit(event) {
       const clean = sanitize(event);
@@ -64,11 +68,9 @@ export function startCapture(options: CaptureOptions): Capture {
       queue.push(clean);
       flushTimer ??= clock.setTimeout(flush, 0);
     },
-    blockSelector: `${options.restrictions.hide},[data-tandem-host]`,
-    // rrweb masks at serialization too; the sanitizer above is what the guarantee rests on.
-    maskAllInputs: true,
-    maskInputFn: (text, element) =>
-      check.of(element) === 0 ? text : maskedValue((element as HTMLInputElement).type, text),
+    // Our own UI is blocked by a class (one cheap check per node); hidden elements are the sanitizer's.
+    blockClass,
+    // Masking is the sanitizer's alone (rrweb's per-input masking would walk every input's ancestors).
     slimDOMOptions: 'all',
     sampling: { mousemove: false, scroll: 50, media: 800, input: 'last' },
     recordCanvas: false,
@@ -97,13 +99,18 @@ export function startCapture(options: CaptureOptions): Capture {
     else pointerTimer ??= clock.setTimeout(sendPointer, wait);
   };
   document.addEventListener('pointermove', onPointer, { passive: true, capture: true });
+  // Leaving the page: the agent sees that the customer is navigating rather than a frozen view.
+  const onPageHide = () => send({ kind: 'navigation', data: { leaving: true } });
+  document.defaultView?.addEventListener('pagehide', onPageHide);
 
   return {
     resync: () => record.takeFullSnapshot(true),
     node: (id) => record.mirror.getNode(id),
     stop() {
       stopRecording?.();
+      for (const host of hosts) host.classList.remove(blockClass);
       document.removeEventListener('pointermove', onPointer, { capture: true });
+      document.defaultView?.removeEventListener('pagehide', onPageHide);
       clock.clearTimeout(pointerTimer);
       clock.clearTimeout(snapshotTimer);
       clock.clearTimeout(flushTimer);

@@ -3,13 +3,15 @@ import { Level, type RestrictionCheck } from './restrictions';
 // rrweb's event and node type numbers (its enums, as data).
 export const EventType = { fullSnapshot: 2, incremental: 3, meta: 4 } as const;
 export const Source = { mutation: 0, input: 5 } as const;
-const NodeKind = { element: 2, text: 3, cdata: 4, comment: 5 } as const;
+const NodeKind = { document: 0, element: 2, text: 3, cdata: 4, comment: 5 } as const;
 
 type Attributes = Record<string, unknown>;
 
 export interface SerializedNode {
   id: number;
   type: number;
+  /** rrweb marks the children of a shadow root. */
+  isShadow?: boolean;
   tagName?: string;
   attributes?: Attributes;
   childNodes?: SerializedNode[];
@@ -65,7 +67,12 @@ const layoutAttributes = new Set([
 const linkAttributes = new Set(['href', 'src', 'action', 'formaction', 'poster', 'xlink:href', 'data']);
 const hiddenKeeps = new Set(['class', 'id', 'style', 'rr_width', 'rr_height']);
 
-const withoutQuery = (url: string) => url.split(/[?#]/, 1)[0] ?? '';
+/** A masked link keeps where it goes on the web, without query or fragment; mailto:, tel:, data: and the like go. */
+const withoutQuery = (url: string) => {
+  const trimmed = url.trim();
+  if (/^[a-z][a-z\d+.-]*:/i.test(trimmed) && !/^https?:/i.test(trimmed)) return '';
+  return trimmed.split(/[?#]/, 1)[0] ?? '';
+};
 
 /** A masked element's attributes: layout kept, links without query or fragment, content gone. */
 function scrub(attributes: Attributes, keep: Set<string>, removed: null | undefined): Attributes {
@@ -107,28 +114,47 @@ export function createSanitizer(
   const seenLevels = new WeakMap<Node, Level>();
 
   function remember(node: Node, level: Level): void {
-    if (level !== Level.none || seenLevels.has(node)) seenLevels.set(node, level);
+    if (level !== Level.none) seenLevels.set(node, level);
+    else if (seenLevels.get(node) !== undefined) seenLevels.set(node, level);
   }
 
-  function cleanTree(node: SerializedNode, inherited: Level): void {
-    const dom = getNode(node.id);
+  /** `levels` answers for elements of the top document; inside shadow roots and frames, `check.own`. */
+  /** `levels` answers for elements of the top document; inside shadow roots and frames, `check.own`. */
+  function cleanTree(
+    node: SerializedNode,
+    inherited: Level,
+    levels?: (element: Element) => Level,
+    parent?: Node | null,
+  ): void {
+    if (node.type !== NodeKind.element) {
+      if (inherited !== Level.none && node.textContent !== undefined)
+        node.textContent = node.type === NodeKind.text && hasText(node.textContent) ? maskText : '';
+      for (const child of node.childNodes ?? []) cleanTree(child, inherited, undefined, getNode(node.id));
+      return;
+    }
+    const dom = getNode(node.id) as Element | null;
+    // A child that is not its parent's own child sits in a shadow root: the document's query missed it.
+    const fast = node.isShadow || (parent && dom?.parentNode !== parent) ? undefined : levels;
     let level = inherited;
-    if (node.type === NodeKind.element && dom) {
-      const own = check.own(dom as Element);
-      remember(dom, own);
+    if (dom) {
+      const own = fast ? fast(dom) : check.own(dom);
+      // Only restricted elements are remembered here: a lookup per element would slow snapshots down.
+      if (own !== Level.none) seenLevels.set(dom, own);
       if (own > level) level = own;
     }
-    if (node.type === NodeKind.element) {
-      if (level === Level.hide) {
-        node.attributes = scrub(node.attributes ?? {}, hiddenKeeps, undefined);
-        node.childNodes = [];
-        return;
+    if (level === Level.hide) {
+      node.attributes = scrub(node.attributes ?? {}, hiddenKeeps, undefined);
+      // The agent sees a blank box of the same size: rrweb's placeholder, sized here.
+      if (dom && inherited !== Level.hide && node.attributes.rr_width === undefined) {
+        const box = dom.getBoundingClientRect();
+        node.attributes.rr_width = `${box.width}px`;
+        node.attributes.rr_height = `${box.height}px`;
       }
-      if (level === Level.mask) node.attributes = scrub(node.attributes ?? {}, layoutAttributes, undefined);
-    } else if (level !== Level.none && node.textContent !== undefined) {
-      node.textContent = node.type === NodeKind.text && hasText(node.textContent) ? maskText : '';
+      node.childNodes = [];
+      return;
     }
-    for (const child of node.childNodes ?? []) cleanTree(child, level);
+    if (level === Level.mask) node.attributes = scrub(node.attributes ?? {}, layoutAttributes, undefined);
+    for (const child of node.childNodes ?? []) cleanTree(child, level, fast, dom);
   }
 
   function cleanMutation(data: CaptureEvent['data']): void {
@@ -168,8 +194,12 @@ export function createSanitizer(
   /** Returns the event to send (changed in place), or null to send nothing. */
   return function sanitize(event: CaptureEvent): CaptureEvent | null {
     const { data } = event;
-    if (event.type === EventType.fullSnapshot && data.node) cleanTree(data.node, Level.none);
-    else if (event.type === EventType.incremental && data.source === Source.mutation) cleanMutation(data);
+    if (event.type === EventType.fullSnapshot && data.node) {
+      const root = getNode(data.node.id);
+      const doc = root?.nodeType === 9 ? (root as Document) : undefined;
+      const levels = doc ? check.inDocument(doc) : undefined;
+      for (const child of data.node.childNodes ?? []) cleanTree(child, Level.none, levels, root);
+    } else if (event.type === EventType.incremental && data.source === Source.mutation) cleanMutation(data);
     else if (event.type === EventType.incremental && data.source === Source.input) {
       const node = getNode(data.id ?? -1);
       if (!node) return null;
