@@ -511,6 +511,20 @@ describe('mutations', () => {
     ]);
   });
 
+  it('asks for a new snapshot when a change elsewhere masks an element (descendant and :has() selectors)', () => {
+    const ctx = setup('<div id="box"><span class="name">Ada</span></div><p id="p">x</p>', [
+      { mask: ['.vip .name', 'p:has(b)'] },
+    ]);
+    ctx.sanitize(ctx.snapshot());
+    const box = ctx.$('#box');
+    box.classList.add('vip');
+    ctx.sanitize(mutation({ attributes: [{ id: ctx.idOf(box), attributes: { class: 'vip' } }] }));
+    expect(ctx.onRestrictionChange).toHaveBeenCalledTimes(1);
+    // An unrelated change asks for nothing more.
+    ctx.sanitize(mutation({ attributes: [{ id: ctx.idOf(box), attributes: { class: 'vip' } }] }));
+    expect(ctx.onRestrictionChange).toHaveBeenCalledTimes(1);
+  });
+
   it('asks for a new snapshot when an element shown before becomes masked', () => {
     const ctx = setup('<p id="p">Jane Doe</p>');
     ctx.sanitize(ctx.snapshot());

@@ -112,6 +112,12 @@ export function createSanitizer(
   onRestrictionChange: () => void,
 ) {
   const seenLevels = new WeakMap<Node, Level>();
+  // Only lists with combinators or :has() can change with another element's attributes.
+  const relational = /[\s>+~]|:has\(/.test(
+    `${check.restrictions.mask},${check.restrictions.hide}`
+      .replace(/\s*,\s*/g, ',')
+      .replace(/\[[^\]]*\]/g, ''),
+  );
 
   function remember(node: Node, level: Level): void {
     if (level !== Level.none) seenLevels.set(node, level);
@@ -181,6 +187,7 @@ export function createSanitizer(
       const own = check.own(node as Element);
       if (own !== (seenLevels.get(node) ?? Level.none)) changed = true;
       remember(node, own);
+      if (!changed && relational) changed = neighboursChanged(node as Element);
       const level = check.of(node);
       if (level === Level.hide) {
         if (own !== Level.hide) return false;
@@ -189,6 +196,25 @@ export function createSanitizer(
       return true;
     });
     if (changed) onRestrictionChange();
+  }
+
+  /**
+   * With selectors that look at other elements (`.vip .name`, `h2 + p`, `:has()`), a change here may mask
+   * an element nearby: its siblings' subtrees and its ancestors are checked again.
+   */
+  function neighboursChanged(element: Element): boolean {
+    const scope = element.parentElement ?? element;
+    const selector = `${check.restrictions.mask},${check.restrictions.hide}`;
+    let changed = false;
+    const recheck = (near: Element) => {
+      const own = check.own(near);
+      if (own === (seenLevels.get(near) ?? Level.none)) return;
+      changed = true;
+      remember(near, own);
+    };
+    for (const near of scope.querySelectorAll(selector)) recheck(near);
+    for (let up = element.parentElement; up; up = up.parentElement) recheck(up);
+    return changed;
   }
 
   /** Returns the event to send (changed in place), or null to send nothing. */
