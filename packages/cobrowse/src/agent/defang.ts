@@ -9,6 +9,7 @@ interface Node {
 }
 
 // Browsers drop tabs and newlines anywhere in a URL and controls or spaces before it: so must the check.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const normalizeUrl = (url: string) => url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
 /** Script schemes, and any data: URL other than a raster image. */
 const isDangerousUrl = (url: string) => {
