@@ -74,6 +74,7 @@ describe('chat on the demo shop (real Chromium, reference server over WebSocket)
     // Actions menu → End chat → confirm, all from the keyboard.
     await chat.getByRole('button', { name: 'More actions' }).focus();
     await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab'); // Share this page with the agent (the shop offers co-browse)
     await page.keyboard.press('Tab'); // Download transcript
     await page.keyboard.press('Tab'); // Mute sounds
     await page.keyboard.press('Tab'); // End chat

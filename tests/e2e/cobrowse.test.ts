@@ -35,6 +35,18 @@ async function agentDesk(username = 'alice', allowed?: RegExp): Promise<Page> {
   return desk;
 }
 
+/** Cobrowse.start from the page's own script, once Tandem is ready; the session id. */
+async function startByApi(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Contact us' }).waitFor();
+  const { sessionId } = await page.evaluate(() =>
+    (window as unknown as { Tandem: (...a: unknown[]) => Promise<{ sessionId: string }> }).Tandem(
+      'command',
+      'Cobrowse.start',
+    ),
+  );
+  return sessionId;
+}
+
 /** The rrweb replay iframe on the agent desktop. */
 async function replayFrame(desk: Page): Promise<Frame> {
   const handle = await desk.locator('.cobrowse-view iframe').elementHandle({ timeout: 10_000 });
@@ -126,13 +138,7 @@ describe('co-browse on the demo shop (real Chromium, reference server, agent des
       await desk.getByRole('alert').filter({ hasText: 'no live co-browse session has that id' }).waitFor();
     }
     const shop = await open('/product.html');
-    await shop.getByRole('button', { name: 'Contact us' }).waitFor();
-    const { sessionId } = await shop.evaluate(() =>
-      (window as unknown as { Tandem: (...a: unknown[]) => Promise<{ sessionId: string }> }).Tandem(
-        'command',
-        'Cobrowse.start',
-      ),
-    );
+    const sessionId = await startByApi(shop);
     await desk.getByLabel('Session id').fill(sessionId);
     await desk.getByRole('button', { name: 'Join' }).click();
     await desk
@@ -149,13 +155,7 @@ describe('co-browse on the demo shop (real Chromium, reference server, agent des
       undefined,
       /404 \(Not Found\)|Refused to refresh/,
     );
-    await shop.getByRole('button', { name: 'Contact us' }).waitFor();
-    const { sessionId } = await shop.evaluate(() =>
-      (window as unknown as { Tandem: (...a: unknown[]) => Promise<{ sessionId: string }> }).Tandem(
-        'command',
-        'Cobrowse.start',
-      ),
-    );
+    const sessionId = await startByApi(shop);
     // In the agent's view the page's broken images fail too, and the sandbox reports what it blocked.
     const desk = await agentDesk('chen', /404 \(Not Found\)|Blocked script execution .* sandboxed/);
     await desk.getByLabel('Session id').fill(sessionId);
@@ -177,13 +177,7 @@ describe('co-browse on the demo shop (real Chromium, reference server, agent des
 
   it('shows the agent what the customer sees (screenshots of both, scaled to the same size)', async () => {
     const shop = await open('/product.html', { width: 1000, height: 700 });
-    await shop.getByRole('button', { name: 'Contact us' }).waitFor();
-    const { sessionId } = await shop.evaluate(() =>
-      (window as unknown as { Tandem: (...a: unknown[]) => Promise<{ sessionId: string }> }).Tandem(
-        'command',
-        'Cobrowse.start',
-      ),
-    );
+    const sessionId = await startByApi(shop);
     const desk = await agentDesk('dana');
     await desk.getByLabel('Session id').fill(sessionId);
     await desk.getByRole('button', { name: 'Join' }).click();
@@ -219,5 +213,9 @@ describe('co-browse on the demo shop (real Chromium, reference server, agent des
       [customer.toString('base64'), agent.toString('base64')],
     );
     expect(difference).toBeLessThan(0.03);
+
+    // The customer leaves the page: the agent sees that they are navigating, not a frozen view.
+    await shop.getByRole('link', { name: 'Checkout' }).first().click();
+    await desk.locator('.cobrowse-view').getByText('The customer is opening another page…').waitFor();
   });
 });
