@@ -73,6 +73,8 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
   function paint(): void {
     if (!slot) return;
     const wasShown = slot.querySelector('[data-autofocus]') !== null;
+    const active = ui.root?.activeElement ?? null;
+    const hadFocus = active !== null && slot.contains(active);
     render(
       <>
         <CobrowseView
@@ -90,7 +92,11 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
       </>,
       slot,
     );
-    if (!wasShown) slot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    // Focus goes to the panel when it appears (the bar never takes it), and stays with us when the part
+    // that held it is replaced.
+    const stillThere = active !== null && slot.contains(active);
+    const appearing = !wasShown && state.phase !== 'active';
+    if (appearing || (hadFocus && !stillThere)) slot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
   }
 
   function set(next: typeof state): void {
@@ -102,7 +108,10 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
     const clipboard = getWindow()?.navigator.clipboard;
     const id = state.sessionId ?? '';
     const done = (key: string) => () => set({ ...state, copied: i18n.t(key) });
-    (clipboard ? clipboard.writeText(id) : Promise.reject()).then(done('cobrowse.copied'), () => undefined);
+    (clipboard ? clipboard.writeText(id) : Promise.reject()).then(
+      done('cobrowse.copied'),
+      done('cobrowse.copyFailed'),
+    );
   }
 
   async function startCapture(): Promise<void> {

@@ -84,7 +84,16 @@ describe('co-browse, customer side', () => {
     const panel = ctx.view.getByRole('dialog', { name: 'Share this tab' });
     expect(within(panel).getByText(sessionId.replace(/(\d{3})(?=\d)/g, '$1 '))).toBeTruthy();
     expect(within(panel).getByRole('status').textContent).toBe('Waiting for the agent to join…');
-    expect(within(panel).getByRole('button', { name: 'Copy code' })).toBeTruthy();
+    expect((ctx.root as unknown as ShadowRoot).activeElement?.textContent).toBe('Copy code');
+    // The browser refuses the clipboard: the visitor is told to read the code out instead.
+    const denied = { writeText: () => Promise.reject(new Error('denied')) };
+    Object.defineProperty(navigator, 'clipboard', { value: denied, configurable: true });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Copy code' }));
+    await ctx.pump();
+    delete (navigator as unknown as { clipboard?: unknown }).clipboard;
+    expect(within(panel).getByRole('status').textContent).toBe(
+      'Waiting for the agent to join… Could not copy: read the code out instead.',
+    );
     // A second start returns the same session.
     expect(await ctx.cc.settled(ctx.tandem.command('Cobrowse.start'))).toEqual({ sessionId });
 
@@ -105,6 +114,8 @@ describe('co-browse, customer side', () => {
     await ctx.pump();
     const bar = ctx.view.getByRole('region', { name: 'Share this tab' });
     expect(within(bar).getByRole('status').textContent).toBe('You are sharing this tab with Ada');
+    // Focus was on the waiting panel's Copy button: it moves to Stop sharing, not to the page.
+    expect((ctx.root as unknown as ShadowRoot).activeElement?.textContent).toBe('Stop sharing');
     expect(ctx.events).toEqual(['Cobrowse.started', 'Cobrowse.joined']);
 
     // The recorder starts once the agent is there, with the page's restrictions, and its frames reach the agent.

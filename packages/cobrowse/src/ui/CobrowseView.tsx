@@ -37,7 +37,7 @@ export function CobrowseView({ i18n, state, onCopy, onCancel, onStop, onClose }:
         <span role="status">{t('cobrowse.sharing', { name: state.agentName ?? '' })}</span>
         <span class="hint">{t('cobrowse.session', { id: groupDigits(state.sessionId ?? '') })}</span>
         <span class="visually-hidden">{t('cobrowse.pointer')}</span>
-        <button type="button" onClick={onStop}>
+        <button type="button" data-autofocus onClick={onStop}>
           {t('cobrowse.stop')}
         </button>
       </section>
