@@ -114,7 +114,8 @@ export function startCapture(options: CaptureOptions): Capture {
       clock.clearTimeout(pointerTimer);
       clock.clearTimeout(snapshotTimer);
       clock.clearTimeout(flushTimer);
-      flush();
+      // The customer said stop: what is still queued stays here.
+      queue = [];
     },
   };
 }
