@@ -1,4 +1,4 @@
-import { formatProblems, getDocument, text, validate } from '@tandem/sdk-core';
+import { getDocument, parseOptions, text } from '@tandem/sdk-core';
 import * as z from 'zod/mini';
 import type { RestrictionRule } from './capture/restrictions';
 
@@ -39,12 +39,5 @@ export interface CobrowseOptions {
 }
 
 /** Validates the co-browse options when its code loads (script tag: config.cobrowse). */
-export function parseCobrowseOptions(input: unknown): CobrowseOptions {
-  const result = validate(cobrowseOptionsSchema, input ?? {});
-  if (result.ok) return result.value;
-  const problems = result.problems.map((p) => {
-    const path = p.path === '(root)' ? 'cobrowse' : `cobrowse.${p.path}`;
-    return { ...p, path, message: path + p.message.slice(p.path.length) };
-  });
-  throw new Error(formatProblems('Tandem config', problems));
-}
+export const parseCobrowseOptions = (input: unknown): CobrowseOptions =>
+  parseOptions(cobrowseOptionsSchema, input, 'cobrowse');

@@ -57,6 +57,7 @@ export function cobrowse(input: CobrowseOptions = {}) {
 function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => void {
   const { backend, bus, ui, i18n, clock } = context;
   if (!backend) throw new Error('Cobrowse needs a backend (config.backend)');
+  const relay = backend.cobrowse;
   const slot = ui.mount('cobrowse');
   let state: CobrowseState & { copied?: string } = { phase: 'idle' };
   let marks: Marks = {};
@@ -125,16 +126,15 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
         restrictions: restrictionsFor(href, options.restrictions),
         clock,
         document: doc,
-        send: (frame) => void backend?.cobrowse.send(frame).catch(() => undefined),
+        send: (frame) => void relay.send(frame).catch(() => undefined),
       });
     } catch {
       // A browser rrweb cannot record in: end the session rather than break the page.
       set({ phase: 'failed' });
-      await backend?.cobrowse.end().catch(() => undefined);
+      await relay.end().catch(() => undefined);
       return;
     }
-    if (/^https?:/.test(href))
-      backend?.cobrowse.send({ kind: 'navigation', url: href }).catch(() => undefined);
+    if (/^https?:/.test(href)) relay.send({ kind: 'navigation', url: href }).catch(() => undefined);
   }
 
   function stopCapture(): void {
@@ -164,9 +164,7 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
       return;
     } else {
       // Pointer mode: the agent may point and highlight, nothing else.
-      backend?.cobrowse
-        .send({ kind: 'refused', data: { kind, reason: 'pointer_mode' } })
-        .catch(() => undefined);
+      relay.send({ kind: 'refused', data: { kind, reason: 'pointer_mode' } }).catch(() => undefined);
       return;
     }
     paint();
@@ -189,7 +187,7 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
       bus.emit('Cobrowse.ended', { sessionId: event.sessionId, reason: event.reason });
     }
   }
-  const offEvents = backend.cobrowse.onEvent(onEvent);
+  const offEvents = relay.onEvent(onEvent);
 
   async function start(): Promise<{ sessionId: string }> {
     if ((state.phase === 'waiting' || state.phase === 'active') && state.sessionId)
@@ -197,7 +195,7 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
     if (starting) return starting;
     set({ phase: 'starting' });
     void loadCapture().catch(() => undefined);
-    starting = backend!.cobrowse.create().then(
+    starting = relay.create().then(
       ({ sessionId }) => {
         starting = undefined;
         // The chat's agent may have joined before the answer came back.
@@ -224,7 +222,7 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
     const sessionId = state.sessionId ?? '';
     set({ phase: 'ended', sessionId, endReason: 'customer' });
     bus.emit('Cobrowse.ended', { sessionId, reason: 'customer' });
-    await backend?.cobrowse.end().catch(() => undefined);
+    await relay.end().catch(() => undefined);
     return undefined;
   }
 

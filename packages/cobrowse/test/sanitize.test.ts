@@ -158,6 +158,18 @@ describe('full snapshots', () => {
     expect(JSON.stringify(event)).not.toMatch(/Jane|4111|12\/29|a comment/);
   });
 
+  it('sends not even a masked form of a hidden element’s value', () => {
+    const ctx = setup('<input id="h" class="gone" value="kept-secret">');
+    const event = ctx.snapshot();
+    ctx.sanitize(event);
+    expect(ctx.find(event.data.node, '#h')?.attributes).toEqual({
+      id: 'h',
+      class: 'gone',
+      rr_width: '0px',
+      rr_height: '0px',
+    });
+  });
+
   it('drops the address of a masked link that is not on the web (mailto:, tel:, data:)', () => {
     const ctx = setup(`<div class="secret">
       <a id="m" href="mailto:ada@example.com">mail</a><a id="t" href="tel:+33612345678">call</a>

@@ -28,7 +28,7 @@ export { systemClock, systemRandom } from './clock';
 export type { ChannelConfig, ChannelName, TandemConfig } from './config/schema';
 export { channelNames, configSchema } from './config/schema';
 export type { Validation } from './config/validate';
-export { formatProblems, validate } from './config/validate';
+export { formatProblems, parseOptions, validate } from './config/validate';
 export type { ErrorCodeValue, Problem, TandemError } from './errors';
 export { ErrorCode, isTandemError, tandemError, toTandemError } from './errors';
 export { bool, cssColor, localeTag, number, oneOf, text } from './fields';

@@ -34,6 +34,7 @@ it('exports exactly its documented public surface', () => {
       "localeTag",
       "number",
       "oneOf",
+      "parseOptions",
       "protocolBackend",
       "protocolVersion",
       "systemClock",

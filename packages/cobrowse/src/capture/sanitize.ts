@@ -74,20 +74,24 @@ const withoutQuery = (url: string) => {
   return trimmed.split(/[?#]/, 1)[0] ?? '';
 };
 
-/** A masked element's attributes: layout kept, links without query or fragment, content gone. */
-function scrub(attributes: Attributes, keep: Set<string>, removed: null | undefined): Attributes {
+/**
+ * A restricted element's attributes. Masked: layout kept, links without query or fragment, values masked,
+ * content gone. Hidden: only its box. In a mutation a dropped attribute is sent as removed (null).
+ */
+function scrub(attributes: Attributes, hidden: boolean, mutation: boolean): Attributes {
+  const keep = hidden ? hiddenKeeps : layoutAttributes;
   const clean: Attributes = {};
   for (const [name, value] of Object.entries(attributes)) {
     if (keep.has(name) || name.startsWith('data-tandem-')) clean[name] = value;
-    else if (keep !== hiddenKeeps && linkAttributes.has(name) && typeof value === 'string')
+    else if (!hidden && linkAttributes.has(name) && typeof value === 'string')
       clean[name] = withoutQuery(value);
-    else if (keep !== hiddenKeeps && name === 'srcset' && typeof value === 'string')
+    else if (!hidden && name === 'srcset' && typeof value === 'string')
       clean[name] = value
         .split(',')
         .map((candidate) => withoutQuery(candidate.trim()))
         .join(', ');
-    else if (name === 'value' && value) clean[name] = maskedValue(attributes.type, value);
-    else if (removed === null) clean[name] = null;
+    else if (!hidden && name === 'value' && value) clean[name] = maskedValue(attributes.type, value);
+    else if (mutation) clean[name] = null;
   }
   return clean;
 }
@@ -149,7 +153,7 @@ export function createSanitizer(
       if (own > level) level = own;
     }
     if (level === Level.hide) {
-      node.attributes = scrub(node.attributes ?? {}, hiddenKeeps, undefined);
+      node.attributes = scrub(node.attributes ?? {}, true, false);
       // The agent sees a blank box of the same size: rrweb's placeholder, sized here.
       if (dom && inherited !== Level.hide && node.attributes.rr_width === undefined) {
         const box = dom.getBoundingClientRect();
@@ -159,15 +163,21 @@ export function createSanitizer(
       node.childNodes = [];
       return;
     }
-    if (level === Level.mask) node.attributes = scrub(node.attributes ?? {}, layoutAttributes, undefined);
+    if (level === Level.mask) node.attributes = scrub(node.attributes ?? {}, false, false);
     for (const child of node.childNodes ?? []) cleanTree(child, level, fast, dom);
   }
 
   function cleanMutation(data: CaptureEvent['data']): void {
+    // Many nodes added under one parent: its ancestors are walked once, not once per node.
+    const parentLevels = new Map<number, Level>();
     data.adds = (data.adds ?? []).filter((add) => {
       const parent = getNode(add.parentId);
       if (!parent) return false;
-      const level = check.of(parent);
+      let level = parentLevels.get(add.parentId);
+      if (level === undefined) {
+        level = check.of(parent);
+        parentLevels.set(add.parentId, level);
+      }
       if (level === Level.hide) return false;
       cleanTree(add.node, level);
       return true;
@@ -191,8 +201,8 @@ export function createSanitizer(
       const level = check.of(node);
       if (level === Level.hide) {
         if (own !== Level.hide) return false;
-        entry.attributes = scrub(entry.attributes, hiddenKeeps, null);
-      } else if (level === Level.mask) entry.attributes = scrub(entry.attributes, layoutAttributes, null);
+        entry.attributes = scrub(entry.attributes, true, true);
+      } else if (level === Level.mask) entry.attributes = scrub(entry.attributes, false, true);
       return true;
     });
     if (changed) onRestrictionChange();

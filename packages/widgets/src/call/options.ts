@@ -1,6 +1,6 @@
-import { bool, text } from '@tandem/sdk-core';
+import { bool, parseOptions, text } from '@tandem/sdk-core';
 import * as z from 'zod/mini';
-import { fieldsSchema, parseOptions } from '../shared/field-options';
+import { fieldsSchema } from '../shared/field-options';
 import { callingCodes } from './phone-number';
 
 const countryExpected = `a country code among ${Object.keys(callingCodes).join(', ')}`;

@@ -1,7 +1,7 @@
-import { bool, text } from '@tandem/sdk-core';
+import { bool, parseOptions, text } from '@tandem/sdk-core';
 import * as z from 'zod/mini';
 import type { FieldSpec } from '../shared/FormField';
-import { fieldsSchema, parseOptions } from '../shared/field-options';
+import { fieldsSchema } from '../shared/field-options';
 
 // Images are shown only from origins the site owner lists; anything else stays a plain link.
 const originList = z.custom<readonly string[]>(

@@ -1,4 +1,4 @@
-import { bool, formatProblems, oneOf, text, validate } from '@tandem/sdk-core';
+import { bool, oneOf, text } from '@tandem/sdk-core';
 import * as z from 'zod/mini';
 
 const fieldNameExpected = 'a field name of letters, digits, "-" or "_"';
@@ -14,14 +14,3 @@ export const fieldsSchema = z.record(
     required: z.optional(bool()),
   }),
 );
-
-/** Validates a widget's options when its code loads; each problem is named under the config key. */
-export function parseOptions<T>(schema: z.ZodMiniType<T>, input: unknown, key: string): T {
-  const result = validate(schema, input ?? {});
-  if (result.ok) return result.value;
-  const problems = result.problems.map((p) => {
-    const path = p.path === '(root)' ? key : `${key}.${p.path}`;
-    return { ...p, path, message: path + p.message.slice(p.path.length) };
-  });
-  throw new Error(formatProblems('Tandem config', problems));
-}
