@@ -190,6 +190,15 @@ export interface CobrowseRelayApi {
   create(): Promise<{ readonly sessionId: string }>;
   /** Frames go in order; the agent receives them only after joining. */
   send(frame: CobrowseFrame): Promise<void>;
+  /**
+   * The same tab on another page of the site (or reloaded) goes on with its session: the agent, the mode
+   * and the pages visited carry over. Fails when the session is over.
+   */
+  resume(sessionId: string): Promise<{
+    readonly sessionId: string;
+    readonly agentName?: string;
+    readonly mode: CobrowseMode;
+  }>;
   /** The customer's answer to a write-mode request. */
   consent(allow: boolean): Promise<void>;
   /** Back to pointer mode, at once. */

@@ -27,6 +27,7 @@ import {
   callbackSlots,
   chatHistoryData,
   cobrowseCreated,
+  cobrowseResumed,
   customerEvents,
   leaseData,
   messagingHistoryData,
@@ -164,6 +165,7 @@ export function protocolBackend(session: SessionClient): BackendAdapter {
   const cobrowse: CobrowseRelayApi = {
     create: () => checked(cobrowseCreated, command('cobrowse.create', {})),
     send: (frame) => command('cobrowse.frame', frame),
+    resume: (sessionId) => checked(cobrowseResumed, command('cobrowse.resume', { sessionId })),
     consent: (allow) => command('cobrowse.consent', { allow }),
     revoke: () => command('cobrowse.revoke', {}),
     end: () => command('cobrowse.end', {}),

@@ -97,4 +97,9 @@ export const messagingHistoryData = z.object({
 });
 
 export const cobrowseCreated = z.object({ sessionId: shortText(16) });
+export const cobrowseResumed = z.object({
+  sessionId: shortText(16),
+  agentName: z.optional(shortText(200)),
+  mode: cobrowseMode,
+});
 export const callbackSlots = z.array(finite());

@@ -22,6 +22,8 @@ export interface CobrowseSession {
   readonly modes: Array<{ mode: CobrowseMode; start: number; end?: number }>;
   readonly pages: string[];
   lastActivityAt: number;
+  /** The customer left the page (navigation or a page without Tandem) and has not come back yet. */
+  pausedAt?: number;
   timer?: unknown;
 }
 
@@ -44,6 +46,7 @@ export function createCobrowseDomain(options: {
   const sessions = new Map<string, CobrowseSession>();
   const wrongIds = new Map<string, { attempts: number[]; lockedUntil: number }>();
   const joinTimeoutMs = (config.cobrowse?.joinTimeoutSec ?? 600) * 1000;
+  const pauseTimeoutMs = (config.cobrowse?.pauseTimeoutSec ?? 300) * 1000;
 
   const live = () => [...sessions.values()].filter((s) => !s.endedAt);
   const liveOf = (customerId: string) => live().find((s) => s.customerId === customerId);
@@ -70,13 +73,17 @@ export function createCobrowseDomain(options: {
       session.timer = clock.setTimeout(() => end(session, 'no agent joined'), joinTimeoutMs);
       return;
     }
+    // Away on a page without Tandem: the session waits for the customer's return, but not for ever.
     const limit = inactivityMs(session);
-    if (limit > 0) session.timer = clock.setTimeout(() => end(session, 'inactivity'), limit);
+    const paused = session.pausedAt !== undefined;
+    const wait = paused && (limit === 0 || pauseTimeoutMs < limit) ? pauseTimeoutMs : limit;
+    const reason = wait === limit ? 'inactivity' : 'customer left';
+    if (wait > 0) session.timer = clock.setTimeout(() => end(session, reason), wait);
   }
 
   function touch(session: CobrowseSession): void {
     session.lastActivityAt = clock.now();
-    if (session.agentId && inactivityMs(session) > 0) arm(session);
+    if (session.agentId) arm(session);
   }
 
   function setMode(session: CobrowseSession, mode: CobrowseMode): void {
@@ -211,10 +218,27 @@ export function createCobrowseDomain(options: {
       if (session.mode === 'write') setMode(session, 'pointer');
     },
 
+    /**
+     * The customer's tab opened another page of the site (or reloaded) and asks to go on with its session;
+     * what the agent sees comes with the page's first snapshot.
+     */
+    resume(customerId: string, sessionId: string): { sessionId: string; agentName?: string; mode: CobrowseMode } {
+      const session = liveOf(customerId);
+      if (!session || session.id !== sessionId) return fail('not_found', 'no co-browse session to resume');
+      session.pausedAt = undefined;
+      touch(session);
+      arm(session);
+      const agentName = session.agentId ? interactions.agentName(session.agentId) : undefined;
+      return { sessionId, mode: session.mode, ...(agentName ? { agentName } : {}) };
+    },
+
     customerFrame(customerId: string, frame: { kind: string; data?: unknown; url?: string }): void {
       const session = customerSession(customerId);
       if (frame.kind === 'navigation' && frame.url && session.pages.at(-1) !== frame.url)
         session.pages.push(frame.url);
+      const leaving = frame.kind === 'navigation' && (frame.data as { leaving?: unknown })?.leaving === true;
+      if (leaving) session.pausedAt = clock.now();
+      else if (frame.kind === 'snapshot') session.pausedAt = undefined;
       touch(session);
       if (session.agentId)
         notify(session.agentId, 'agent.cobrowseFrame', { sessionId: session.id, ...frame });
@@ -225,6 +249,8 @@ export function createCobrowseDomain(options: {
       // Defence in depth: the customer's page refuses control outside write mode too.
       if (frame.kind === 'control' && session.mode !== 'write')
         fail('forbidden', 'write mode was not granted');
+      if (frame.kind === 'control' && session.pausedAt !== undefined)
+        fail('conflict', 'the customer has left the page');
       touch(session);
       notify(session.customerId, 'cobrowse.frame', { kind: frame.kind, data: frame.data });
     },

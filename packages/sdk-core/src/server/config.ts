@@ -124,6 +124,8 @@ export const serverConfigSchema = z.strictObject({
     z.strictObject({
       /** A session nobody joins within this time expires (default 600). */
       joinTimeoutSec: z.optional(number({ min: 10 })),
+      /** A customer away on a page without Tandem may come back within this time (default 300). */
+      pauseTimeoutSec: z.optional(number({ min: 10 })),
       /** Inactivity per primary media, seconds; 0 means none (defaults: chat 900, messaging 120, voice 0). */
       inactivitySec: z.optional(
         z.strictObject({

@@ -244,6 +244,11 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     schema: z.optional(z.strictObject({})),
     run: ({ session }) => cobrowse.create(session.subject),
   });
+  register('cobrowse.resume', {
+    roles: customer,
+    schema: z.strictObject(sessionId),
+    run: ({ session }, input) => cobrowse.resume(session.subject, input.sessionId),
+  });
   register('cobrowse.consent', {
     roles: customer,
     schema: z.strictObject({ allow: z.boolean() }),

@@ -142,6 +142,41 @@ describe('co-browse sessions (seeds 000 and CE27)', () => {
     ]);
   });
 
+  it('survives the customer’s navigation: paused while away, resumed with agent and mode, control refused between pages', async () => {
+    const { cc, cmd, agentCall } = await setup();
+    const ada = await cc.agent('ada');
+    const { sessionId } = await cmd<{ sessionId: string }>('cobrowse.create');
+    await agentCall(ada.client.joinCobrowse(sessionId));
+    await agentCall(ada.client.requestWriteMode(sessionId));
+    await cmd('cobrowse.consent', { allow: true });
+    await cmd('cobrowse.frame', { kind: 'navigation', url: 'https://shop.example/' });
+    await cmd('cobrowse.frame', { kind: 'navigation', data: { leaving: true } });
+    await expect(
+      agentCall(ada.client.sendCobrowse(sessionId, 'control', { type: 'click', id: 4 })),
+    ).rejects.toMatchObject({ code: 'conflict', message: 'the customer has left the page' });
+    await expect(cmd('cobrowse.resume', { sessionId: '123456789' })).rejects.toMatchObject({ code: 'not_found' });
+    await cc.elapse(60_000, 10_000);
+    expect(await cmd('cobrowse.resume', { sessionId })).toEqual({ sessionId, agentName: 'Ada', mode: 'write' });
+    await cmd('cobrowse.frame', { kind: 'navigation', url: 'https://shop.example/checkout' });
+    await agentCall(ada.client.sendCobrowse(sessionId, 'control', { type: 'click', id: 4 }));
+    const session = cc.server.cobrowseSessions.get(sessionId);
+    expect(session?.pages).toEqual(['https://shop.example/', 'https://shop.example/checkout']);
+    expect(session?.endedAt).toBeUndefined();
+  });
+
+  it('ends a session whose customer went to a page without Tandem and did not come back in 5 minutes', async () => {
+    const { cc, customer, cmd, agentCall } = await setup();
+    const ada = await cc.agent('ada');
+    const { sessionId } = await cmd<{ sessionId: string }>('cobrowse.create');
+    await agentCall(ada.client.joinCobrowse(sessionId));
+    await cmd('cobrowse.frame', { kind: 'navigation', data: { leaving: true } });
+    await cc.elapse(299_000, 10_000);
+    expect(customer.named('cobrowse.ended')).toEqual([]);
+    await cc.elapse(2_000, 1_000);
+    expect(customer.named('cobrowse.ended')).toEqual([{ sessionId, reason: 'customer left' }]);
+    await expect(cmd('cobrowse.resume', { sessionId })).rejects.toMatchObject({ code: 'not_found' });
+  }, 30_000);
+
   it('ends on inactivity per primary media (chat 15 min), and on either side’s stop with the reason', async () => {
     const { cc, customer, cmd, agentCall } = await setup();
     const ada = await cc.agent('ada');
