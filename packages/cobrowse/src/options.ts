@@ -20,7 +20,24 @@ const selector = z.string({ error: selectorExpected }).check(
   ),
 );
 
+const originExpected = 'an origin such as "https://shop.example"';
+/** Scheme, host and port only, as `URL.origin` gives it. */
+const origin = z.string({ error: originExpected }).check(
+  z.refine(
+    (value) => {
+      try {
+        return /^https?:$/.test(new URL(value).protocol) && new URL(value).origin === value;
+      } catch {
+        return false;
+      }
+    },
+    { error: originExpected },
+  ),
+);
+
 export const cobrowseOptionsSchema = z.strictObject({
+  /** In write mode the agent may follow links and submit forms to these origins; this page's always. */
+  origins: z.optional(z.array(origin)),
   /** Selector lists, each scoped to the pages whose address matches one of `urls` (all pages without). */
   restrictions: z.optional(
     z.array(
@@ -35,6 +52,7 @@ export const cobrowseOptionsSchema = z.strictObject({
 });
 
 export interface CobrowseOptions {
+  readonly origins?: readonly string[];
   readonly restrictions?: readonly RestrictionRule[];
 }
 

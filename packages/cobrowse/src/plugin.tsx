@@ -6,13 +6,17 @@ import {
   type PluginContext,
 } from '@tandem/sdk-core';
 import { render } from 'preact';
+import * as z from 'zod/mini';
 import type { Capture } from './capture/recorder';
-import { restrictionsFor } from './capture/restrictions';
+import { createRestrictionCheck, restrictionsFor } from './capture/restrictions';
+import { annotationData, annotationLifetimeMs, maxAnnotations } from './control/annotations';
+import { createExecutor, type Executor } from './control/executor';
 import { type CobrowseOptions, parseCobrowseOptions } from './options';
 import { cobrowseStrings } from './strings';
 import { cobrowseStyles } from './styles';
 import { AgentMarks, type Marks } from './ui/AgentMarks';
 import { CobrowseView, type CobrowseViewState } from './ui/CobrowseView';
+import { ConsentDialog } from './ui/ConsentDialog';
 
 export interface CobrowseState {
   readonly phase: CobrowseViewState['phase'];
@@ -26,21 +30,29 @@ declare module '@tandem/sdk-core' {
   interface TandemEvents {
     'Cobrowse.started': { sessionId: string };
     'Cobrowse.joined': { sessionId: string; agentName: string };
+    'Cobrowse.modeChanged': { sessionId: string; mode: 'pointer' | 'write' };
     'Cobrowse.ended': { sessionId: string; reason: string };
   }
   interface TandemCommands {
     'Cobrowse.start': { payload: undefined; result: { sessionId: string } };
     'Cobrowse.stop': { payload: undefined; result: undefined };
+    'Cobrowse.revoke': { payload: undefined; result: undefined };
     'Cobrowse.state': { payload: undefined; result: CobrowseState };
   }
 }
 
 const highlightMs = 3000;
+/** No answer to a write-mode request within this time is a no. */
+export const consentTimeoutMs = 30_000;
+/** The tab's session, kept per tab so that the next page of the site goes on with it. */
+const storageKey = 'cobrowse.session';
+const storedSession = z.object({ sessionId: z.string().check(z.maxLength(16)) });
 
 /**
- * Co-browse, customer side (seed 000): only the customer starts it; the 9-digit id is read to the agent
- * on a call, or the chat's agent joins at once. rrweb and the capture load when the session starts.
- * Pointer mode only (write mode is part 2): anything else the agent sends is refused and reported.
+ * Co-browse, customer side (seeds 000 and CE27): only the customer starts it; the 9-digit id is read to
+ * the agent on a call, or the chat's agent joins at once. rrweb and the capture load when the session
+ * starts. The agent points, highlights and draws in both modes; clicks and typing run only in write mode,
+ * which the customer grants and can take back at any time (Escape or the bar's button).
  */
 export function cobrowse(input: CobrowseOptions = {}) {
   return definePlugin({
@@ -55,16 +67,22 @@ export function cobrowse(input: CobrowseOptions = {}) {
 }
 
 function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => void {
-  const { backend, bus, ui, i18n, clock } = context;
+  const { backend, bus, ui, i18n, clock, random, tabStorage } = context;
   if (!backend) throw new Error('Cobrowse needs a backend (config.backend)');
   const relay = backend.cobrowse;
   const slot = ui.mount('cobrowse');
-  let state: CobrowseState & { copied?: string } = { phase: 'idle' };
+  let state: CobrowseState & { copied?: string; consent?: boolean } = { phase: 'idle' };
   let marks: Marks = {};
   let capture: Capture | undefined;
+  let executor: Executor | undefined;
   let loading: Promise<typeof import('./capture/recorder')> | undefined;
   let highlightTimer: unknown;
+  let consentTimer: unknown;
+  let focusBeforeConsent: HTMLElement | null = null;
   let starting: Promise<{ sessionId: string }> | undefined;
+  let resumed: Promise<void> | undefined;
+  let nextMark = 1;
+  const markTimers = new Set<unknown>();
 
   const loadCapture = () => {
     loading ??= import('./capture/recorder');
@@ -74,6 +92,7 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
   function paint(): void {
     if (!slot) return;
     const wasShown = slot.querySelector('[data-autofocus]') !== null;
+    const consentWasShown = slot.querySelector('.cobrowse-consent') !== null;
     const active = ui.root?.activeElement ?? null;
     const hadFocus = active !== null && slot.contains(active);
     render(
@@ -84,11 +103,15 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
           onCopy={copy}
           onCancel={() => void stop()}
           onStop={() => void stop()}
+          onRevoke={() => void revoke()}
           onClose={() => {
             state = { phase: 'idle' };
             paint();
           }}
         />
+        {state.consent && state.phase === 'active' ? (
+          <ConsentDialog i18n={i18n} agentName={state.agentName ?? ''} onAnswer={answer} />
+        ) : null}
         <AgentMarks i18n={i18n} marks={marks} agentName={state.agentName ?? ''} />
       </>,
       slot,
@@ -96,8 +119,11 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
     // Focus goes to the panel when it appears (the bar never takes it), and stays with us when the part
     // that held it is replaced.
     const stillThere = active !== null && slot.contains(active);
-    const appearing = !wasShown && state.phase !== 'active';
-    if (appearing || (hadFocus && !stillThere)) slot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    const appearing = state.consent ? !consentWasShown : !wasShown && state.phase !== 'active';
+    const target = state.consent
+      ? slot.querySelector<HTMLElement>('.cobrowse-consent [data-autofocus]')
+      : slot.querySelector<HTMLElement>('[data-autofocus]');
+    if (appearing || (hadFocus && !stillThere)) target?.focus();
   }
 
   function set(next: typeof state): void {
@@ -120,10 +146,14 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
     if (!doc || capture) return;
     const { startCapture } = await loadCapture();
     if (state.phase !== 'active' || capture) return;
-    const href = getWindow()?.location.href ?? '';
+    const location = getWindow()?.location;
+    const href = location?.href ?? '';
+    const restrictions = restrictionsFor(href, options.restrictions);
+    // Each page has its own id: an action the agent aimed at the page before is refused on this one.
+    const page = `${clock.now().toString(36)}-${Math.floor(random() * 2 ** 32).toString(36)}`;
     try {
       capture = startCapture({
-        restrictions: restrictionsFor(href, options.restrictions),
+        restrictions,
         clock,
         document: doc,
         send: (frame) => void relay.send(frame).catch(() => undefined),
@@ -131,17 +161,84 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
     } catch {
       // A browser rrweb cannot record in: end the session rather than break the page.
       set({ phase: 'failed' });
+      forget();
       await relay.end().catch(() => undefined);
       return;
     }
-    if (/^https?:/.test(href)) relay.send({ kind: 'navigation', url: href }).catch(() => undefined);
+    const mirror = capture;
+    executor = createExecutor({
+      check: createRestrictionCheck(restrictions),
+      node: (id) => mirror.node(id),
+      document: doc,
+      clock,
+      page,
+      origins: [...(location ? [location.origin] : []), ...(options.origins ?? [])],
+      isWriteMode: () => state.phase === 'active' && state.mode === 'write',
+    });
+    doc.addEventListener('keydown', onEscape, { capture: true });
+    const url = /^https?:/.test(href) ? { url: href } : {};
+    relay.send({ kind: 'navigation', ...url, data: { page } }).catch(() => undefined);
+  }
+
+  /** The customer's Escape takes back control (the agent's keys are never trusted events). */
+  function onEscape(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && event.isTrusted && state.mode === 'write') void revoke();
   }
 
   function stopCapture(): void {
     capture?.stop();
     capture = undefined;
+    executor?.destroy();
+    executor = undefined;
+    getDocument()?.removeEventListener('keydown', onEscape, { capture: true });
     clock.clearTimeout(highlightTimer);
+    clock.clearTimeout(consentTimer);
+    for (const timer of markTimers) clock.clearTimeout(timer);
+    markTimers.clear();
     marks = {};
+  }
+
+  function remember(sessionId: string): void {
+    tabStorage.set(storageKey, { sessionId });
+  }
+  function forget(): void {
+    tabStorage.remove(storageKey);
+  }
+
+  function annotate(data: unknown): void {
+    const parsed = z.safeParse(annotationData, data);
+    if (!parsed.success) return;
+    const mark = { id: nextMark++, ...parsed.data };
+    marks = { ...marks, annotations: [...(marks.annotations ?? []), mark].slice(-maxAnnotations) };
+    const timer = clock.setTimeout(() => {
+      markTimers.delete(timer);
+      marks = { ...marks, annotations: marks.annotations?.filter((m) => m.id !== mark.id) };
+      paint();
+    }, annotationLifetimeMs[mark.shape]);
+    markTimers.add(timer);
+  }
+
+  function refuse(data: Record<string, unknown>): void {
+    relay.send({ kind: 'refused', data }).catch(() => undefined);
+  }
+
+  /** The customer's answer to the agent's request; the request is no longer on screen either way. */
+  function answer(allow: boolean): void {
+    clock.clearTimeout(consentTimer);
+    if (!state.consent) return;
+    set({ ...state, consent: false });
+    focusBeforeConsent?.focus?.();
+    focusBeforeConsent = null;
+    relay.consent(allow).catch(() => undefined);
+  }
+
+  /** Back to pointer mode at once: the page refuses the agent's next action before the server knows. */
+  async function revoke(): Promise<undefined> {
+    if (state.phase !== 'active' || state.mode !== 'write') return undefined;
+    set({ ...state, mode: 'pointer' });
+    bus.emit('Cobrowse.modeChanged', { sessionId: state.sessionId ?? '', mode: 'pointer' });
+    await relay.revoke().catch(() => undefined);
+    return undefined;
   }
 
   function onAgentFrame(kind: string, data: unknown): void {
@@ -159,12 +256,18 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
         marks = { ...marks, highlight: undefined };
         paint();
       }, highlightMs);
+    } else if (kind === 'annotation') {
+      annotate(data);
     } else if (kind === 'resync') {
       capture?.resync();
       return;
+    } else if (kind === 'control') {
+      const action = (data ?? {}) as { type?: unknown; id?: unknown };
+      const result = executor?.run(data) ?? { ok: false, reason: 'pointer_mode' };
+      if (!result.ok) refuse({ kind, action: action.type, id: action.id, reason: result.reason });
+      return;
     } else {
-      // Pointer mode: the agent may point and highlight, nothing else.
-      relay.send({ kind: 'refused', data: { kind, reason: 'pointer_mode' } }).catch(() => undefined);
+      refuse({ kind, reason: 'unsupported' });
       return;
     }
     paint();
@@ -175,21 +278,40 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
       if (state.phase === 'active') onAgentFrame(event.kind, event.data);
       return;
     }
+    // The connection may be shared with the site's other tabs: only the tab that started a session acts.
+    const ours = state.sessionId === event.sessionId;
     if (event.type === 'joined') {
-      set({ phase: 'active', sessionId: event.sessionId, agentName: event.agentName, mode: event.mode });
-      bus.emit('Cobrowse.joined', { sessionId: event.sessionId, agentName: event.agentName });
-      startCapture().catch(() => set({ phase: 'failed' }));
-    } else if (event.type === 'mode') {
-      set({ ...state, mode: event.mode });
-    } else if (event.type === 'ended' && state.phase !== 'idle' && state.phase !== 'ended') {
+      if (!(state.phase === 'starting' || (state.phase === 'waiting' && ours))) return;
+      joined(event.sessionId, event.agentName, event.mode);
+    } else if (event.type === 'mode' && ours && state.phase === 'active') {
+      if (event.mode === state.mode) return;
+      set({ ...state, mode: event.mode, consent: false });
+      bus.emit('Cobrowse.modeChanged', { sessionId: event.sessionId, mode: event.mode });
+    } else if (event.type === 'writeRequested' && ours && state.phase === 'active') {
+      const active = getDocument()?.activeElement;
+      focusBeforeConsent = active instanceof HTMLElement ? active : null;
+      set({ ...state, consent: true });
+      clock.clearTimeout(consentTimer);
+      consentTimer = clock.setTimeout(() => answer(false), consentTimeoutMs);
+    } else if (event.type === 'ended' && ours && state.phase !== 'idle' && state.phase !== 'ended') {
       stopCapture();
+      forget();
       set({ phase: 'ended', sessionId: event.sessionId, endReason: event.reason });
       bus.emit('Cobrowse.ended', { sessionId: event.sessionId, reason: event.reason });
     }
   }
+
+  function joined(sessionId: string, agentName: string, mode: CobrowseState['mode']): void {
+    remember(sessionId);
+    set({ phase: 'active', sessionId, agentName, mode });
+    bus.emit('Cobrowse.joined', { sessionId, agentName });
+    startCapture().catch(() => set({ phase: 'failed' }));
+  }
   const offEvents = relay.onEvent(onEvent);
 
   async function start(): Promise<{ sessionId: string }> {
+    // A page opened mid-session picks it up first rather than start a second one.
+    if (resumed) await resumed;
     if ((state.phase === 'waiting' || state.phase === 'active') && state.sessionId)
       return { sessionId: state.sessionId };
     if (starting) return starting;
@@ -198,6 +320,7 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
     starting = relay.create().then(
       ({ sessionId }) => {
         starting = undefined;
+        remember(sessionId);
         // The chat's agent may have joined before the answer came back.
         if (state.phase !== 'active') set({ phase: 'waiting', sessionId });
         bus.emit('Cobrowse.started', { sessionId });
@@ -212,6 +335,27 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
     return starting;
   }
 
+  /** The tab had a session on its previous page: go on with it, agent and mode included. */
+  function resume(): void {
+    const stored = tabStorage.get(storageKey, (value) => {
+      const parsed = z.safeParse(storedSession, value);
+      return parsed.success ? parsed.data : undefined;
+    });
+    if (!stored) return;
+    resumed = relay.resume(stored.sessionId).then(
+      (session) => {
+        resumed = undefined;
+        if (state.phase !== 'idle') return;
+        if (session.agentName) joined(session.sessionId, session.agentName, session.mode);
+        else set({ phase: 'waiting', sessionId: session.sessionId });
+      },
+      () => {
+        resumed = undefined;
+        forget();
+      },
+    );
+  }
+
   async function stop(): Promise<undefined> {
     if (state.phase === 'idle' || state.phase === 'ended' || state.phase === 'failed') {
       set({ phase: 'idle' });
@@ -219,6 +363,7 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
     }
     // Nothing more leaves the page from this moment, whatever the network does.
     stopCapture();
+    forget();
     const sessionId = state.sessionId ?? '';
     set({ phase: 'ended', sessionId, endReason: 'customer' });
     bus.emit('Cobrowse.ended', { sessionId, reason: 'customer' });
@@ -228,12 +373,14 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
 
   context.register('Cobrowse.start', { run: () => start() });
   context.register('Cobrowse.stop', { run: () => stop() });
+  context.register('Cobrowse.revoke', { run: () => revoke() });
   context.register('Cobrowse.state', {
     run: () => {
-      const { copied: _copied, ...rest } = state;
+      const { copied: _copied, consent: _consent, ...rest } = state;
       return rest;
     },
   });
+  resume();
 
   return () => {
     offEvents();

@@ -15,5 +15,12 @@ export const cobrowseStyles = `
 .cobrowse-highlight{position:fixed;pointer-events:none;border:3px solid #d0021b;border-radius:4px;box-shadow:0 0 0 4px #d0021b40}
 @media (prefers-reduced-motion:no-preference){.cobrowse-pointer{transition:transform 30ms linear}.cobrowse-highlight{animation:tandem-fade 3s ease-in forwards}}
 @keyframes tandem-fade{0%,70%{opacity:1}100%{opacity:0}}
+.cobrowse-bar[data-mode="write"]{background:#8a1020;color:#fff}
+.cobrowse-bar[data-mode="write"] button{background:#fff;color:#8a1020;border-color:#fff}
+.cobrowse-consent{bottom:auto;top:64px;border-width:2px;border-color:var(--tandem-accent)}
+.cobrowse-annotations{position:fixed;inset:0;width:100vw;height:100vh;pointer-events:none;overflow:visible}
+.cobrowse-mark{fill:none;stroke:#d0021b;stroke-width:4;stroke-linecap:round;stroke-linejoin:round}
+.cobrowse-laser{stroke-width:6;stroke:#ff1744;filter:drop-shadow(0 0 3px #ff1744)}
+@media (prefers-reduced-motion:no-preference){.cobrowse-mark{animation:tandem-fade 4s ease-in forwards}.cobrowse-laser{animation-duration:1s}}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 `;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeClock } from '../../sdk-core/test/fake-clock';
 import { createRestrictionCheck, restrictionsFor } from '../src/capture/restrictions';
 import { createExecutor, customerTypingMs } from '../src/control/executor';
-import { fakeClock } from '../../sdk-core/test/fake-clock';
 
 const page = 'page-1';
 let write = true;
@@ -73,7 +73,9 @@ describe('remote control: what the agent may do in write mode', () => {
     document.querySelector('button')?.addEventListener('click', clicks);
     expect(click('button')).toEqual({ ok: true });
     expect(clicks).toHaveBeenCalledOnce();
-    expect(executor.run({ type: 'check', page, id: idOf('[name=gift]'), checked: true })).toEqual({ ok: true });
+    expect(executor.run({ type: 'check', page, id: idOf('[name=gift]'), checked: true })).toEqual({
+      ok: true,
+    });
     expect((document.querySelector('[name=gift]') as HTMLInputElement).checked).toBe(true);
     const changed = vi.fn();
     document.querySelector('select')?.addEventListener('change', changed);
@@ -115,7 +117,9 @@ describe('remote control: what the agent may do in write mode', () => {
 
 describe('remote control: every refusal rule', () => {
   it('refuses anything outside write mode', () => {
-    const { executor, click, idOf } = setup('<button data-id="1" type="button">Add</button><input data-id="2">');
+    const { executor, click, idOf } = setup(
+      '<button data-id="1" type="button">Add</button><input data-id="2">',
+    );
     write = false;
     expect(click('button')).toEqual({ ok: false, reason: 'pointer_mode' });
     expect(executor.run({ type: 'input', page, id: idOf('input'), value: 'x' })).toEqual({
@@ -134,7 +138,12 @@ describe('remote control: every refusal rule', () => {
 
   it('refuses what is not a control action, and elements that are gone', () => {
     const { executor } = setup('<input data-id="1">');
-    for (const junk of [null, 'click', { type: 'eval', page, id: 1 }, { type: 'key', page, id: 1, key: 'F5' }])
+    for (const junk of [
+      null,
+      'click',
+      { type: 'eval', page, id: 1 },
+      { type: 'key', page, id: 1, key: 'F5' },
+    ])
       expect(executor.run(junk)).toEqual({ ok: false, reason: 'invalid' });
     expect(executor.run({ type: 'focus', page, id: 99 })).toEqual({ ok: false, reason: 'not_found' });
   });
@@ -204,7 +213,9 @@ describe('remote control: every refusal rule', () => {
   });
 
   it('refuses a click when something else is at that point now', () => {
-    const { executor, idOf } = setup('<button data-id="1" type="button">Add</button><p data-id="2">Cover</p>');
+    const { executor, idOf } = setup(
+      '<button data-id="1" type="button">Add</button><p data-id="2">Cover</p>',
+    );
     atPoint = document.querySelector('p');
     expect(executor.run({ type: 'click', page, id: idOf('button'), x: 5, y: 5 })).toEqual({
       ok: false,
@@ -213,7 +224,9 @@ describe('remote control: every refusal rule', () => {
   });
 
   it('lets the customer’s own typing win in the same field, for two seconds after their last key', () => {
-    const { executor, clock, idOf } = setup('<input data-id="1" name="name"><input data-id="2" name="other">');
+    const { executor, clock, idOf } = setup(
+      '<input data-id="1" name="name"><input data-id="2" name="other">',
+    );
     const input = document.querySelector('[name=name]') as HTMLInputElement;
     // A trusted keystroke, as the browser would deliver it.
     const customerKey = new KeyboardEvent('keydown', { key: 'a', bubbles: true });
@@ -223,9 +236,13 @@ describe('remote control: every refusal rule', () => {
       ok: false,
       reason: 'customer_typing',
     });
-    expect(executor.run({ type: 'input', page, id: idOf('[name=other]'), value: 'agent' })).toEqual({ ok: true });
+    expect(executor.run({ type: 'input', page, id: idOf('[name=other]'), value: 'agent' })).toEqual({
+      ok: true,
+    });
     clock.advance(customerTypingMs);
-    expect(executor.run({ type: 'input', page, id: idOf('[name=name]'), value: 'agent' })).toEqual({ ok: true });
+    expect(executor.run({ type: 'input', page, id: idOf('[name=name]'), value: 'agent' })).toEqual({
+      ok: true,
+    });
   });
 
   it('stops listening to the page when destroyed', () => {

@@ -86,8 +86,8 @@ export function createExecutor(options: ExecutorOptions) {
     if (control && check.isReadonly(control)) return Refusal.protected;
     const link = element.closest('a[href]');
     if (link && !allowedUrl(link.getAttribute('href') ?? '')) return Refusal.origin;
-    const button = element.closest('button,input[type=submit],input[type=image]') as HTMLButtonElement | null;
-    if (button && (button.type === 'submit' || button.type === 'image')) return submitRefusal(button.form, button);
+    const button = element.closest('button,input[type=submit],input[type=image]') as HTMLInputElement | null;
+    if (button && /^(submit|image)$/.test(button.type)) return submitRefusal(button.form, button);
     return undefined;
   }
 
@@ -127,14 +127,22 @@ export function createExecutor(options: ExecutorOptions) {
   }
 
   function key(element: Element, action: Extract<ControlAction, { type: 'key' }>): ControlResult {
-    const init = { key: action.key, bubbles: true, cancelable: true, composed: true, shiftKey: !!action.shift };
+    const init = {
+      key: action.key,
+      bubbles: true,
+      cancelable: true,
+      composed: true,
+      shiftKey: !!action.shift,
+    };
     const KeyEvent = view?.KeyboardEvent;
     if (!KeyEvent) return refuse(Refusal.unsupported);
     // What the key would do by default is checked before the page hears it.
     const input = element as HTMLInputElement;
     const implicitSubmit = action.key === 'Enter' && element.localName === 'input' && input.form;
     const submitter = implicitSubmit
-      ? input.form?.querySelector('button:not([type]),button[type=submit],input[type=submit],input[type=image]')
+      ? input.form?.querySelector(
+          'button:not([type]),button[type=submit],input[type=submit],input[type=image]',
+        )
       : null;
     const refusal = implicitSubmit
       ? submitRefusal(input.form, submitter)
@@ -145,7 +153,8 @@ export function createExecutor(options: ExecutorOptions) {
     const proceed = element.dispatchEvent(new KeyEvent('keydown', init));
     if (proceed) {
       if (implicitSubmit) input.form?.requestSubmit(submitter as HTMLElement | null);
-      else if (action.key === 'Enter' && element.matches('a[href],button,summary')) (element as HTMLElement).click();
+      else if (action.key === 'Enter' && element.matches('a[href],button,summary'))
+        (element as HTMLElement).click();
       else if (action.key === 'Tab') moveFocus(element, action.shift ? -1 : 1);
     }
     element.dispatchEvent(new KeyEvent('keyup', init));
@@ -155,7 +164,8 @@ export function createExecutor(options: ExecutorOptions) {
   /** Tab: the next element the agent may focus, skipping protected ones. */
   function moveFocus(from: Element, step: 1 | -1): void {
     const all = [...document.querySelectorAll<HTMLElement>(tabbable)].filter(
-      (element) => element.tabIndex >= 0 && !(element as HTMLInputElement).disabled && !check.isReadonly(element),
+      (element) =>
+        element.tabIndex >= 0 && !(element as HTMLInputElement).disabled && !check.isReadonly(element),
     );
     const index = all.indexOf(from as HTMLElement);
     const next = all[index === -1 ? 0 : index + step];
@@ -199,7 +209,8 @@ export function createExecutor(options: ExecutorOptions) {
       }
       case 'check': {
         const box = element as HTMLInputElement;
-        if (element.localName !== 'input' || !/^(checkbox|radio)$/.test(box.type)) return refuse(Refusal.unsupported);
+        if (element.localName !== 'input' || !/^(checkbox|radio)$/.test(box.type))
+          return refuse(Refusal.unsupported);
         if (box.checked !== action.checked) box.click();
         return done;
       }

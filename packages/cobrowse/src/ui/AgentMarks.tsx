@@ -1,5 +1,13 @@
 import type { I18n } from '@tandem/sdk-core';
 
+type Point = readonly [number, number];
+
+export interface Annotation {
+  readonly id: number;
+  readonly shape: 'path' | 'rect' | 'laser';
+  readonly points: readonly Point[];
+}
+
 export interface Marks {
   readonly pointer?: { readonly x: number; readonly y: number };
   readonly highlight?: {
@@ -8,13 +16,42 @@ export interface Marks {
     readonly width: number;
     readonly height: number;
   };
+  readonly annotations?: readonly Annotation[];
 }
 
-/** The agent's pointer and highlight over the page: drawn in the shadow root, so never captured back. */
+const shapeOf = ({ shape, points }: Annotation) => {
+  if (shape === 'rect') {
+    const [[x1, y1], [x2, y2]] = [points[0] ?? [0, 0], points.at(-1) ?? [0, 0]];
+    return (
+      <rect
+        x={Math.min(x1, x2)}
+        y={Math.min(y1, y2)}
+        width={Math.abs(x2 - x1)}
+        height={Math.abs(y2 - y1)}
+        rx="4"
+      />
+    );
+  }
+  return <polyline points={points.map(([x, y]) => `${x},${y}`).join(' ')} />;
+};
+
+/**
+ * The agent's pointer, highlight and annotations over the page: drawn in the shadow root, so never
+ * captured back, and never in the way of the customer's clicks.
+ */
 export function AgentMarks({ i18n, marks, agentName }: { i18n: I18n; marks: Marks; agentName: string }) {
-  const { pointer, highlight } = marks;
+  const { pointer, highlight, annotations = [] } = marks;
   return (
     <>
+      {annotations.length > 0 ? (
+        <svg class="cobrowse-annotations" aria-hidden="true">
+          {annotations.map((annotation) => (
+            <g key={annotation.id} class={`cobrowse-mark cobrowse-${annotation.shape}`}>
+              {shapeOf(annotation)}
+            </g>
+          ))}
+        </svg>
+      ) : null}
       {pointer ? (
         <div
           class="cobrowse-pointer"

@@ -6,6 +6,7 @@ export interface CobrowseViewState {
   readonly phase: CobrowsePhase;
   readonly sessionId?: string;
   readonly agentName?: string;
+  readonly mode?: 'pointer' | 'write';
   readonly endReason?: string;
   readonly copied?: string;
 }
@@ -17,6 +18,9 @@ const endedKeys: Record<string, string> = {
   customer: 'cobrowse.endedBy.customer',
   agent: 'cobrowse.endedBy.agent',
   inactivity: 'cobrowse.endedBy.inactivity',
+  'customer left': 'cobrowse.endedBy.left',
+  'interaction ended': 'cobrowse.endedBy.interaction',
+  'interaction transferred': 'cobrowse.endedBy.interaction',
 };
 
 export interface CobrowseViewProps {
@@ -25,18 +29,36 @@ export interface CobrowseViewProps {
   onCopy(): void;
   onCancel(): void;
   onStop(): void;
+  onRevoke(): void;
   onClose(): void;
 }
 
 /** The waiting panel with the session id, the sharing bar while the agent is connected, the end. */
-export function CobrowseView({ i18n, state, onCopy, onCancel, onStop, onClose }: CobrowseViewProps) {
+export function CobrowseView({
+  i18n,
+  state,
+  onCopy,
+  onCancel,
+  onStop,
+  onRevoke,
+  onClose,
+}: CobrowseViewProps) {
   const { t } = i18n;
   if (state.phase === 'active') {
+    const name = state.agentName ?? '';
+    const writing = state.mode === 'write';
     return (
-      <section class="cobrowse-bar" aria-label={t('cobrowse.title')}>
-        <span role="status">{t('cobrowse.sharing', { name: state.agentName ?? '' })}</span>
+      <section class="cobrowse-bar" data-mode={state.mode ?? 'pointer'} aria-label={t('cobrowse.title')}>
+        <span role="status">
+          {writing ? t('cobrowse.controlling', { name }) : t('cobrowse.sharing', { name })}
+        </span>
+        <span class="visually-hidden">{writing ? t('cobrowse.revokeHint') : t('cobrowse.pointer')}</span>
         <span class="hint">{t('cobrowse.session', { id: groupDigits(state.sessionId ?? '') })}</span>
-        <span class="visually-hidden">{t('cobrowse.pointer')}</span>
+        {writing ? (
+          <button type="button" onClick={onRevoke} aria-keyshortcuts="Escape">
+            {t('cobrowse.revoke')}
+          </button>
+        ) : null}
         <button type="button" data-autofocus onClick={onStop}>
           {t('cobrowse.stop')}
         </button>
