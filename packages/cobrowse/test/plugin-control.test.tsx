@@ -114,9 +114,9 @@ describe('co-browse write mode, customer side', () => {
     expect(within(bar).getByRole('status').textContent).toBe('You are sharing this tab with Ada');
 
     await grant();
-    const escape = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true });
-    Object.defineProperty(escape, 'isTrusted', { value: true });
-    document.querySelector('[name=name]')?.dispatchEvent(escape);
+    const escapeKey = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true });
+    Object.defineProperty(escapeKey, 'isTrusted', { value: true });
+    document.querySelector('[name=name]')?.dispatchEvent(escapeKey);
     await ctx.pump();
     expect(await ctx.cc.settled(ctx.tandem.command('Cobrowse.state'))).toMatchObject({ mode: 'pointer' });
     const modes = ctx.cc.server.cobrowseSessions.get(sessionId)?.modes.map((m) => m.mode);
