@@ -158,6 +158,16 @@ const exampleApps: RollupOptions[] = [
     ],
     output: { file: 'examples/agent/build/app.js', format: 'es', plugins: [minify()] },
   },
+  {
+    // The demo shop's quick order: a framework-controlled form (Preact through preact/compat).
+    input: 'examples/shop/src/main.tsx',
+    treeshake,
+    plugins: [
+      nodeResolve({ exportConditions: sourceConditions, extensions: ['.ts', '.tsx', '.mjs', '.js'] }),
+      transpile(['examples/*/src/**/*']),
+    ],
+    output: { file: 'examples/shop/build/order.js', format: 'es', plugins: [minify()] },
+  },
 ];
 
 // The npm example resolves the packages as an npm user would: their built dist/, not their sources.

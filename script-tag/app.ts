@@ -40,5 +40,7 @@ export function boot({ config }: { config: unknown; base: string }): GlobalApi {
   if (stored('session', 'chat.view') || stored('local', 'chat.conversation')) {
     tandem.command('Chat.state').catch(() => undefined);
   }
+  // A co-browse session of this tab goes on on its next page: its code loads at once to resume it.
+  if (stored('session', 'cobrowse.session')) tandem.command('Cobrowse.state').catch(() => undefined);
   return createGlobalApi(tandem);
 }

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Frame, Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultConfigPath } from '../../examples/host/server';
 import { axeViolations } from '../support/axe';
-import { watchPage } from '../support/browser';
+import { cobrowsePages, replayFrame, startByApi } from '../support/cobrowse';
 import { useHost } from '../support/host';
 
 // The demo contact center, open around the clock so that chat can start on any day.
@@ -11,49 +10,7 @@ const config = JSON.parse(readFileSync(defaultConfigPath, 'utf8'));
 delete config.hours;
 const env = useHost({ config });
 
-const pages: Array<{ page: Page; problems: string[]; allowed?: RegExp }> = [];
-afterEach(async () => {
-  for (const { page, problems, allowed } of pages.splice(0)) {
-    expect(problems.filter((problem) => !allowed?.test(problem))).toEqual([]);
-    await page.context().close();
-  }
-});
-
-async function open(path: string, viewport = { width: 1100, height: 800 }, allowed?: RegExp): Promise<Page> {
-  const page = await (await env.browser.newContext({ bypassCSP: true, viewport })).newPage();
-  pages.push({ page, problems: watchPage(page).problems, ...(allowed ? { allowed } : {}) });
-  await page.goto(`${env.host.url}${path}`);
-  return page;
-}
-
-async function agentDesk(username = 'alice', allowed?: RegExp): Promise<Page> {
-  const desk = await open('/agent/', { width: 1400, height: 1000 }, allowed);
-  await desk.getByLabel('Username').fill(username);
-  await desk.getByLabel('Password').fill(username);
-  await desk.getByRole('button', { name: 'Log in' }).click();
-  await desk.getByLabel('My state').waitFor();
-  return desk;
-}
-
-/** Cobrowse.start from the page's own script, once Tandem is ready; the session id. */
-async function startByApi(page: Page): Promise<string> {
-  await page.getByRole('button', { name: 'Contact us' }).waitFor();
-  const { sessionId } = await page.evaluate(() =>
-    (window as unknown as { Tandem: (...a: unknown[]) => Promise<{ sessionId: string }> }).Tandem(
-      'command',
-      'Cobrowse.start',
-    ),
-  );
-  return sessionId;
-}
-
-/** The rrweb replay iframe on the agent desktop. */
-async function replayFrame(desk: Page): Promise<Frame> {
-  const handle = await desk.locator('.cobrowse-view iframe').elementHandle({ timeout: 10_000 });
-  const frame = await handle?.contentFrame();
-  if (!frame) throw new Error('no replay frame');
-  return frame;
-}
+const { open, agentDesk } = cobrowsePages(env);
 
 describe('co-browse on the demo shop (real Chromium, reference server, agent desktop)', () => {
   it('voice-started: the customer reads the id, the agent joins by it and sees the page; the customer stops', async () => {

@@ -25,7 +25,14 @@ export interface DesktopState {
   selected?: string;
   notice?: string;
   /** The co-browse session this agent is in (one at a time), and why it ended once it has. */
-  cobrowse?: { sessionId: string; interactionId?: string; mode: string; ended?: string };
+  cobrowse?: {
+    sessionId: string;
+    interactionId?: string;
+    mode: string;
+    ended?: string;
+    /** A write-mode request waiting for the customer's answer, or the answer was no. */
+    request?: 'pending' | 'denied';
+  };
 }
 
 /** The desktop's whole state, fed by the agent client's events; components subscribe and re-render. */
@@ -128,7 +135,12 @@ export function createDesktopStore(client: AgentClient) {
   );
   client.on('cobrowseMode', ({ sessionId, mode }) =>
     update((d) => {
-      if (d.cobrowse?.sessionId === sessionId) d.cobrowse = { ...d.cobrowse, mode };
+      if (d.cobrowse?.sessionId === sessionId) d.cobrowse = { ...d.cobrowse, mode, request: undefined };
+    }),
+  );
+  client.on('cobrowseWriteDenied', ({ sessionId }) =>
+    update((d) => {
+      if (d.cobrowse?.sessionId === sessionId) d.cobrowse = { ...d.cobrowse, request: 'denied' };
     }),
   );
   client.on('cobrowseEnded', ({ sessionId, reason }) =>

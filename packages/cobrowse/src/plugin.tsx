@@ -263,8 +263,15 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
       return;
     } else if (kind === 'control') {
       const action = (data ?? {}) as { type?: unknown; id?: unknown };
+      const focusBefore = getDocument()?.activeElement;
       const result = executor?.run(data) ?? { ok: false, reason: 'pointer_mode' };
       if (!result.ok) refuse({ kind, action: action.type, id: action.id, reason: result.reason });
+      // The agent's key moved the focus (Tab): the agent's next keys go to the field that has it now.
+      const focused = getDocument()?.activeElement;
+      if (result.ok && focused && focused !== focusBefore && capture) {
+        const id = capture.id(focused);
+        if (id > 0) relay.send({ kind: 'focus', data: { id } }).catch(() => undefined);
+      }
       return;
     } else {
       refuse({ kind, reason: 'unsupported' });

@@ -19,6 +19,7 @@ it('exports exactly the agent viewer from @tandem/cobrowse/agent', () => {
   expect(Object.keys(agent).sort()).toMatchInlineSnapshot(`
     [
       "mountCobrowseViewer",
+      "refusalMessages",
     ]
   `);
 });

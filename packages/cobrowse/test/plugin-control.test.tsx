@@ -14,6 +14,7 @@ vi.mock('../src/capture/recorder', () => ({
         recorder.stops += 1;
       },
       node: (id: number) => document.querySelector(`[data-id="${id}"]`),
+      id: (node: Element) => Number(node.getAttribute('data-id') ?? -1),
     };
   },
 }));

@@ -26,7 +26,8 @@ vi.mock('../src/capture/recorder', () => ({
       stop: () => {
         recorder.stops += 1;
       },
-      node: (id: number) => document.querySelector(`[data-id="${id}"]`),
+      node: () => null,
+      id: () => -1,
     };
   },
 }));

@@ -2,21 +2,31 @@ import { Replayer } from '@rrweb/replay';
 import * as z from 'zod/mini';
 import { createEventsDecoder } from '../frames';
 import { defangEvent } from './defang';
+import { type AgentFrameKind, attachGlass, hitTestAttribute, type ViewerTool } from './glass';
+import { type Refused, refusalMessages } from './refusals';
 
 export type ViewerPhase = 'connecting' | 'live' | 'navigating' | 'ended';
 
 export interface ViewerState {
   readonly phase: ViewerPhase;
+  readonly mode: 'pointer' | 'write';
+  readonly tool: ViewerTool;
+  /** The address of the page the customer is on, and every page of the session so far. */
   readonly url?: string;
+  readonly pages: readonly string[];
+  /** The id of the page on view: the customer's page refuses actions aimed at another one. */
+  readonly page?: string;
   readonly endReason?: string;
   /** The customer's viewport in CSS pixels. */
   readonly viewport?: { readonly width: number; readonly height: number };
 }
 
 export interface ViewerOptions {
-  /** Sends an agent frame to the customer: the agent's pointer, a highlight, a resync request. */
-  send(kind: 'pointer' | 'highlight' | 'resync', data?: unknown): void;
+  /** Sends an agent frame to the customer: pointer, highlight, annotation, control, resync request. */
+  send(kind: AgentFrameKind, data?: unknown): void;
   onStateChange?(state: ViewerState): void;
+  /** The customer's page refused an action; `message` words the reason for the agent. */
+  onRefused?(refused: Refused): void;
   /** The words shown over the view, per phase (English by default). */
   labels?: Partial<Record<ViewerPhase, string>>;
 }
@@ -26,6 +36,10 @@ export interface CobrowseViewer {
   push(frame: { readonly kind: string; readonly data?: unknown; readonly url?: string }): void;
   /** The session ended (reason as the server gave it). */
   end(reason: string): void;
+  /** Write mode once the customer said yes; pointer mode again when they take it back. */
+  setMode(mode: 'pointer' | 'write'): void;
+  /** What the agent's mouse does: point (and act, in write mode), laser, draw freehand, rectangle. */
+  setTool(tool: ViewerTool): void;
   readonly state: ViewerState;
   destroy(): void;
 }
@@ -44,8 +58,9 @@ const eventSchema = z.object({
 });
 type ReplayEvent = z.infer<typeof eventSchema> & { data: Record<string, unknown> };
 const pointSchema = z.object({ x: z.number(), y: z.number() });
-
-const pointerIntervalMs = 33;
+const navigationSchema = z.object({ page: z.optional(z.string().check(z.maxLength(64))) });
+const refusedSchema = z.object({ action: z.optional(z.string()), reason: z.string().check(z.maxLength(32)) });
+const focusSchema = z.object({ id: z.number() });
 
 /** Styles set through the CSSOM, which a strict Content-Security-Policy allows. */
 function styled<K extends keyof HTMLElementTagNameMap>(
@@ -69,7 +84,7 @@ export function mountCobrowseViewer(element: HTMLElement, options: ViewerOptions
   const document = element.ownerDocument;
   const labels = { ...defaultLabels, ...options.labels };
   const decode = createEventsDecoder();
-  let state: ViewerState = { phase: 'connecting' };
+  let state: ViewerState = { phase: 'connecting', mode: 'pointer', tool: 'pointer', pages: [] };
   let replayer: Replayer | undefined;
   let meta: ReplayEvent | undefined;
   let scale = 1;
@@ -109,15 +124,44 @@ export function mountCobrowseViewer(element: HTMLElement, options: ViewerOptions
     pointerEvents: 'none',
   });
   pointer.setAttribute('aria-hidden', 'true');
-  // Over the view: the agent's mouse is read here, never passed to the page (pointer mode).
-  const glass = styled(document, 'div', { position: 'absolute', inset: '0', cursor: 'crosshair' });
-  glass.setAttribute('aria-hidden', 'true');
-  stage.append(frameHost, pointer, glass);
+  // The agent's drawings as they draw them, in the customer's viewport coordinates like the view.
+  const sketch = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  Object.assign(sketch.style, {
+    position: 'absolute',
+    top: '0',
+    left: '0',
+    overflow: 'visible',
+    pointerEvents: 'none',
+    transformOrigin: '0 0',
+  });
+  sketch.setAttribute('aria-hidden', 'true');
+  // Over the view: the agent's mouse and keys are read here, never passed to the replayed page.
+  const glass = styled(document, 'div', {
+    position: 'absolute',
+    inset: '0',
+    cursor: 'crosshair',
+    outline: 'none',
+  });
+  glass.className = 'tandem-viewer-glass';
+  stage.append(frameHost, pointer, sketch, glass);
   root.append(status, stage);
   element.append(root);
 
   function setState(next: ViewerState): void {
     state = next;
+    // In write mode the view takes keys: it is focusable and named, where in pointer mode it is decoration.
+    if (next.mode === 'write' && next.phase === 'live') {
+      glass.tabIndex = 0;
+      glass.setAttribute('role', 'application');
+      glass.setAttribute('aria-label', 'Customer’s page: click a field, then type');
+      glass.removeAttribute('aria-hidden');
+    } else {
+      glass.removeAttribute('tabindex');
+      glass.removeAttribute('role');
+      glass.removeAttribute('aria-label');
+      glass.setAttribute('aria-hidden', 'true');
+    }
+    glass.style.cursor = next.tool === 'pointer' ? (next.mode === 'write' ? 'default' : 'crosshair') : 'cell';
     status.textContent =
       next.phase === 'ended' && next.endReason ? `${labels.ended}: ${next.endReason}` : labels[next.phase];
     root.dataset.phase = next.phase;
@@ -132,6 +176,7 @@ export function mountCobrowseViewer(element: HTMLElement, options: ViewerOptions
     frameHost.style.width = `${width}px`;
     frameHost.style.height = `${height}px`;
     frameHost.style.transform = `scale(${scale})`;
+    sketch.style.transform = `scale(${scale})`;
     setState({ ...state, viewport: { width, height } });
   }
 
@@ -148,7 +193,8 @@ export function mountCobrowseViewer(element: HTMLElement, options: ViewerOptions
       UNSAFE_replayCanvas: false,
       // Events are applied at once ("sync"); a virtual DOM would hold them until a fast-forward ends.
       useVirtualDom: false,
-      insertStyleRules: ['html { pointer-events: none; }'],
+      // The replayed page never takes the agent's mouse; the glass asks it what lies under a point.
+      insertStyleRules: [`html:not([${hitTestAttribute}]) { pointer-events: none; }`],
     });
     next.startLive(Number.MAX_SAFE_INTEGER);
     const mouse = next.wrapper.querySelector<HTMLElement>('.replayer-mouse');
@@ -178,7 +224,6 @@ export function mountCobrowseViewer(element: HTMLElement, options: ViewerOptions
     replayer?.addEvent(event as never);
   }
 
-  let lastPointer = 0;
   const toPage = (event: MouseEvent) => {
     const box = stage.getBoundingClientRect();
     return {
@@ -186,18 +231,47 @@ export function mountCobrowseViewer(element: HTMLElement, options: ViewerOptions
       y: Math.round((event.clientY - box.top) / scale),
     };
   };
-  glass.addEventListener('mousemove', (event) => {
-    if (state.phase !== 'live' || event.timeStamp - lastPointer < pointerIntervalMs) return;
-    lastPointer = event.timeStamp;
-    options.send('pointer', toPage(event));
+  const input = attachGlass({
+    glass,
+    sketch,
+    send: options.send,
+    replayer: () => replayer,
+    toPage,
+    scale: () => scale,
+    page: () => state.page,
+    live: () => state.phase === 'live',
+    mode: () => state.mode,
+    tool: () => state.tool,
   });
-  glass.addEventListener('click', (event) => {
-    if (state.phase !== 'live' || !replayer) return;
-    const { x, y } = toPage(event);
-    const target = replayer.iframe.contentDocument?.elementFromPoint(x, y);
-    const id = target ? replayer.getMirror().getId(target) : -1;
-    if (id > 0) options.send('highlight', { id, x, y });
-  });
+
+  function onNavigation(frame: { readonly data?: unknown; readonly url?: string }): void {
+    const url = typeof frame.url === 'string' ? frame.url : undefined;
+    const data = z.safeParse(navigationSchema, frame.data ?? {});
+    const page = data.success ? data.data.page : undefined;
+    input.reset();
+    if (page) {
+      // A new page of the customer's: it starts with its snapshot, which has been applied already.
+      const pages = url && state.pages.at(-1) !== url ? [...state.pages, url] : state.pages;
+      setState({ ...state, page, pages, ...(url ? { url } : {}) });
+      return;
+    }
+    // The customer is leaving the page: what the agent sees is no longer there to act on.
+    const phase = state.phase === 'live' ? 'navigating' : state.phase;
+    const { page: _left, ...rest } = state;
+    setState({ ...rest, phase });
+  }
+
+  function onRefused(data: unknown): void {
+    const refused = z.safeParse(refusedSchema, data);
+    if (!refused.success) return;
+    const { action = '', reason } = refused.data;
+    input.refused(action);
+    options.onRefused?.({
+      action,
+      reason,
+      message: refusalMessages[reason] ?? 'The customer’s page refused that',
+    });
+  }
 
   const onVisible = () => {
     // A background tab may have missed nothing, but the agent sees the page as it is now.
@@ -218,10 +292,11 @@ export function mountCobrowseViewer(element: HTMLElement, options: ViewerOptions
         pointer.style.transform = `translate(${point.data.x * scale}px, ${point.data.y * scale}px)`;
         return;
       }
-      if (frame.kind === 'navigation') {
-        const url = typeof frame.url === 'string' ? frame.url : undefined;
-        const phase = state.phase === 'live' ? 'navigating' : state.phase;
-        setState({ ...state, phase, ...(url ? { url } : {}) });
+      if (frame.kind === 'navigation') return onNavigation(frame);
+      if (frame.kind === 'refused') return onRefused(frame.data);
+      if (frame.kind === 'focus') {
+        const focus = z.safeParse(focusSchema, frame.data);
+        if (focus.success) input.focused(focus.data.id);
         return;
       }
       if (frame.kind !== 'snapshot' && frame.kind !== 'mutation') return;
@@ -238,9 +313,18 @@ export function mountCobrowseViewer(element: HTMLElement, options: ViewerOptions
     },
     end(reason) {
       pointer.style.display = 'none';
-      setState({ ...state, phase: 'ended', endReason: reason });
+      input.reset();
+      setState({ ...state, phase: 'ended', mode: 'pointer', endReason: reason });
+    },
+    setMode(mode) {
+      if (mode !== state.mode) input.reset();
+      setState({ ...state, mode });
+    },
+    setTool(tool) {
+      setState({ ...state, tool });
     },
     destroy() {
+      input.detach();
       document.removeEventListener('visibilitychange', onVisible);
       replayer?.destroy();
       replayer = undefined;

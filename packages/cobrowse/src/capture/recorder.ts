@@ -20,8 +20,10 @@ export interface Capture {
   /** A new full snapshot (the agent joined again or asked to resync). */
   resync(): void;
   stop(): void;
-  /** The DOM node rrweb numbered `id`, for the agent's highlights. */
+  /** The DOM node rrweb numbered `id`, for the agent's highlights and actions. */
   node(id: number): Node | null;
+  /** rrweb's number for a node (-1 when it has none), to tell the agent which field has the focus. */
+  id(node: Node): number;
 }
 
 const blockClass = 'tandem-capture-block';
@@ -106,6 +108,7 @@ export function startCapture(options: CaptureOptions): Capture {
   return {
     resync: () => record.takeFullSnapshot(true),
     node: (id) => record.mirror.getNode(id),
+    id: (node) => record.mirror.getId(node),
     stop() {
       stopRecording?.();
       for (const host of hosts) host.classList.remove(blockClass);

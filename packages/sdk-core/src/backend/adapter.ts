@@ -180,6 +180,7 @@ export interface CobrowseFrame {
     | 'viewport'
     | 'input'
     | 'navigation'
+    | 'focus'
     | 'refused';
   readonly data?: unknown;
   readonly url?: string;

@@ -222,7 +222,10 @@ export function createCobrowseDomain(options: {
      * The customer's tab opened another page of the site (or reloaded) and asks to go on with its session;
      * what the agent sees comes with the page's first snapshot.
      */
-    resume(customerId: string, sessionId: string): { sessionId: string; agentName?: string; mode: CobrowseMode } {
+    resume(
+      customerId: string,
+      sessionId: string,
+    ): { sessionId: string; agentName?: string; mode: CobrowseMode } {
       const session = liveOf(customerId);
       if (!session || session.id !== sessionId) return fail('not_found', 'no co-browse session to resume');
       session.pausedAt = undefined;

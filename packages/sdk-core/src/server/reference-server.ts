@@ -270,6 +270,7 @@ export function createReferenceServer(options: ReferenceServerOptions) {
         'viewport',
         'input',
         'navigation',
+        'focus',
         'refused',
       ]),
       data: z.optional(z.unknown()),

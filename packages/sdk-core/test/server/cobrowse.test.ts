@@ -154,9 +154,15 @@ describe('co-browse sessions (seeds 000 and CE27)', () => {
     await expect(
       agentCall(ada.client.sendCobrowse(sessionId, 'control', { type: 'click', id: 4 })),
     ).rejects.toMatchObject({ code: 'conflict', message: 'the customer has left the page' });
-    await expect(cmd('cobrowse.resume', { sessionId: '123456789' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(cmd('cobrowse.resume', { sessionId: '123456789' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     await cc.elapse(60_000, 10_000);
-    expect(await cmd('cobrowse.resume', { sessionId })).toEqual({ sessionId, agentName: 'Ada', mode: 'write' });
+    expect(await cmd('cobrowse.resume', { sessionId })).toEqual({
+      sessionId,
+      agentName: 'Ada',
+      mode: 'write',
+    });
     await cmd('cobrowse.frame', { kind: 'navigation', url: 'https://shop.example/checkout' });
     await agentCall(ada.client.sendCobrowse(sessionId, 'control', { type: 'click', id: 4 }));
     const session = cc.server.cobrowseSessions.get(sessionId);

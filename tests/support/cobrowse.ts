@@ -1,0 +1,103 @@
+import type { Frame, Page } from 'playwright-core';
+import { afterEach, expect } from 'vitest';
+import { watchPage } from './browser';
+import type { useHost } from './host';
+
+/**
+ * Pages for co-browse tests in one file: the customer's shop pages and the agent desktop, each in its
+ * own browser context, failing the test on any stray console error.
+ */
+export function cobrowsePages(env: ReturnType<typeof useHost>) {
+  const pages: Array<{ page: Page; problems: string[]; allowed?: RegExp }> = [];
+  afterEach(async () => {
+    for (const { page, problems, allowed } of pages.splice(0)) {
+      expect(problems.filter((problem) => !allowed?.test(problem))).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  async function open(
+    path: string,
+    viewport = { width: 1100, height: 800 },
+    allowed?: RegExp,
+  ): Promise<Page> {
+    const page = await (await env.browser.newContext({ bypassCSP: true, viewport })).newPage();
+    pages.push({ page, problems: watchPage(page).problems, ...(allowed ? { allowed } : {}) });
+    await page.goto(`${env.host.url}${path}`);
+    return page;
+  }
+
+  async function agentDesk(username = 'alice', allowed?: RegExp): Promise<Page> {
+    const desk = await open('/agent/', { width: 1400, height: 1000 }, allowed);
+    await desk.getByLabel('Username').fill(username);
+    await desk.getByLabel('Password').fill(username);
+    await desk.getByRole('button', { name: 'Log in' }).click();
+    await desk.getByLabel('My state').waitFor();
+    return desk;
+  }
+
+  return { open, agentDesk };
+}
+
+/** Cobrowse.start from the page's own script, once Tandem is ready; the session id. */
+export async function startByApi(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Contact us' }).waitFor();
+  const { sessionId } = await page.evaluate(() =>
+    (window as unknown as { Tandem: (...a: unknown[]) => Promise<{ sessionId: string }> }).Tandem(
+      'command',
+      'Cobrowse.start',
+    ),
+  );
+  return sessionId;
+}
+
+/** The agent joins by the id the customer read out, and waits for the live view. */
+export async function joinById(desk: Page, sessionId: string): Promise<Frame> {
+  await desk.getByLabel('Session id').fill(sessionId);
+  await desk.getByRole('button', { name: 'Join' }).click();
+  await desk.locator('.cobrowse-view').getByText('Live', { exact: true }).waitFor();
+  return replayFrame(desk);
+}
+
+/** The rrweb replay iframe on the agent desktop. */
+export async function replayFrame(desk: Page): Promise<Frame> {
+  const handle = await desk.locator('.cobrowse-view iframe').elementHandle({ timeout: 10_000 });
+  const frame = await handle?.contentFrame();
+  if (!frame) throw new Error('no replay frame');
+  return frame;
+}
+
+/** Where, on the agent desktop, the replayed element matching `selector` is drawn (the view is scaled). */
+export async function pointInView(desk: Page, selector: string): Promise<{ x: number; y: number }> {
+  return desk.evaluate((target) => {
+    const iframe = document.querySelector<HTMLIFrameElement>('.cobrowse-view iframe');
+    const element = iframe?.contentDocument?.querySelector(target);
+    if (!iframe || !element) throw new Error(`nothing matches ${target} in the view`);
+    const outer = iframe.getBoundingClientRect();
+    const scale = outer.width / iframe.offsetWidth;
+    const inner = element.getBoundingClientRect();
+    return {
+      x: outer.left + (inner.left + Math.min(inner.width / 2, 20)) * scale,
+      y: outer.top + (inner.top + inner.height / 2) * scale,
+    };
+  }, selector);
+}
+
+/** The agent clicks the replayed element matching `selector`, once the customer's viewport shows it. */
+export async function clickInView(desk: Page, selector: string): Promise<void> {
+  await desk.waitForFunction((target) => {
+    const iframe = document.querySelector<HTMLIFrameElement>('.cobrowse-view iframe');
+    const box = iframe?.contentDocument?.querySelector(target)?.getBoundingClientRect();
+    return !!iframe && !!box && box.top >= 0 && box.bottom <= iframe.offsetHeight;
+  }, selector);
+  const { x, y } = await pointInView(desk, selector);
+  await desk.mouse.click(x, y);
+}
+
+/** The agent turns the mouse wheel over the middle of the view. */
+export async function wheelInView(desk: Page, deltaY: number): Promise<void> {
+  const box = await desk.locator('.cobrowse-view iframe').boundingBox();
+  if (!box) throw new Error('no view');
+  await desk.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await desk.mouse.wheel(0, deltaY);
+}
