@@ -78,7 +78,8 @@ export function CobrowsePanel({ client, store }: { client: AgentClient; store: D
   });
   // Counted, so that the same refusal twice is a new alert, announced again.
   const [refused, setRefusedState] = useState<(Refused & { count: number }) | undefined>();
-  const setRefused = (next: Refused) => setRefusedState((last) => ({ ...next, count: (last?.count ?? 0) + 1 }));
+  const setRefused = (next: Refused) =>
+    setRefusedState((last) => ({ ...next, count: (last?.count ?? 0) + 1 }));
   const sessionId = cobrowse?.sessionId;
   const mode = cobrowse?.mode === 'write' && !cobrowse.ended ? 'write' : 'pointer';
 
