@@ -46,7 +46,7 @@ const highlightMs = 3000;
 export const consentTimeoutMs = 30_000;
 /** The tab's session, kept per tab so that the next page of the site goes on with it. */
 const storageKey = 'cobrowse.session';
-const storedSession = z.object({ sessionId: z.string().check(z.maxLength(16)) });
+const storedSession = z.strictObject({ sessionId: z.string().check(z.maxLength(16)) });
 
 /**
  * Co-browse, customer side (seeds 000 and CE27): only the customer starts it; the 9-digit id is read to

@@ -1,3 +1,4 @@
+import { bool, number, oneOf, text } from '@tandem/sdk-core';
 import * as z from 'zod/mini';
 
 /** The keys an agent may press on the customer's page. */
@@ -11,22 +12,35 @@ export const allowedKeys = [
   'ArrowRight',
 ] as const;
 
-const id = z.number().check(z.int(), z.positive());
-const coordinate = z.number().check(z.gte(-1e6), z.lte(1e6));
+// sdk-core's field builders and strictObject only: any other zod/mini export used here would be bundled
+// into the launcher's chunk, which holds zod for every feature (no union, literal, tuple or number checks).
+const id = number({ min: 1, integer: true });
+const coordinate = number({ min: -1e6, max: 1e6 });
 /** The page the agent saw when acting: an action aimed at a page the customer has left is refused. */
-const page = z.string().check(z.maxLength(64));
+const page = text(64);
+const actionType = oneOf(['click', 'input', 'select', 'check', 'key', 'scroll', 'focus']);
 
-/** One remote-control action from the agent, in write mode (mirrored node ids, viewport coordinates). */
-export const controlAction = z.union([
-  z.object({ type: z.literal('click'), page, id, x: coordinate, y: coordinate }),
-  z.object({ type: z.literal('input'), page, id, value: z.string().check(z.maxLength(10_000)) }),
-  z.object({ type: z.literal('select'), page, id, value: z.string().check(z.maxLength(1_000)) }),
-  z.object({ type: z.literal('check'), page, id, checked: z.boolean() }),
-  z.object({ type: z.literal('key'), page, id, key: z.enum(allowedKeys), shift: z.optional(z.boolean()) }),
-  z.object({ type: z.literal('scroll'), page, id: z.optional(id), x: coordinate, y: coordinate }),
-  z.object({ type: z.literal('focus'), page, id }),
-]);
-export type ControlAction = z.infer<typeof controlAction>;
+/** Each remote-control action from the agent, by type (mirrored node ids, viewport coordinates). */
+const actions = {
+  click: z.strictObject({ type: actionType, page, id, x: coordinate, y: coordinate }),
+  input: z.strictObject({ type: actionType, page, id, value: text(10_000) }),
+  select: z.strictObject({ type: actionType, page, id, value: text(1_000) }),
+  check: z.strictObject({ type: actionType, page, id, checked: bool() }),
+  key: z.strictObject({ type: actionType, page, id, key: oneOf(allowedKeys), shift: z.optional(bool()) }),
+  scroll: z.strictObject({ type: actionType, page, id: z.optional(id), x: coordinate, y: coordinate }),
+  focus: z.strictObject({ type: actionType, page, id }),
+};
+
+type Parsed<K extends keyof typeof actions> = Omit<z.infer<(typeof actions)[K]>, 'type'> & { type: K };
+export type ControlAction = { [K in keyof typeof actions]: Parsed<K> }[keyof typeof actions];
+
+/** The action, checked against the schema of its type; undefined for anything else. */
+export function parseAction(data: unknown): ControlAction | undefined {
+  const type = (data as { type?: unknown } | null)?.type;
+  if (typeof type !== 'string' || !Object.hasOwn(actions, type)) return undefined;
+  const parsed = z.safeParse(actions[type as keyof typeof actions], data);
+  return parsed.success ? (parsed.data as ControlAction) : undefined;
+}
 
 /** Why an action was refused; the agent's viewer words each one. */
 export const Refusal = {

@@ -1,11 +1,17 @@
+import { number, oneOf } from '@tandem/sdk-core';
 import * as z from 'zod/mini';
 
-const point = z.tuple([z.number().check(z.gte(-1e5), z.lte(1e5)), z.number().check(z.gte(-1e5), z.lte(1e5))]);
+const coordinate = number({ min: -1e5, max: 1e5 });
+/** [x, y]: checked by length, since a tuple schema would add to the launcher's zod (see actions.ts). */
+const point = z.array(coordinate).check(z.refine((pair) => pair.length === 2));
 
 /** A mark the agent draws on the customer's page, in viewport coordinates. */
-export const annotationData = z.object({
-  shape: z.enum(['path', 'rect', 'laser']),
-  points: z.array(point).check(z.minLength(1), z.maxLength(500)),
+export const annotationData = z.strictObject({
+  shape: oneOf(['path', 'rect', 'laser']),
+  points: z.array(point).check(
+    z.refine((points) => points.length > 0),
+    z.maxLength(500),
+  ),
 });
 export type AnnotationData = z.infer<typeof annotationData>;
 

@@ -1,7 +1,6 @@
 import type { Clock } from '@tandem/sdk-core';
-import * as z from 'zod/mini';
 import type { RestrictionCheck } from '../capture/restrictions';
-import { type ControlAction, type ControlResult, controlAction, Refusal } from './actions';
+import { type ControlAction, type ControlResult, parseAction, Refusal } from './actions';
 
 export interface ExecutorOptions {
   readonly check: RestrictionCheck;
@@ -229,11 +228,11 @@ export function createExecutor(options: ExecutorOptions) {
     /** Checks and runs one action; the result says why when it was refused. */
     run(data: unknown): ControlResult {
       if (!options.isWriteMode()) return refuse(Refusal.pointerMode);
-      const parsed = z.safeParse(controlAction, data);
-      if (!parsed.success) return refuse(Refusal.invalid);
-      if (parsed.data.page !== options.page) return refuse(Refusal.pageLeft);
+      const action = parseAction(data);
+      if (!action) return refuse(Refusal.invalid);
+      if (action.page !== options.page) return refuse(Refusal.pageLeft);
       try {
-        return perform(parsed.data);
+        return perform(action);
       } catch {
         // Whatever the page's DOM could not do (a detached form, an exotic element) is reported, not thrown.
         return refuse(Refusal.unsupported);

@@ -1,6 +1,7 @@
 import type { I18n } from '@tandem/sdk-core';
 
-type Point = readonly [number, number];
+/** [x, y] in the viewport (checked as a pair where it arrives). */
+type Point = readonly number[];
 
 export interface Annotation {
   readonly id: number;
@@ -21,7 +22,8 @@ export interface Marks {
 
 const shapeOf = ({ shape, points }: Annotation) => {
   if (shape === 'rect') {
-    const [[x1, y1], [x2, y2]] = [points[0] ?? [0, 0], points.at(-1) ?? [0, 0]];
+    const [x1 = 0, y1 = 0] = points[0] ?? [];
+    const [x2 = 0, y2 = 0] = points.at(-1) ?? [];
     return (
       <rect
         x={Math.min(x1, x2)}
