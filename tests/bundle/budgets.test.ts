@@ -52,9 +52,9 @@ describe('bundle budgets (gzip, built files)', () => {
   });
 
   it('keeps the co-browse customer code (with rrweb record) within 35 KB, loaded only when used', () => {
-    // The plugin loads on the first Cobrowse command; rrweb's recorder when a session starts.
+    // The plugin loads on the first Cobrowse command; rrweb's recorder and the remote-control executor (chunks/live-*.js) when a session starts.
     const plugin = chunk('cobrowse');
-    const recorder = chunk('recorder');
+    const recorder = chunk('live');
     expect(manifest[plugin]?.dynamicImports).toContain(recorder);
     expect(staticClosure(manifest, 'tandem-app.js').has(plugin)).toBe(false);
     const added =
@@ -70,7 +70,7 @@ describe('bundle budgets (gzip, built files)', () => {
   });
 
   it('ships no classic zod and no rrweb outside the co-browse recorder', () => {
-    const recorder = chunk('recorder');
+    const recorder = chunk('live');
     for (const file of Object.keys(manifest)) {
       const text = code(file);
       expect(text, file).not.toMatch(/["']ZodString["']|["']ZodObject["']/);

@@ -8,9 +8,9 @@ import {
 import { render } from 'preact';
 import * as z from 'zod/mini';
 import type { Capture } from './capture/recorder';
-import { createRestrictionCheck, restrictionsFor } from './capture/restrictions';
+import { restrictionsFor } from './capture/restrictions';
 import { annotationData, annotationLifetimeMs, maxAnnotations } from './control/annotations';
-import { createExecutor, type Executor } from './control/executor';
+import type { Executor } from './control/executor';
 import { type CobrowseOptions, parseCobrowseOptions } from './options';
 import { cobrowseStrings } from './strings';
 import { cobrowseStyles } from './styles';
@@ -75,7 +75,7 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
   let marks: Marks = {};
   let capture: Capture | undefined;
   let executor: Executor | undefined;
-  let loading: Promise<typeof import('./capture/recorder')> | undefined;
+  let loading: Promise<typeof import('./capture/live')> | undefined;
   let highlightTimer: unknown;
   let consentTimer: unknown;
   let focusBeforeConsent: HTMLElement | null = null;
@@ -85,7 +85,7 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
   const markTimers = new Set<unknown>();
 
   const loadCapture = () => {
-    loading ??= import('./capture/recorder');
+    loading ??= import('./capture/live');
     return loading;
   };
 
@@ -144,7 +144,7 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
   async function startCapture(): Promise<void> {
     const doc = getDocument();
     if (!doc || capture) return;
-    const { startCapture } = await loadCapture();
+    const { startCapture, createExecutor, createRestrictionCheck } = await loadCapture();
     if (state.phase !== 'active' || capture) return;
     const location = getWindow()?.location;
     const href = location?.href ?? '';
