@@ -87,6 +87,45 @@ describe('co-browse sessions (seeds 000 and CE27)', () => {
     expect(customer.named('cobrowse.ended')).toEqual([{ sessionId, reason: 'interaction ended' }]);
   });
 
+  it('ends when its chat is transferred: the new agent starts afresh, with the customer’s consent again', async () => {
+    const { cc, customer, cmd, agentCall } = await setup();
+    const ada = await cc.agent('ada');
+    const bob = await cc.agent('bob');
+    await ada.client.setState('Ready');
+    const { conversationId } = await customer.start('billing');
+    await cc.elapse(300);
+    await agentCall(ada.client.accept(conversationId));
+    const { sessionId } = await cmd<{ sessionId: string }>('cobrowse.create');
+    await agentCall(bob.client.setState('Ready'));
+    await agentCall(ada.client.transfer(conversationId, { toAgentId: 'bob' }));
+    await agentCall(bob.client.accept(conversationId));
+    expect(customer.named('cobrowse.ended')).toEqual([{ sessionId, reason: 'interaction transferred' }]);
+    await expect(
+      agentCall(ada.client.sendCobrowse(sessionId, 'pointer', { x: 1, y: 1 })),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('takes frames only from the session’s own agent', async () => {
+    const { cc, customer, cmd, agentCall } = await setup();
+    const ada = await cc.agent('ada');
+    const bob = await cc.agent('bob');
+    const { sessionId } = await cmd<{ sessionId: string }>('cobrowse.create');
+    await agentCall(ada.client.joinCobrowse(sessionId));
+    await agentCall(ada.client.requestWriteMode(sessionId));
+    await cmd('cobrowse.consent', { allow: true });
+    for (const kind of ['control', 'pointer', 'annotation', 'highlight', 'resync'] as const) {
+      await expect(
+        agentCall(bob.client.sendCobrowse(sessionId, kind, { type: 'click', id: 1, x: 0, y: 0, page: 'p' })),
+        kind,
+      ).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(agentCall(bob.client.requestWriteMode(sessionId))).rejects.toMatchObject({
+        code: 'forbidden',
+      });
+    }
+    await expect(agentCall(bob.client.endCobrowse(sessionId))).rejects.toMatchObject({ code: 'forbidden' });
+    expect(customer.named('cobrowse.frame')).toEqual([]);
+  });
+
   it('needs the customer’s yes for write mode, refuses control without it, and the customer can revoke', async () => {
     const { cc, customer, cmd, agentCall } = await setup();
     const ada = await cc.agent('ada');
