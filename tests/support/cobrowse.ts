@@ -67,37 +67,4 @@ export async function replayFrame(desk: Page): Promise<Frame> {
   return frame;
 }
 
-/** Where, on the agent desktop, the replayed element matching `selector` is drawn (the view is scaled). */
-export async function pointInView(desk: Page, selector: string): Promise<{ x: number; y: number }> {
-  return desk.evaluate((target) => {
-    const iframe = document.querySelector<HTMLIFrameElement>('.cobrowse-view iframe');
-    const element = iframe?.contentDocument?.querySelector(target);
-    if (!iframe || !element) throw new Error(`nothing matches ${target} in the view`);
-    const outer = iframe.getBoundingClientRect();
-    const scale = outer.width / iframe.offsetWidth;
-    const inner = element.getBoundingClientRect();
-    return {
-      x: outer.left + (inner.left + Math.min(inner.width / 2, 20)) * scale,
-      y: outer.top + (inner.top + inner.height / 2) * scale,
-    };
-  }, selector);
-}
-
-/** The agent clicks the replayed element matching `selector`, once the customer's viewport shows it. */
-export async function clickInView(desk: Page, selector: string): Promise<void> {
-  await desk.waitForFunction((target) => {
-    const iframe = document.querySelector<HTMLIFrameElement>('.cobrowse-view iframe');
-    const box = iframe?.contentDocument?.querySelector(target)?.getBoundingClientRect();
-    return !!iframe && !!box && box.top >= 0 && box.bottom <= iframe.offsetHeight;
-  }, selector);
-  const { x, y } = await pointInView(desk, selector);
-  await desk.mouse.click(x, y);
-}
-
-/** The agent turns the mouse wheel over the middle of the view. */
-export async function wheelInView(desk: Page, deltaY: number): Promise<void> {
-  const box = await desk.locator('.cobrowse-view iframe').boundingBox();
-  if (!box) throw new Error('no view');
-  await desk.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await desk.mouse.wheel(0, deltaY);
-}
+export { clickInView, pointInView, wheelInView } from './view';
