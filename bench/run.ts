@@ -257,9 +257,7 @@ try {
   const snapshots = [];
   for (const nodes of [1_000, 10_000]) snapshots.push(await snapshotRatio(page, code, nodes));
   await page.close();
-  console.error('bench: snapshots done, measuring latency');
   const live = await latency(browser, host.url);
-  console.error('bench: latency done, measuring agent action to effect');
   const action = await actionToEffect(browser, host.url);
   const result = {
     date: new Date().toISOString(),

@@ -38,7 +38,7 @@ export function createReferenceServer(options: ReferenceServerOptions) {
   const checked = validate(serverConfigSchema, options.config);
   if (!checked.ok) throw new ServerConfigError(formatProblems('Tandem server config', checked.problems));
   const config: ServerConfig = checked.value;
-  const clock = options.clock ?? systemClock;
+  const clock = trackedClock(options.clock ?? systemClock);
   const random = options.random ?? systemRandom;
   const notReadyReasons = config.notReadyReasons ?? defaultNotReadyReasons;
   let counter = 0;
@@ -461,7 +461,6 @@ export function createReferenceServer(options: ReferenceServerOptions) {
 
   // Ended records are kept for the reports, then forgotten: memory stays bounded however long it runs.
   const retentionMs = (config.retentionHours ?? 24) * 3600_000;
-  let sweepTimer: unknown;
   function sweep(): void {
     const cutoff = clock.now() - retentionMs;
     const gone = new Set<string>();
@@ -479,14 +478,14 @@ export function createReferenceServer(options: ReferenceServerOptions) {
       const over = call.state === 'ended' || call.state === 'disconnected' || call.state === 'redirected';
       if (over && call.at < cutoff) voice.calls.delete(id);
     }
-    sweepTimer = clock.setTimeout(sweep, Math.min(retentionMs, 3600_000));
+    clock.setTimeout(sweep, Math.min(retentionMs, 3600_000));
   }
-  sweepTimer = clock.setTimeout(sweep, Math.min(retentionMs, 3600_000));
+  clock.setTimeout(sweep, Math.min(retentionMs, 3600_000));
 
   return {
     accept: (peer: Peer) => sessions.accept(peer),
-    /** Stops the server's own timers (the retention sweep). */
-    close: () => clock.clearTimeout(sweepTimer),
+    /** Stops every timer the server armed (routing, timeouts, co-browse, the retention sweep). */
+    close: () => clock.clearAll(),
     config,
     facts,
     agents,
@@ -539,4 +538,34 @@ export function searchResponses(config: ServerConfig, query: string) {
     const haystack = `${response.title} ${response.keywords.join(' ')} ${response.text}`.toLowerCase();
     return words.every((word) => haystack.includes(word));
   });
+}
+
+/**
+ * The clock with a record of the timers armed through it, so that closing the server stops them all; once
+ * closed it arms none (connections closing afterwards would otherwise start their resume windows).
+ */
+function trackedClock(base: Clock): Clock & { clearAll(): void } {
+  const armed = new Set<unknown>();
+  let closed = false;
+  return {
+    now: () => base.now(),
+    setTimeout(callback, ms) {
+      if (closed) return undefined as never;
+      const handle = base.setTimeout(() => {
+        armed.delete(handle);
+        callback();
+      }, ms);
+      armed.add(handle);
+      return handle;
+    },
+    clearTimeout(handle) {
+      armed.delete(handle);
+      base.clearTimeout(handle);
+    },
+    clearAll() {
+      closed = true;
+      for (const handle of armed) base.clearTimeout(handle as never);
+      armed.clear();
+    },
+  };
 }

@@ -55,6 +55,14 @@ describe('co-browse sessions (seeds 000 and CE27)', () => {
     expect(customer.named('cobrowse.ended')).toEqual([{ sessionId, reason: 'no agent joined' }]);
   });
 
+  it('arms no timer any more once the server is closed (a closed host lets its process exit)', async () => {
+    const { cc, customer, cmd } = await setup();
+    await cmd('cobrowse.create');
+    cc.server.close();
+    await cc.elapse(700_000, 100_000);
+    expect(customer.named('cobrowse.ended')).toEqual([]);
+  });
+
   it('locks an agent out for a minute after five wrong ids in a minute', async () => {
     const { cc, cmd, agentCall } = await setup();
     const ada = await cc.agent('ada');
