@@ -7,8 +7,8 @@ import {
   clickInView,
   cobrowsePages,
   joinById,
-  replayFrame,
   startByApi,
+  viewShowsHeading,
   wheelInView,
 } from '../support/cobrowse';
 import { useHost } from '../support/host';
@@ -26,6 +26,7 @@ async function askForControl(desk: Page, shop: Page, answer: 'Allow' | 'Deny'): 
   await desk.getByText('Waiting for the customer’s answer…').waitFor();
   const dialog = shop.getByRole('alertdialog', { name: 'Allow Alice Martin to control this page?' });
   await dialog.waitFor();
+  expect(await axeViolations(shop), 'consent dialog').toEqual([]);
   await dialog.getByRole('button', { name: answer }).click();
   if (answer === 'Allow') {
     await shop.getByText('Alice Martin can click and type on this page').waitFor();
@@ -73,12 +74,17 @@ describe('co-browse write mode on the demo shop (real Chromium, reference server
 
     await askForControl(desk, shop, 'Allow');
     expect(await axeViolations(shop), 'write mode').toEqual([]);
+    expect(await axeViolations(desk), 'agent desktop in write mode').toEqual([]);
 
     // Typing reaches the app's state: its summary renders what the agent typed.
     await clickInView(desk, '[name="name"]');
     await desk.keyboard.type('Grace Hopper');
     await expect.poll(() => summary(shop, 'who').textContent()).toBe('For Grace Hopper');
-    await clickInView(desk, '[name="email"]');
+    // Tab moves to the next field on the customer's page, and the agent's typing follows it there.
+    await desk.keyboard.press('Tab');
+    await expect
+      .poll(() => shop.evaluate(() => (document.activeElement as HTMLInputElement).name))
+      .toBe('email');
     await desk.keyboard.type('grace@example.com');
     await expect.poll(() => summary(shop, 'who').textContent()).toBe('For Grace Hopper (grace@example.com)');
     // A select opens as a list on the agent's side; radios and checkboxes by click.
@@ -138,8 +144,7 @@ describe('co-browse write mode on the demo shop (real Chromium, reference server
     await clickInView(desk, 'nav a[href$="/product.html"]');
     await shop.waitForURL('**/product.html');
     await desk.getByText('Customer went to /product.html').waitFor();
-    const frame = await replayFrame(desk);
-    await frame.getByRole('heading', { name: 'Ethiopia Guji' }).waitFor();
+    await viewShowsHeading(desk, 'Ethiopia Guji');
     await shop.getByText('Alice Martin can click and type on this page').waitFor();
 
     // The customer goes on by themselves, and reloads.
@@ -147,7 +152,7 @@ describe('co-browse write mode on the demo shop (real Chromium, reference server
     await desk.getByText('Customer went to /checkout.html').waitFor();
     await shop.reload();
     await shop.getByText('Alice Martin can click and type on this page').waitFor();
-    await (await replayFrame(desk)).getByRole('heading', { name: 'Checkout' }).waitFor();
+    await viewShowsHeading(desk, 'Checkout');
     const pages = desk.getByRole('list', { name: 'Pages visited' }).getByRole('listitem');
     await expect
       .poll(() => pages.allTextContents())

@@ -68,3 +68,19 @@ export async function replayFrame(desk: Page): Promise<Frame> {
 }
 
 export { clickInView, pointInView, wheelInView } from './view';
+
+/**
+ * Waits until the agent's view shows a heading: each full snapshot replaces the replay iframe, so the
+ * frame is looked up again on every try.
+ */
+export async function viewShowsHeading(desk: Page, name: string): Promise<void> {
+  await expect
+    .poll(async () => {
+      try {
+        return await (await replayFrame(desk)).getByRole('heading', { name }).count();
+      } catch {
+        return 0;
+      }
+    })
+    .toBeGreaterThan(0);
+}

@@ -42,6 +42,8 @@ export function attachGlass(context: GlassContext) {
   /** The field the agent is typing in, with the text as the agent has it. */
   let typing: { id: number; value: string } | undefined;
   let focusedId: number | undefined;
+  /** Typed after Tab, before the customer's page said which field has the focus now: kept, not lost. */
+  let pending: string | undefined;
   let scrollDelta: { x: number; y: number; id?: number; at: { x: number; y: number } } | undefined;
   let scrollTimer: ReturnType<typeof setTimeout> | undefined;
   let picker: HTMLSelectElement | undefined;
@@ -175,12 +177,17 @@ export function attachGlass(context: GlassContext) {
 
   function onKeyDown(event: KeyboardEvent): void {
     if (!context.live() || context.mode() !== 'write' || event.target !== glass) return;
-    if (printable(event) && typing) type(typing.value + event.key);
+    if (printable(event) && pending !== undefined) pending += event.key;
+    else if (printable(event) && typing) type(typing.value + event.key);
+    else if (event.key === 'Backspace' && pending) pending = pending.slice(0, -1);
     else if (event.key === 'Backspace' && typing) type(typing.value.slice(0, -1));
     else if (forwardedKeys.has(event.key) && focusedId !== undefined) {
       control({ type: 'key', id: typing?.id ?? focusedId, key: event.key, shift: event.shiftKey });
       // Focus moves on the customer's page: the next field is known once the page says so.
-      if (event.key === 'Tab') typing = undefined;
+      if (event.key === 'Tab') {
+        typing = undefined;
+        pending = '';
+      }
     } else return;
     event.preventDefault();
   }
@@ -239,6 +246,7 @@ export function attachGlass(context: GlassContext) {
     /** The customer's page refused an input: the agent's text is read again from the view next time. */
     refused(action: string): void {
       if (action === 'input') typing = undefined;
+      if (action === 'key') pending = undefined;
     },
     /** The customer's page says which element has the focus after the agent's key. */
     focused(id: number): void {
@@ -250,9 +258,13 @@ export function attachGlass(context: GlassContext) {
         element && /^(input|textarea)$/.test(element.localName)
           ? { id, value: element.value ?? '' }
           : undefined;
+      const held = pending;
+      pending = undefined;
+      if (held && typing) type(typing.value + held);
     },
     reset(): void {
       typing = undefined;
+      pending = undefined;
       focusedId = undefined;
       closePicker();
     },

@@ -197,6 +197,7 @@ export function mountCobrowseViewer(element: HTMLElement, options: ViewerOptions
       insertStyleRules: [`html:not([${hitTestAttribute}]) { pointer-events: none; }`],
     });
     next.startLive(Number.MAX_SAFE_INTEGER);
+    next.iframe.title = 'The customer’s page';
     const mouse = next.wrapper.querySelector<HTMLElement>('.replayer-mouse');
     if (mouse) mouse.style.display = 'none';
     return next;
