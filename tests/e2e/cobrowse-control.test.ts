@@ -157,9 +157,42 @@ describe('co-browse write mode on the demo shop (real Chromium, reference server
     await expect
       .poll(() => pages.allTextContents())
       .toEqual(['/order.html', '/product.html', '/checkout.html']);
+    expect(await axeViolations(desk), 'agent desktop after navigation').toEqual([]);
 
     // On the new page the agent still acts, and protected fields there still refuse.
     await refused(desk, 'This field is protected', () => clickInView(desk, '[name="notes"]'));
+
+    // The agent draws: a rectangle and the laser show on the customer's page, and are never captured back.
+    const marks = (selector: string) =>
+      shop
+        .locator('[data-tandem-host]')
+        .evaluate((host, s) => host.shadowRoot?.querySelectorAll(s).length ?? 0, selector);
+    const view = await desk.locator('.cobrowse-view iframe').boundingBox();
+    if (!view) throw new Error('no view');
+    await desk.getByRole('radio', { name: 'Rectangle' }).check();
+    await desk.mouse.move(view.x + 60, view.y + 60);
+    await desk.mouse.down();
+    await desk.mouse.move(view.x + 200, view.y + 140, { steps: 5 });
+    await desk.mouse.up();
+    await expect.poll(() => marks('.cobrowse-rect rect')).toBe(1);
+    await desk.getByRole('radio', { name: 'Laser' }).check();
+    await desk.mouse.move(view.x + 220, view.y + 200, { steps: 5 });
+    await expect.poll(() => marks('.cobrowse-laser')).toBeGreaterThan(0);
+    const replayed = await desk.evaluate(
+      () =>
+        document.querySelector<HTMLIFrameElement>('.cobrowse-view iframe')?.contentDocument?.body.innerHTML ??
+        '',
+    );
+    expect(replayed).not.toMatch(/cobrowse-(mark|rect|laser|annotations)/);
+    await desk.getByRole('radio', { name: 'Pointer' }).check();
+
+    // A page without Tandem pauses the session; back on the site, it resumes where it was.
+    await shop.goto(`${env.host.url}/fixtures/no-tandem.html`);
+    await desk.getByText('The customer is opening another page…').waitFor();
+    await shop.goto(`${env.host.url}/order.html`);
+    await shop.getByText('Alice Martin can click and type on this page').waitFor();
+    await viewShowsHeading(desk, 'Quick order');
+    await desk.getByText('Customer went to /order.html').waitFor();
 
     await desk.getByRole('button', { name: 'End co-browse' }).click();
     await shop.getByText('The agent stopped viewing this tab.').waitFor();
@@ -168,7 +201,7 @@ describe('co-browse write mode on the demo shop (real Chromium, reference server
     >;
     const session = report.find((entry) => entry.sessionId === sessionId);
     expect(session).toMatchObject({
-      pages: [`${env.host.url}/order.html`, `${env.host.url}/product.html`, `${env.host.url}/checkout.html`],
+      pages: ['order', 'product', 'checkout', 'order'].map((name) => `${env.host.url}/${name}.html`),
       modes: [
         { mode: 'pointer', start: expect.any(Number), end: expect.any(Number) },
         { mode: 'write', start: expect.any(Number), end: expect.any(Number) },
