@@ -1,4 +1,5 @@
-// The co-browse panel, the sharing bar and the agent's marks, in the shadow root (never captured).
+// The co-browse panel, the sharing bar and the agent's marks, in the shadow root (never captured). Clicks
+// go through the bar except on its buttons: the page under it stays usable, for the customer and the agent.
 export const cobrowseStyles = `
 .cobrowse-panel{position:fixed;bottom:calc(var(--tandem-offset) + 60px);right:var(--tandem-offset);width:min(340px,calc(100vw - 2 * var(--tandem-offset)));padding:16px;display:grid;gap:12px;background:var(--tandem-bg);color:var(--tandem-fg);border:1px solid var(--tandem-border);border-radius:var(--tandem-radius);box-shadow:var(--tandem-shadow)}
 .tandem[data-position="bottom-left"] .cobrowse-panel{right:auto;left:var(--tandem-offset)}
@@ -11,6 +12,7 @@ export const cobrowseStyles = `
 .cobrowse-actions .primary,.cobrowse-bar button{background:var(--tandem-accent);color:var(--tandem-accent-text)}
 .cobrowse-bar{position:fixed;bottom:var(--tandem-offset);left:var(--tandem-offset);max-width:calc(100vw - 2 * var(--tandem-offset) - 170px);display:flex;flex-wrap:wrap;align-items:center;gap:8px 12px;padding:6px 8px 6px 16px;background:var(--tandem-fg);color:var(--tandem-bg);border-radius:999px;box-shadow:var(--tandem-shadow);font-size:14px}
 .cobrowse-bar .hint{opacity:.85}
+.cobrowse-bar{pointer-events:none}.cobrowse-bar button{pointer-events:auto}
 .cobrowse-bar button{border-color:var(--tandem-bg)}
 .cobrowse-pointer{position:fixed;top:0;left:0;width:14px;height:14px;margin:-7px 0 0 -7px;border-radius:50%;background:#d0021b;border:2px solid #fff;box-shadow:0 0 0 1px #0006;pointer-events:none}
 .cobrowse-highlight{position:fixed;pointer-events:none;border:3px solid #d0021b;border-radius:4px;box-shadow:0 0 0 4px #d0021b40}
