@@ -9,12 +9,12 @@ import { render } from 'preact';
 import * as z from 'zod/mini';
 import type { Capture } from './capture/recorder';
 import { restrictionsFor } from './capture/restrictions';
-import { annotationData, annotationLifetimeMs, maxAnnotations } from './control/annotations';
 import type { Executor } from './control/executor';
 import { type CobrowseOptions, parseCobrowseOptions } from './options';
 import { cobrowseStrings } from './strings';
 import { cobrowseStyles } from './styles';
-import { AgentMarks, type Marks } from './ui/AgentMarks';
+import { AgentMarks } from './ui/AgentMarks';
+import { createAgentMarks } from './ui/agent-marks-state';
 import { CobrowseView, type CobrowseViewState } from './ui/CobrowseView';
 import { ConsentDialog } from './ui/ConsentDialog';
 
@@ -41,7 +41,6 @@ declare module '@tandem/sdk-core' {
   }
 }
 
-const highlightMs = 3000;
 /** No answer to a write-mode request within this time is a no. */
 export const consentTimeoutMs = 30_000;
 /** The tab's session, kept per tab so that the next page of the site goes on with it. */
@@ -72,17 +71,14 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
   const relay = backend.cobrowse;
   const slot = ui.mount('cobrowse');
   let state: CobrowseState & { copied?: string; consent?: boolean } = { phase: 'idle' };
-  let marks: Marks = {};
+  const marks = createAgentMarks(clock, () => paint());
   let capture: Capture | undefined;
   let executor: Executor | undefined;
   let loading: Promise<typeof import('./capture/live')> | undefined;
-  let highlightTimer: unknown;
   let consentTimer: unknown;
   let focusBeforeConsent: HTMLElement | null = null;
   let starting: Promise<{ sessionId: string }> | undefined;
   let resumed: Promise<void> | undefined;
-  let nextMark = 1;
-  const markTimers = new Set<unknown>();
 
   const loadCapture = () => {
     loading ??= import('./capture/live');
@@ -112,7 +108,7 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
         {state.consent && state.phase === 'active' ? (
           <ConsentDialog i18n={i18n} agentName={state.agentName ?? ''} onAnswer={answer} />
         ) : null}
-        <AgentMarks i18n={i18n} marks={marks} agentName={state.agentName ?? ''} />
+        <AgentMarks i18n={i18n} marks={marks.current} agentName={state.agentName ?? ''} />
       </>,
       slot,
     );
@@ -191,11 +187,8 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
     executor?.destroy();
     executor = undefined;
     getDocument()?.removeEventListener('keydown', onEscape, { capture: true });
-    clock.clearTimeout(highlightTimer);
     clock.clearTimeout(consentTimer);
-    for (const timer of markTimers) clock.clearTimeout(timer);
-    markTimers.clear();
-    marks = {};
+    marks.clear();
   }
 
   function remember(sessionId: string): void {
@@ -203,19 +196,6 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
   }
   function forget(): void {
     tabStorage.remove(storageKey);
-  }
-
-  function annotate(data: unknown): void {
-    const parsed = z.safeParse(annotationData, data);
-    if (!parsed.success) return;
-    const mark = { id: nextMark++, ...parsed.data };
-    marks = { ...marks, annotations: [...(marks.annotations ?? []), mark].slice(-maxAnnotations) };
-    const timer = clock.setTimeout(() => {
-      markTimers.delete(timer);
-      marks = { ...marks, annotations: marks.annotations?.filter((m) => m.id !== mark.id) };
-      paint();
-    }, annotationLifetimeMs[mark.shape]);
-    markTimers.add(timer);
   }
 
   function refuse(data: Record<string, unknown>): void {
@@ -244,40 +224,29 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
   function onAgentFrame(kind: string, data: unknown): void {
     const value = (data ?? {}) as { x?: unknown; y?: unknown; id?: unknown };
     if (kind === 'pointer' && typeof value.x === 'number' && typeof value.y === 'number') {
-      marks = { ...marks, pointer: { x: value.x, y: value.y } };
+      marks.pointer(value.x, value.y);
     } else if (kind === 'highlight' && typeof value.id === 'number') {
       const node = capture?.node(value.id);
       const element = node?.nodeType === 1 ? (node as Element) : node?.parentElement;
-      if (!element) return;
-      const rect = element.getBoundingClientRect();
-      marks = { ...marks, highlight: { x: rect.left, y: rect.top, width: rect.width, height: rect.height } };
-      clock.clearTimeout(highlightTimer);
-      highlightTimer = clock.setTimeout(() => {
-        marks = { ...marks, highlight: undefined };
-        paint();
-      }, highlightMs);
-    } else if (kind === 'annotation') {
-      annotate(data);
-    } else if (kind === 'resync') {
-      capture?.resync();
-      return;
-    } else if (kind === 'control') {
-      const action = (data ?? {}) as { type?: unknown; id?: unknown };
-      const focusBefore = getDocument()?.activeElement;
-      const result = executor?.run(data) ?? { ok: false, reason: 'pointer_mode' };
-      if (!result.ok) refuse({ kind, action: action.type, id: action.id, reason: result.reason });
-      // The agent's key moved the focus (Tab): the agent's next keys go to the field that has it now.
-      const focused = getDocument()?.activeElement;
-      if (result.ok && focused && focused !== focusBefore && capture) {
-        const id = capture.id(focused);
-        if (id > 0) relay.send({ kind: 'focus', data: { id } }).catch(() => undefined);
-      }
-      return;
-    } else {
-      refuse({ kind, reason: 'unsupported' });
-      return;
+      if (element) marks.highlight(element);
+    } else if (kind === 'annotation') marks.annotate(data);
+    else if (kind === 'resync') capture?.resync();
+    else if (kind === 'control') runControl(data);
+    else refuse({ kind, reason: 'unsupported' });
+  }
+
+  /** One action of the agent's, run or refused by the executor; a refusal goes back with its reason. */
+  function runControl(data: unknown): void {
+    const action = (data ?? {}) as { type?: unknown; id?: unknown };
+    const focusBefore = getDocument()?.activeElement;
+    const result = executor?.run(data) ?? { ok: false, reason: 'pointer_mode' };
+    if (!result.ok) refuse({ kind: 'control', action: action.type, id: action.id, reason: result.reason });
+    // The agent's key moved the focus (Tab): the agent's next keys go to the field that has it now.
+    const focused = getDocument()?.activeElement;
+    if (result.ok && focused && focused !== focusBefore && capture) {
+      const id = capture.id(focused);
+      if (id > 0) relay.send({ kind: 'focus', data: { id } }).catch(() => undefined);
     }
-    paint();
   }
 
   function onEvent(event: CobrowseEvent): void {
