@@ -78,7 +78,8 @@ function styled<K extends keyof HTMLElementTagNameMap>(
  * iframe whose sandbox is exactly "allow-same-origin" (no script of the customer's page ever runs).
  * Events are applied as they arrive (the live baseline lies past every timestamp), so neither clock skew
  * nor a tab left in the background adds lag; each full snapshot starts a fresh Replayer, which keeps
- * memory bounded over a long session. Pointer mode: the agent's pointer and clicks become highlights.
+ * memory bounded over a long session. The agent's mouse and keys go to the glass over the view
+ * (agent/glass.ts), never to the replayed page.
  */
 export function mountCobrowseViewer(element: HTMLElement, options: ViewerOptions): CobrowseViewer {
   const document = element.ownerDocument;
