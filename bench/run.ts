@@ -10,6 +10,7 @@ import { startHost } from '../examples/host/server';
 import { launchBrowser } from '../tests/support/browser';
 import { clickInView } from '../tests/support/view';
 import { median, quantile, round } from './stats';
+import { measureWeights } from './weights';
 
 const runs = Number(process.env.TANDEM_BENCH_RUNS ?? 15);
 
@@ -259,11 +260,13 @@ try {
   await page.close();
   const live = await latency(browser, host.url);
   const action = await actionToEffect(browser, host.url);
+  const weights = await measureWeights();
   const result = {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version },
     runs,
     snapshots,
+    weights,
     latencyMs: { ...live, actionToEffect: action },
     targets: [
       { name: 'change-to-view p95 < 100 ms', value: live.changeToView.p95, met: live.changeToView.p95 < 100 },
@@ -279,6 +282,10 @@ try {
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
   writeFileSync(new URL('./results/latest.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\nTandem bench, ${result.date}, ${result.machine.cpus} × ${result.machine.model}\n`);
+  const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+  console.log('| weight | what | gzip KB | brotli KB |\n| --- | --- | --- | --- |');
+  for (const w of weights) console.log(`| ${w.name} | ${w.what} | ${kb(w.gzip)} | ${kb(w.brotli)} |`);
+  console.log('');
   console.log('| measure | value | target | met |\n| --- | --- | --- | --- |');
   for (const s of snapshots)
     console.log(

@@ -1,0 +1,159 @@
+// Work in progress (issue 8): not yet wired into run.ts, since it stalls before the round trip starts.
+// Chat and server: message round trip through the WebSocket server, and how many concurrent chat sessions
+// one server process sustains on this machine with p99 under 50 ms. The server runs in a child process of
+// its own, so that the clients' work and memory are not counted as the server's.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createAgentClient } from '@tandem/sdk-core/agent';
+import WebSocket from 'ws';
+import { createSessionClient, type SessionClient } from '../packages/sdk-core/src/client/session-client';
+import { websocketTransport } from '../packages/sdk-core/src/client/websocket-transport';
+import { quantile, round } from './stats';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Server {
+  readonly url: string;
+  /** Resident memory of the server process, in bytes (Linux /proc). */
+  rss(): number;
+  stop(): Promise<void>;
+}
+
+/** The demo contact center open around the clock, with agents for the round trip. */
+function benchConfig(): string {
+  const config = JSON.parse(readFileSync(`${root}examples/contact-center.json`, 'utf8'));
+  delete config.hours;
+  const dir = `${root}bench/results/`;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(`${dir}contact-center.json`, JSON.stringify(config));
+  return `${dir}contact-center.json`;
+}
+
+async function startServer(): Promise<Server> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'examples/host/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: '0', TANDEM_CONFIG: benchConfig() },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = /(http:\/\/[^/\s]+)\//.exec(output);
+      if (found?.[1]) resolve(found[1]);
+    });
+    child.once('exit', () => reject(new Error(`the example host did not start: ${output}`)));
+  });
+  return {
+    url,
+    rss: () =>
+      Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+const transport = (url: string) =>
+  websocketTransport({ url: `${url.replace('http', 'ws')}/tandem`, WebSocket: WebSocket as never });
+
+function customer(url: string): SessionClient {
+  const session = createSessionClient({ transport: transport(url), role: 'customer' });
+  session.start();
+  return session;
+}
+
+const summary = (values: number[]) => ({
+  p50: round(quantile(values, 0.5)),
+  p95: round(quantile(values, 0.95)),
+  p99: round(quantile(values, 0.99)),
+});
+
+/** A customer's message to the agent and the agent's answer back, one after another. */
+async function roundTrip(url: string, messages: number) {
+  const agent = createAgentClient({ transport: transport(url), username: 'alice', password: 'alice' });
+  let interactionId = '';
+  agent.on('invite', (invite) => {
+    interactionId = invite.interactionId;
+    void agent.accept(invite.interactionId);
+  });
+  // The agent answers each message at once; the customer times the answer.
+  agent.on('message', ({ message }) => {
+    if (message.from === 'customer') void agent.send(interactionId, `re: ${message.text}`);
+  });
+  await agent.start();
+  await agent.setState('Ready');
+  const client = customer(url);
+  const answers = new Map<string, () => void>();
+  client.onEvent(({ name, data }) => {
+    const text = (data as { text?: string }).text ?? '';
+    if (name === 'chat.message' && text.startsWith('re: ')) answers.get(text.slice(4))?.();
+  });
+  await client.command('chat.start', { subject: 'orders' });
+  while (!interactionId) await sleep(10);
+  await sleep(300);
+  const times: number[] = [];
+  for (let i = 0; i < messages; i++) {
+    const text = `ping ${i}`;
+    const answered = new Promise<void>((resolve) => answers.set(text, resolve));
+    const start = performance.now();
+    await client.command('chat.send', { id: `rt-${i}`, text });
+    await answered;
+    times.push(performance.now() - start);
+    await sleep(5);
+  }
+  client.stop();
+  agent.stop();
+  return summary(times.slice(10));
+}
+
+/** `sessions` customers in a chat each, every one sending a message a second for `seconds`. */
+async function load(url: string, sessions: number, seconds: number) {
+  const clients = Array.from({ length: sessions }, () => customer(url));
+  await Promise.all(clients.map((client) => client.command('chat.start', { subject: 'orders' })));
+  const times: number[] = [];
+  let failed = 0;
+  const started = performance.now();
+  await Promise.all(
+    clients.map(async (client, index) => {
+      // Spread over the second, so the load is steady rather than in waves.
+      await sleep((index / sessions) * 1000);
+      for (let i = 0; i < seconds; i++) {
+        const start = performance.now();
+        await client.command('chat.send', { id: `load-${index}-${i}`, text: `message ${i}` }).then(
+          () => times.push(performance.now() - start),
+          () => failed++,
+        );
+        await sleep(Math.max(0, 1000 - (performance.now() - start)));
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  for (const client of clients) client.stop();
+  return { sessions, messagesPerSecond: round(times.length / elapsed), failed, ...summary(times) };
+}
+
+export async function measureChatServer() {
+  const server = await startServer();
+  try {
+    const roundTripMs = await roundTrip(server.url, 210);
+    const steps = [];
+    let sustained: (Awaited<ReturnType<typeof load>> & { rssPerSessionKB: number }) | undefined;
+    for (const sessions of [100, 250, 500, 1000, 2000]) {
+      const before = server.rss();
+      const step = await load(server.url, sessions, 5);
+      const rssPerSessionKB = round(Math.max(0, server.rss() - before) / sessions / 1024);
+      steps.push({ ...step, rssPerSessionKB });
+      if (step.p99 >= 50 || step.failed > 0) break;
+      sustained = { ...step, rssPerSessionKB };
+      await sleep(500);
+    }
+    return { roundTripMs, steps, sustained };
+  } finally {
+    await server.stop();
+  }
+}
