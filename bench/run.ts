@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { rollup } from 'rollup';
 import { startHost } from '../examples/host/server';
 import { launchBrowser } from '../tests/support/browser';
-import { clickInView } from '../tests/support/view';
+import { clickInView, startByApi } from '../tests/support/view';
 import { median, quantile, round } from './stats';
 import { measureWeights } from './weights';
 
@@ -76,24 +76,29 @@ async function snapshotRatio(page: Page, code: string, nodes: number) {
   };
 }
 
-async function latency(browser: Awaited<ReturnType<typeof launchBrowser>>, url: string) {
+/** A customer's tab on `path`, shared through the API, and an agent desktop joined to it by id. */
+async function sharedTab(
+  browser: Awaited<ReturnType<typeof launchBrowser>>,
+  url: string,
+  path: string,
+  agent: string,
+) {
   const shop = await (await browser.newContext({ viewport: { width: 1100, height: 800 } })).newPage();
-  await shop.goto(`${url}/product.html`);
-  await shop.getByRole('button', { name: 'Contact us' }).waitFor();
-  const { sessionId } = await shop.evaluate(() =>
-    (window as unknown as { Tandem: (...a: unknown[]) => Promise<{ sessionId: string }> }).Tandem(
-      'command',
-      'Cobrowse.start',
-    ),
-  );
+  await shop.goto(`${url}${path}`);
+  const sessionId = await startByApi(shop);
   const desk = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
   await desk.goto(`${url}/agent/`);
-  await desk.getByLabel('Username').fill('alice');
-  await desk.getByLabel('Password').fill('alice');
+  await desk.getByLabel('Username').fill(agent);
+  await desk.getByLabel('Password').fill(agent);
   await desk.getByRole('button', { name: 'Log in' }).click();
   await desk.getByLabel('Session id').fill(sessionId);
   await desk.getByRole('button', { name: 'Join' }).click();
   await desk.locator('.cobrowse-view').getByText('Live', { exact: true }).waitFor();
+  return { shop, desk };
+}
+
+async function latency(browser: Awaited<ReturnType<typeof launchBrowser>>, url: string) {
+  const { shop, desk } = await sharedTab(browser, url, '/product.html', 'alice');
   await desk.waitForTimeout(500);
 
   // Change to view: the customer's page writes a mark; the agent's copy shows it. Same machine, same clock.
@@ -195,23 +200,7 @@ async function latency(browser: Awaited<ReturnType<typeof launchBrowser>>, url: 
  * the framework app rendering the new value in its summary on the customer's page. Same machine, same clock.
  */
 async function actionToEffect(browser: Awaited<ReturnType<typeof launchBrowser>>, url: string) {
-  const shop = await (await browser.newContext({ viewport: { width: 1100, height: 800 } })).newPage();
-  await shop.goto(`${url}/order.html`);
-  await shop.getByRole('button', { name: 'Contact us' }).waitFor();
-  const { sessionId } = await shop.evaluate(() =>
-    (window as unknown as { Tandem: (...a: unknown[]) => Promise<{ sessionId: string }> }).Tandem(
-      'command',
-      'Cobrowse.start',
-    ),
-  );
-  const desk = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-  await desk.goto(`${url}/agent/`);
-  await desk.getByLabel('Username').fill('bruno');
-  await desk.getByLabel('Password').fill('bruno');
-  await desk.getByRole('button', { name: 'Log in' }).click();
-  await desk.getByLabel('Session id').fill(sessionId);
-  await desk.getByRole('button', { name: 'Join' }).click();
-  await desk.locator('.cobrowse-view').getByText('Live', { exact: true }).waitFor();
+  const { shop, desk } = await sharedTab(browser, url, '/order.html', 'bruno');
   await desk.getByRole('button', { name: 'Request control' }).click();
   await shop.getByRole('button', { name: 'Allow' }).click();
   await desk.getByRole('heading', { name: /write mode/ }).waitFor();

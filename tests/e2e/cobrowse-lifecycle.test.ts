@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { defaultConfigPath } from '../../examples/host/server';
-import { cobrowsePages, startByApi } from '../support/cobrowse';
+import { chatWithAlice, cobrowsePages, startByApi, tandemCommand } from '../support/cobrowse';
 import { agentOverWebSocket, useHost } from '../support/host';
 
 // Open around the clock, and a co-browse started from a chat ends after 3 s without activity.
@@ -25,26 +25,12 @@ async function footprint(cdp: CDPSession): Promise<{ listeners: number; heap: nu
   return { listeners, heap: usedSize };
 }
 
-const command = (page: Page, name: string) =>
-  page.evaluate(
-    (commandName) =>
-      (window as unknown as { Tandem: (...a: unknown[]) => Promise<unknown> }).Tandem('command', commandName),
-    name,
-  );
-
 describe('co-browse lifecycle (real Chromium, reference server)', () => {
   it('ends on inactivity of the chat it came from, and both sides see why', async () => {
     const desk = await agentDesk();
-    await desk.getByLabel('My state').selectOption('Ready');
     const shop = await open('/');
-    await shop.getByRole('button', { name: 'Contact us' }).click();
-    await shop.getByRole('button', { name: /^Chat/ }).first().click();
-    const chat = shop.getByRole('dialog', { name: 'Chat' });
-    await chat.getByLabel(/Your name/).fill('Grace Hopper');
-    await chat.getByRole('button', { name: 'Start chat' }).click();
-    await desk.getByRole('region', { name: 'Invitations' }).getByRole('button', { name: 'Accept' }).click();
-    await shop.getByRole('dialog', { name: /Chat with Alice/ }).waitFor();
-    await command(shop, 'Cobrowse.start');
+    await chatWithAlice(desk, shop);
+    await tandemCommand(shop, 'Cobrowse.start');
     await desk.locator('.cobrowse-view').getByText('Live', { exact: true }).waitFor();
     await shop.getByText('Screen sharing ended after a period of inactivity.').waitFor({ timeout: 10_000 });
     await desk.locator('.cobrowse-view').getByText('Co-browse ended: inactivity').waitFor();
@@ -70,7 +56,7 @@ describe('co-browse lifecycle (real Chromium, reference server)', () => {
           [90, 60],
         ],
       });
-      await command(shop, 'Cobrowse.stop');
+      await tandemCommand(shop, 'Cobrowse.stop');
       await shop.getByText('You stopped sharing this tab.').waitFor();
       await shop.getByRole('button', { name: 'Close' }).click();
     };

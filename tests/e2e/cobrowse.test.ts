@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultConfigPath } from '../../examples/host/server';
 import { axeViolations } from '../support/axe';
-import { cobrowsePages, replayFrame, startByApi } from '../support/cobrowse';
+import { chatWithAlice, cobrowsePages, replayFrame, startByApi } from '../support/cobrowse';
 import { useHost } from '../support/host';
 
 // The demo contact center, open around the clock so that chat can start on any day.
@@ -50,15 +50,8 @@ describe('co-browse on the demo shop (real Chromium, reference server, agent des
 
   it('chat-started: the chat agent joins at once, from the chat actions menu', async () => {
     const desk = await agentDesk();
-    await desk.getByLabel('My state').selectOption('Ready');
     const shop = await open('/');
-    await shop.getByRole('button', { name: 'Contact us' }).click();
-    await shop.getByRole('button', { name: /^Chat/ }).first().click();
-    const chat = shop.getByRole('dialog', { name: 'Chat' });
-    await chat.getByLabel(/Your name/).fill('Grace Hopper');
-    await chat.getByRole('button', { name: 'Start chat' }).click();
-    await desk.getByRole('region', { name: 'Invitations' }).getByRole('button', { name: 'Accept' }).click();
-    const connected = shop.getByRole('dialog', { name: /Chat with Alice/ });
+    const connected = await chatWithAlice(desk, shop);
     await connected.getByRole('button', { name: 'More actions' }).click();
     await connected.getByRole('button', { name: 'Share this page with the agent' }).click();
     await shop

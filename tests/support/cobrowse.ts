@@ -39,16 +39,18 @@ export function cobrowsePages(env: ReturnType<typeof useHost>) {
   return { open, agentDesk };
 }
 
-/** Cobrowse.start from the page's own script, once Tandem is ready; the session id. */
-export async function startByApi(page: Page): Promise<string> {
-  await page.getByRole('button', { name: 'Contact us' }).waitFor();
-  const { sessionId } = await page.evaluate(() =>
-    (window as unknown as { Tandem: (...a: unknown[]) => Promise<{ sessionId: string }> }).Tandem(
-      'command',
-      'Cobrowse.start',
-    ),
-  );
-  return sessionId;
+/** The customer starts a chat on `shop` and Alice, Ready on `desk`, accepts it; the connected chat window. */
+export async function chatWithAlice(desk: Page, shop: Page) {
+  await desk.getByLabel('My state').selectOption('Ready');
+  await shop.getByRole('button', { name: 'Contact us' }).click();
+  await shop.getByRole('button', { name: /^Chat/ }).first().click();
+  const chat = shop.getByRole('dialog', { name: 'Chat' });
+  await chat.getByLabel(/Your name/).fill('Grace Hopper');
+  await chat.getByRole('button', { name: 'Start chat' }).click();
+  await desk.getByRole('region', { name: 'Invitations' }).getByRole('button', { name: 'Accept' }).click();
+  const connected = shop.getByRole('dialog', { name: /Chat with Alice/ });
+  await connected.waitFor();
+  return connected;
 }
 
 /** The agent joins by the id the customer read out, and waits for the live view. */
@@ -67,7 +69,7 @@ export async function replayFrame(desk: Page): Promise<Frame> {
   return frame;
 }
 
-export { clickInView, pointInView, wheelInView } from './view';
+export { clickInView, pointInView, startByApi, tandemCommand, wheelInView } from './view';
 
 /**
  * Waits until the agent's view shows a heading: each full snapshot replaces the replay iframe, so the

@@ -1,6 +1,22 @@
 import type { Page } from 'playwright-core';
 
-// Pointing at the agent's scaled view of the customer's page (no test framework here: the bench uses it).
+// The customer's page and the agent's scaled view of it (no test framework here: the bench uses it too).
+
+/** A Tandem command run by the page's own script, as a site would call it. */
+export function tandemCommand<T = unknown>(page: Page, name: string): Promise<T> {
+  return page.evaluate(
+    (commandName) =>
+      (window as unknown as { Tandem: (...a: unknown[]) => Promise<unknown> }).Tandem('command', commandName),
+    name,
+  ) as Promise<T>;
+}
+
+/** Cobrowse.start from the page's own script, once Tandem is ready; the session id. */
+export async function startByApi(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Contact us' }).waitFor();
+  const { sessionId } = await tandemCommand<{ sessionId: string }>(page, 'Cobrowse.start');
+  return sessionId;
+}
 
 /** Where, on the agent desktop, the replayed element matching `selector` is drawn (the view is scaled). */
 export async function pointInView(desk: Page, selector: string): Promise<{ x: number; y: number }> {

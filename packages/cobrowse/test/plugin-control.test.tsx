@@ -67,8 +67,9 @@ describe('co-browse write mode, customer side', () => {
     expect((document.querySelector('[name=card]') as HTMLInputElement).value).toBe('');
     expect(refusals(ctx)).toEqual([
       { kind: 'control', action: 'input', id: 2, reason: 'protected' },
-      // happy-dom has nothing at any point: the click is refused before the button is even looked at.
-      { kind: 'control', action: 'click', id: 3, reason: expect.stringMatching(/moved|protected/) },
+      // happy-dom lays nothing out, so nothing is at any point: the click is refused as covered
+      // (the executor's own tests check a readonly button's refusal).
+      { kind: 'control', action: 'click', id: 3, reason: 'moved' },
     ]);
   });
 

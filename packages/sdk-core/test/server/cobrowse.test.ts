@@ -10,7 +10,15 @@ async function setup(config: unknown = fixture) {
     return cc.settled(customer.session.command<T>(name, payload));
   };
   const agentCall = cc.settled;
-  return { cc, customer, cmd, agentCall };
+  /** The customer's chat, accepted by `agent`: its id. */
+  const chatAcceptedBy = async (agent: Awaited<ReturnType<typeof cc.agent>>) => {
+    await agent.client.setState('Ready');
+    const { conversationId } = await customer.start('billing');
+    await cc.elapse(300);
+    await agentCall(agent.client.accept(conversationId));
+    return conversationId;
+  };
+  return { cc, customer, cmd, agentCall, chatAcceptedBy };
 }
 
 describe('co-browse sessions (seeds 000 and CE27)', () => {
@@ -81,12 +89,9 @@ describe('co-browse sessions (seeds 000 and CE27)', () => {
   });
 
   it('joins the chat’s agent automatically when started from a chat, and ends with the chat', async () => {
-    const { cc, customer, cmd, agentCall } = await setup();
+    const { cc, customer, cmd, chatAcceptedBy } = await setup();
     const ada = await cc.agent('ada');
-    await ada.client.setState('Ready');
-    const { conversationId } = await customer.start('billing');
-    await cc.elapse(300);
-    await agentCall(ada.client.accept(conversationId));
+    const conversationId = await chatAcceptedBy(ada);
     const joined: Array<{ interactionId?: string }> = [];
     ada.client.on('cobrowseJoined', (event) => joined.push(event));
     const { sessionId } = await cmd<{ sessionId: string }>('cobrowse.create');
@@ -95,14 +100,11 @@ describe('co-browse sessions (seeds 000 and CE27)', () => {
     expect(customer.named('cobrowse.ended')).toEqual([{ sessionId, reason: 'interaction ended' }]);
   });
 
-  it('ends when its chat is transferred: the new agent starts afresh, with the customer’s consent again', async () => {
-    const { cc, customer, cmd, agentCall } = await setup();
+  it('ends when its chat is transferred, and the agent who handed it over can send it nothing more', async () => {
+    const { cc, customer, cmd, agentCall, chatAcceptedBy } = await setup();
     const ada = await cc.agent('ada');
     const bob = await cc.agent('bob');
-    await ada.client.setState('Ready');
-    const { conversationId } = await customer.start('billing');
-    await cc.elapse(300);
-    await agentCall(ada.client.accept(conversationId));
+    const conversationId = await chatAcceptedBy(ada);
     const { sessionId } = await cmd<{ sessionId: string }>('cobrowse.create');
     await agentCall(bob.client.setState('Ready'));
     await agentCall(ada.client.transfer(conversationId, { toAgentId: 'bob' }));
@@ -231,12 +233,9 @@ describe('co-browse sessions (seeds 000 and CE27)', () => {
   }, 30_000);
 
   it('ends on inactivity per primary media (chat 15 min), and on either side’s stop with the reason', async () => {
-    const { cc, customer, cmd, agentCall } = await setup();
+    const { cc, cmd, chatAcceptedBy } = await setup();
     const ada = await cc.agent('ada');
-    await ada.client.setState('Ready');
-    const { conversationId } = await customer.start('billing');
-    await cc.elapse(300);
-    await agentCall(ada.client.accept(conversationId));
+    await chatAcceptedBy(ada);
     const ended: Array<{ reason: string }> = [];
     ada.client.on('cobrowseEnded', (event) => ended.push(event));
     await cmd('cobrowse.create');
@@ -264,13 +263,10 @@ describe('co-browse authorisation (review regressions)', () => {
   });
 
   it('ends the co-browse of an agent who leaves the chat, while the chat goes on', async () => {
-    const { cc, customer, cmd, agentCall } = await setup();
+    const { cc, customer, cmd, agentCall, chatAcceptedBy } = await setup();
     const ada = await cc.agent('ada');
     const bob = await cc.agent('bob');
-    await ada.client.setState('Ready');
-    const { conversationId } = await customer.start('billing');
-    await cc.elapse(300);
-    await agentCall(ada.client.accept(conversationId));
+    const conversationId = await chatAcceptedBy(ada);
     await bob.client.setState('Ready');
     const { sessionId } = await cmd<{ sessionId: string }>('cobrowse.create');
     await agentCall(ada.client.conference(conversationId, { toAgentId: 'bob' }));
