@@ -1,6 +1,5 @@
 import { type Agents, capacityOf, hasFreeSlot, type Media } from './agents';
 import type { SubjectConfig } from './config';
-import type { Request } from './router';
 
 /**
  * Estimated wait time, in seconds, for the next interaction of a subject and media:
@@ -31,12 +30,6 @@ export function estimateWait(input: {
   }
   if (slots === 0) return undefined;
   return Math.ceil((Math.max(0, input.ahead + 1 - free) * input.averageHandleSec) / slots);
-}
-
-/** Requests waiting ahead of `request` for the same subject and media (0 for the first in line). */
-export function positionOf(request: Request, waiting: readonly Request[]): number {
-  const line = waiting.filter((r) => r.subject.id === request.subject.id && r.media === request.media);
-  return line.indexOf(request);
 }
 
 /** Rolling average of the last handle times per subject and media. */

@@ -65,7 +65,8 @@ export interface InteractionDomainOptions {
   notify(subject: string, name: string, data?: unknown, volatile?: boolean): void;
   newId(prefix: string): string;
   router(): Router;
-  estimate(request: Request): number | undefined;
+  /** EWT of a waiting request, given how many wait ahead of it in its line. */
+  estimate(request: Request, ahead: number): number | undefined;
   onConnected?(interaction: Interaction): void;
   onTransferred?(interaction: Interaction): void;
   onAgentLeft?(interaction: Interaction, agentId: string): void;
@@ -298,16 +299,22 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
 
     /** Tells each waiting customer their position and EWT, when either changed. */
     onQueueChanged(): void {
-      const waiting = options.router().waiting();
+      // One pass over the line per change: with hundreds waiting, a search per chat would be quadratic.
+      const ahead = new Map<Request, number>();
+      const lines = new Map<string, number>();
+      for (const request of options.router().waiting()) {
+        const line = `${request.subject.id}|${request.media}`;
+        const position = lines.get(line) ?? 0;
+        ahead.set(request, position);
+        lines.set(line, position + 1);
+      }
       for (const chat of interactions.values()) {
         if (chat.state !== 'queued' || !chat.request) continue;
-        const ahead = waiting
-          .filter((r) => r.subject.id === chat.subject.id && r.media === capacityMedia(chat.media))
-          .indexOf(chat.request);
-        if (ahead < 0) continue;
-        const ewtSeconds = options.estimate(chat.request);
+        const before = ahead.get(chat.request);
+        if (before === undefined || chat.request.media !== capacityMedia(chat.media)) continue;
+        const ewtSeconds = options.estimate(chat.request, before);
         const update =
-          ewtSeconds === undefined ? { position: ahead + 1 } : { position: ahead + 1, ewtSeconds };
+          ewtSeconds === undefined ? { position: before + 1 } : { position: before + 1, ewtSeconds };
         const key = JSON.stringify(update);
         if (lastQueued.get(chat.id) === key) continue;
         lastQueued.set(chat.id, key);

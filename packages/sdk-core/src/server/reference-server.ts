@@ -115,16 +115,12 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     },
     onTransferred: (interaction) => cobrowse.onPrimaryChanged(interaction, 'transferred'),
     onAgentLeft: (interaction, agentId) => cobrowse.onAgentLeft(interaction, agentId),
-    estimate(request) {
-      const ahead = router
-        .waiting()
-        .filter((r) => r.subject.id === request.subject.id && r.media === request.media)
-        .indexOf(request);
+    estimate(request, ahead) {
       return estimateWait({
         agents,
         subject: request.subject,
         media: request.media,
-        ahead: Math.max(0, ahead),
+        ahead,
         averageHandleSec: handleTimes.average(request.media, request.subject.id),
       });
     },
