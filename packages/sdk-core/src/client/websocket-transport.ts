@@ -76,6 +76,8 @@ export function websocketTransport(options: { url: string; WebSocket?: WebSocket
       const target = socket;
       if (!target) return;
       finish(target, { code, reason });
+      // Closing while connecting errors afterwards; Node's ws throws an error nobody listens to.
+      target.onerror = () => undefined;
       try {
         target.close(code, reason);
       } catch {
