@@ -247,6 +247,22 @@ describe('co-browse sessions (seeds 000 and CE27)', () => {
     await cmd('cobrowse.end');
     expect(ended.at(-1)).toEqual({ sessionId: second.sessionId, reason: 'customer' });
   }, 30_000);
+  it('ends after 2 minutes of inactivity when its primary is a messaging conversation', async () => {
+    const { cc, cmd, agentCall } = await setup();
+    const ada = await cc.agent('ada');
+    await ada.client.setState('Ready');
+    await cmd('messaging.send', { id: 'm1', text: 'Can you look at my basket?', subject: 'billing' });
+    await cc.elapse(300);
+    await agentCall(ada.client.accept(ada.invites[0]?.interactionId ?? ''));
+    const ended: Array<{ reason: string }> = [];
+    ada.client.on('cobrowseEnded', (event) => ended.push(event));
+    const { sessionId } = await cmd<{ sessionId: string }>('cobrowse.create');
+    expect(cc.server.cobrowseSessions.get(sessionId)?.media).toBe('messaging');
+    await cc.elapse(119_000, 10_000);
+    expect(ended).toEqual([]);
+    await cc.elapse(2_000, 1_000);
+    expect(ended).toEqual([{ sessionId, reason: 'inactivity' }]);
+  }, 30_000);
 });
 
 describe('co-browse authorisation (review regressions)', () => {
