@@ -77,9 +77,9 @@ function styled<K extends keyof HTMLElementTagNameMap>(
  * The agent's live view of the customer's tab: rrweb's Replayer in live mode inside `element`, in an
  * iframe whose sandbox is exactly "allow-same-origin" (no script of the customer's page ever runs).
  * Events are applied as they arrive (the live baseline lies past every timestamp), so neither clock skew
- * nor a tab left in the background adds lag; each full snapshot starts a fresh Replayer, which keeps
- * memory bounded over a long session. The agent's mouse and keys go to the glass over the view
- * (agent/glass.ts), never to the replayed page.
+ * nor a tab left in the background adds lag, and are not kept once applied (memory stays flat over a long
+ * session); each full snapshot starts a fresh Replayer. The agent's mouse and keys go to the glass over
+ * the view (agent/glass.ts), never to the replayed page.
  */
 export function mountCobrowseViewer(element: HTMLElement, options: ViewerOptions): CobrowseViewer {
   const document = element.ownerDocument;
@@ -204,6 +204,15 @@ export function mountCobrowseViewer(element: HTMLElement, options: ViewerOptions
     return next;
   }
 
+  /**
+   * rrweb keeps every event it was given, for seeking, which a live view never does; applied at once, only
+   * the meta and the snapshot that started this Replayer are kept, so memory stays flat between snapshots.
+   */
+  function forgetApplied(target: Replayer): void {
+    const events = target.service.state.context.events;
+    if (events.length > 2) events.splice(2);
+  }
+
   function apply(event: ReplayEvent): void {
     defangEvent(event as never);
     if (event.type === 4) {
@@ -223,7 +232,9 @@ export function mountCobrowseViewer(element: HTMLElement, options: ViewerOptions
       const { width, height } = event.data as { width?: number; height?: number };
       fit(Number(width), Number(height));
     }
-    replayer?.addEvent(event as never);
+    if (!replayer) return;
+    replayer.addEvent(event as never);
+    forgetApplied(replayer);
   }
 
   const toPage = (event: MouseEvent) => {
