@@ -14,6 +14,7 @@ export default defineConfig({
             'packages/*/test/**/*.test.{ts,tsx}',
             'script-tag/test/**/*.test.ts',
             'tools/test/**/*.test.ts',
+            'bench/test/**/*.test.ts',
           ],
           environment: 'happy-dom',
           setupFiles: ['tests/support/console-guard.ts'],

@@ -7,3 +7,21 @@ export function quantile(values: readonly number[], q: number): number {
 
 export const median = (values: readonly number[]) => quantile(values, 0.5);
 export const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+
+/** The spread of a sample: its smallest and largest values. */
+export const spread = (values: readonly number[]) => ({
+  min: round(Math.min(...values)),
+  max: round(Math.max(...values)),
+});
+
+/** A seeded pseudo-random source (mulberry32), so that scripted sessions repeat exactly. */
+export function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -62,11 +62,13 @@ async function bundle(source: string, resolveFrom: string): Promise<string> {
   return output.map((chunk) => ('code' in chunk ? chunk.code : '')).join('\n');
 }
 
-/** The peers' workspace, installed from its lockfile the first time. */
+/**
+ * The peers' workspace, installed from its lockfile the first time. `npm install --no-save` rather than
+ * `npm ci`: npm 11's ci rejects this lockfile for optional platform packages (cbor-extract's) it never lists.
+ */
 export function installPeers(): void {
   if (existsSync(`${peersDir}node_modules/cobrowse-sdk-js`)) return;
-  const command = existsSync(`${peersDir}package-lock.json`) ? 'ci' : 'install';
-  execFileSync('npm', [command, '--no-audit', '--no-fund', '--ignore-scripts'], {
+  execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--ignore-scripts'], {
     cwd: peersDir,
     stdio: 'inherit',
   });
