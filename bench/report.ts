@@ -170,7 +170,12 @@ export function weightChart(weights: readonly Weight[]): string {
   const compared = comparisons(weights);
   const bars = [
     ...compared.rows.map((row) => ({ label: row.name.replace(/ \(.*/, ''), gzip: row.gzip, tandem: true })),
-    ...compared.peers.map((peer) => ({ label: peer.name, gzip: peer.gzip, tandem: false })),
+    // Versions are in the tables; the chart keeps its labels short enough to fit.
+    ...compared.peers.map((peer) => ({
+      label: `${peer.name.replace(/ \d+\.\d+\.\d+/g, '')}${peer.name.startsWith('@rrweb/record') ? ' (floor)' : ''}`,
+      gzip: peer.gzip,
+      tandem: false,
+    })),
   ];
   const max = Math.max(...bars.map((bar) => bar.gzip));
   const width = 640;
