@@ -15,8 +15,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Server {
   readonly url: string;
-  /** Resident memory of the server process, in bytes (Linux /proc). */
-  rss(): number;
+  /** The server's live memory after a full GC, in bytes (bench/server-probe.ts). */
+  memory(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -31,11 +31,15 @@ function benchConfig(): string {
 }
 
 async function startServer(): Promise<Server> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'examples/host/main.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', TANDEM_CONFIG: benchConfig() },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', '--import', './bench/server-probe.ts', 'examples/host/main.ts'],
+    {
+      cwd: root,
+      env: { ...process.env, PORT: '0', TANDEM_CONFIG: benchConfig() },
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -47,8 +51,11 @@ async function startServer(): Promise<Server> {
   });
   return {
     url,
-    rss: () =>
-      Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024,
+    memory: () =>
+      new Promise<number>((resolve) => {
+        child.once('message', (answer) => resolve((answer as { memory: number }).memory));
+        child.send('memory?');
+      }),
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
@@ -116,7 +123,7 @@ async function roundTrip(url: string, messages: number) {
  * the second so the load is steady. The first second is warm-up and not counted.
  */
 async function load(server: Server, sessions: number, seconds: number) {
-  const before = server.rss();
+  const before = await server.memory();
   const clients = Array.from({ length: sessions }, () => customer(server.url));
   await Promise.all(clients.map((client) => client.command('chat.start', { subject: 'orders' })));
   const times: number[] = [];
@@ -141,7 +148,8 @@ async function load(server: Server, sessions: number, seconds: number) {
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
-  const rssPerSessionKB = round(Math.max(0, server.rss() - before) / sessions / 1024);
+  // Measured while every session is still open: its socket, its chat and its messages.
+  const memoryPerSessionKB = round(((await server.memory()) - before) / sessions / 1024);
   // Last in line first, so that no one still waiting is told a new position as the others leave.
   for (const client of [...clients].reverse()) await client.command('chat.end', {}).catch(() => undefined);
   for (const client of clients) client.stop();
@@ -150,7 +158,7 @@ async function load(server: Server, sessions: number, seconds: number) {
     messagesPerSecond: round(sent / elapsed),
     failed,
     ...summary(times),
-    rssPerSessionKB,
+    memoryPerSessionKB,
   };
 }
 
@@ -164,7 +172,7 @@ export async function measureChatServer(log: (line: string) => void = () => unde
     log(`chat round trip p50 ${roundTripMs.p50} ms, p99 ${roundTripMs.p99} ms`);
     const steps: LoadStep[] = [];
     let sustained: LoadStep | undefined;
-    for (const sessions of [100, 250, 500, 1000, 2000, 3000]) {
+    for (const sessions of [100, 250, 500, 1000, 1500, 2000, 3000]) {
       const step = await load(server, sessions, 8);
       log(`${sessions} chat sessions: ${step.messagesPerSecond} messages/s, p99 ${step.p99} ms`);
       steps.push(step);

@@ -142,13 +142,13 @@ export function renderReport(result: BenchResult): string {
     '### Chat and server (one server process; the clients run in the bench process on the same machine)',
     `Message round trip, customer → agent → customer: p50 / p95 / p99 ${chat.roundTripMs.p50} / ${chat.roundTripMs.p95} / ${chat.roundTripMs.p99} ms.`,
     table(
-      ['chat sessions', 'messages a second', 'send p50 / p95 / p99', 'failed', 'server memory a session'],
+      ['chat sessions', 'messages a second', 'send p50 / p95 / p99', 'failed', 'server heap a session'],
       chat.steps.map((s) => [
         s.sessions,
         s.messagesPerSecond,
         `${s.p50} / ${s.p95} / ${s.p99} ms`,
         s.failed,
-        `${s.rssPerSessionKB} KB`,
+        `${s.memoryPerSessionKB} KB`,
       ]),
     ),
     '### Targets from the issues, measured',

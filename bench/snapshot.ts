@@ -97,7 +97,9 @@ export async function measureSnapshots(browser: Browser, runs: number) {
     await page.addScriptTag({ content: code });
     const items = 1_000;
     const bare: number[] = [];
-    for (let i = 0; i < runs; i++) bare.push(await burstOnce(page, 'none', items));
+    for (let i = 0; i < runs + 2; i++) bare.push(await burstOnce(page, 'none', items));
+    // The first two were warm-up.
+    bare.splice(0, 2);
     const burst = {
       items,
       mutations: items * 2,
