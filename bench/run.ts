@@ -16,11 +16,21 @@ import { measureSnapshots } from './snapshot';
 import { type BenchResult, checkTargets, type Measured } from './targets';
 import { measureWeights } from './weights';
 
+/** A setting from the environment: a positive number, or an error that names the variable. */
+function setting(name: string, fallback: number): number {
+  const text = process.env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!(value > 0)) throw new Error(`${name}: expected a positive number, got ${JSON.stringify(text)}`);
+  return value;
+}
+
 const settings = {
-  runs: Number(process.env.TANDEM_BENCH_RUNS ?? 15),
-  seed: Number(process.env.TANDEM_BENCH_SEED ?? 42),
-  sessionMinutes: Number(process.env.TANDEM_BENCH_SESSION_MINUTES ?? 10),
-  speed: Number(process.env.TANDEM_BENCH_SPEED ?? 5),
+  runs: Math.round(setting('TANDEM_BENCH_RUNS', 15)),
+  seed: setting('TANDEM_BENCH_SEED', 42),
+  // At least two minutes: the first is warm-up.
+  sessionMinutes: Math.max(2, Math.round(setting('TANDEM_BENCH_SESSION_MINUTES', 10))),
+  speed: setting('TANDEM_BENCH_SPEED', 5),
 };
 
 const began = performance.now();
@@ -80,14 +90,15 @@ async function measureAll(): Promise<BenchResult> {
   };
 }
 
-const from = process.argv[process.argv.indexOf('--from') + 1];
-const result: BenchResult =
-  process.argv.includes('--from') && from ? JSON.parse(readFileSync(from, 'utf8')) : await measureAll();
+const fromIndex = process.argv.indexOf('--from');
+const from = fromIndex >= 0 ? process.argv[fromIndex + 1] : undefined;
+if (fromIndex >= 0 && !from)
+  throw new Error('--from: expected the path of a saved result (bench/results/latest.json)');
+const result: BenchResult = from ? JSON.parse(readFileSync(from, 'utf8')) : await measureAll();
 const report = renderReport(result);
 const results = new URL('./results/', import.meta.url);
 mkdirSync(results, { recursive: true });
-if (!process.argv.includes('--from'))
-  writeFileSync(new URL('latest.json', results), `${JSON.stringify(result, null, 2)}\n`);
+if (!from) writeFileSync(new URL('latest.json', results), `${JSON.stringify(result, null, 2)}\n`);
 writeFileSync(new URL('latest.md', results), report);
 if (process.argv.includes('--publish')) publish(result, report);
 console.log(report);
