@@ -8,7 +8,7 @@ import { createAgentClient } from '@tandem/sdk-core/agent';
 import WebSocket from 'ws';
 import { createSessionClient, type SessionClient } from '../packages/sdk-core/src/client/session-client';
 import { websocketTransport } from '../packages/sdk-core/src/client/websocket-transport';
-import { quantile, round } from './stats';
+import { percentiles, round } from './stats';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -73,11 +73,7 @@ function customer(url: string): SessionClient {
   return session;
 }
 
-const summary = (values: number[]) => ({
-  p50: round(quantile(values, 0.5)),
-  p95: round(quantile(values, 0.95)),
-  p99: round(quantile(values, 0.99)),
-});
+const summary = percentiles;
 
 /** A customer's message to the agent and the agent's answer back, one after another. */
 async function roundTrip(url: string, messages: number) {

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, CDPSession, Page, Route } from 'playwright-core';
-import { median, round } from './stats';
+import { median, round, spread } from './stats';
 import { installPeers } from './weights';
 
 const cobrowseDist = fileURLToPath(new URL('./peers/node_modules/cobrowse-sdk-js/dist/', import.meta.url));
@@ -307,11 +307,6 @@ async function loadOnce(browser: Browser, hostUrl: string, variant: Variant, qui
   }
 }
 
-const range = (values: readonly number[]): Range => ({
-  min: round(Math.min(...values)),
-  max: round(Math.max(...values)),
-});
-
 /** Distinct messages, counted, so a note stays one line. */
 function summarize(messages: readonly string[]): string {
   const counts = new Map<string, number>();
@@ -355,12 +350,12 @@ function summary(variant: Variant, loads: readonly Load[]): HostCost {
     failedRequests: median(of((load) => load.failedRequests)),
     windowMs: round(median(of((load) => load.windowMs))),
     spread: {
-      longTasks: range(of((load) => load.longTasks)),
-      totalBlockingMs: range(of((load) => load.totalBlockingMs)),
-      launcherVisibleMs: seen.length > 0 ? range(seen) : null,
-      bytes: range(of((load) => load.httpBytes + load.wsBytes)),
-      requests: range(of((load) => load.requests)),
-      windowMs: range(of((load) => load.windowMs)),
+      longTasks: spread(of((load) => load.longTasks)),
+      totalBlockingMs: spread(of((load) => load.totalBlockingMs)),
+      launcherVisibleMs: seen.length > 0 ? spread(seen) : null,
+      bytes: spread(of((load) => load.httpBytes + load.wsBytes)),
+      requests: spread(of((load) => load.requests)),
+      windowMs: spread(of((load) => load.windowMs)),
     },
     ...(note ? { note } : {}),
   };

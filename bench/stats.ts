@@ -25,3 +25,10 @@ export function seeded(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** p50, p95 and p99 of a sample, rounded to a tenth. */
+export const percentiles = (values: readonly number[]) => ({
+  p50: round(quantile(values, 0.5)),
+  p95: round(quantile(values, 0.95)),
+  p99: round(quantile(values, 0.99)),
+});
