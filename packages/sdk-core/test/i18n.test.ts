@@ -38,6 +38,22 @@ describe('i18n', () => {
     expect(createI18n().locale).toBe(navigator.language);
   });
 
+  it.each([
+    ['C', 'en'],
+    ['C.UTF-8', 'en'],
+    ['POSIX', 'en'],
+    ['', 'en'],
+    ['en_US.UTF-8', 'en-US'],
+    ['de_DE@euro', 'de-DE'],
+    ['fr-ca', 'fr-CA'],
+  ])('turns the browser language %j into a tag every Intl API takes (%s)', (language, expected) => {
+    vi.spyOn(navigator, 'language', 'get').mockReturnValue(language);
+    const i18n = createI18n();
+    expect(i18n.locale).toBe(expected);
+    expect(() => new Intl.DateTimeFormat(i18n.locale).format(0)).not.toThrow();
+    expect(() => new Intl.DisplayNames([i18n.locale], { type: 'region' })).not.toThrow();
+  });
+
   it('translates every core string into every shipped locale', async () => {
     const english = Object.keys(coreStrings.en ?? {}).sort();
     expect(english.length).toBeGreaterThan(0);

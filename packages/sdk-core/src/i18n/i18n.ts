@@ -36,8 +36,24 @@ export function directionOf(locale: string): Direction {
   return rtlLanguages.has(language) ? 'rtl' : 'ltr';
 }
 
+/**
+ * A language tag every Intl API accepts, from whatever the browser or the config says: POSIX forms
+ * ("en_US.UTF-8") become BCP 47, and anything Intl refuses ("C", "POSIX", "") becomes English.
+ */
+export function usableLocale(raw: string | undefined): string {
+  const candidate = (raw ?? '').replace(/[.@].*$/, '').replace(/_/g, '-');
+  try {
+    const [canonical] = Intl.getCanonicalLocales(candidate);
+    // "c" and "posix" are well-formed tags that no Intl data knows: they name no language.
+    if (canonical && !/^(c|posix)$/i.test(canonical)) return canonical;
+  } catch {
+    // Not a language tag at all.
+  }
+  return defaultLocale;
+}
+
 export function createI18n(options: { locale?: string; overrides?: LocaleTables } = {}): I18n {
-  const locale = options.locale ?? getNavigatorLanguage() ?? defaultLocale;
+  const locale = usableLocale(options.locale ?? getNavigatorLanguage());
   const chain = fallbackChain(locale);
   const tables = new Map<string, Record<string, string>>();
   const overrides = lowerKeys(options.overrides ?? {});
