@@ -7,6 +7,7 @@ import type { OutputChunk, Plugin, RollupOptions } from 'rollup';
 import { dts } from 'rollup-plugin-dts';
 import { addedGzip, formatKb, type Manifest, measure, staticClosure } from './tools/bundle-size';
 import { cssInTemplates } from './tools/minify-css';
+import { cspSafeRrweb } from './tools/csp-safe-rrweb';
 
 // Dependencies' own annotations and cycles are theirs to fix; everything else stays loud.
 const onwarn: RollupOptions['onwarn'] = (warning, warn) => {
@@ -44,14 +45,21 @@ const entries: Record<(typeof packages)[number], Record<string, string>> = {
   cobrowse: { index: 'packages/cobrowse/src/index.ts', agent: 'packages/cobrowse/src/agent.ts' },
 };
 
+// The recorder ships inside @tandem/cobrowse with its CSP fix, so npm users get it too.
+const bundledInPackage = (id: string) => id === '@rrweb/record';
+
 function packageBuilds(name: (typeof packages)[number]): RollupOptions[] {
   const input = entries[name];
   const dir = `packages/${name}/dist`;
   return [
     {
       input,
-      external: isBare,
-      plugins: [transpile()],
+      external: (id) => isBare(id) && !bundledInPackage(id),
+      plugins: [
+        nodeResolve({ resolveOnly: ['@rrweb/record'], exportConditions: ['import', 'default'] }),
+        cspSafeRrweb(),
+        transpile(),
+      ],
       output: { dir, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'shared-[hash].js' },
     },
     {
@@ -106,6 +114,7 @@ function sizeReport(label: string): Plugin {
 
 const browserPlugins = () => [
   nodeResolve({ exportConditions: sourceConditions, extensions: ['.ts', '.tsx', '.mjs', '.js'] }),
+  cspSafeRrweb(),
   cssInTemplates(),
   transpile(),
 ];

@@ -14,7 +14,6 @@ async function openChat(options: { width: number; height: number; path?: string;
   const context = await env.browser.newContext({
     viewport: { width: options.width, height: options.height },
     ...(options.mobile ? { isMobile: true, hasTouch: true } : {}),
-    bypassCSP: true, // axe-core is injected into the page
   });
   const page = await context.newPage();
   watchers.push(watchPage(page));

@@ -28,7 +28,7 @@ async function readyAgent() {
 describe('chat on the demo shop (real Chromium, reference server over WebSocket)', () => {
   it('runs a whole chat by keyboard alone, with zero axe violations in every state', async () => {
     const { agent, invites } = await readyAgent();
-    const context = await env.browser.newContext({ bypassCSP: true });
+    const context = await env.browser.newContext();
     page = await context.newPage();
     watched = watchPage(page);
     await page.goto(`${env.host.url}/`);

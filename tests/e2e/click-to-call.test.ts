@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 
 async function open(path: string): Promise<Page> {
-  const page = await (await env.browser.newContext({ bypassCSP: true })).newPage();
+  const page = await (await env.browser.newContext()).newPage();
   pages.push({ page, problems: watchPage(page).problems });
   await page.goto(`${env.host.url}${path}`);
   return page;

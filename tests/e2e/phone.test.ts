@@ -35,7 +35,7 @@ describe('phone simulator at /phone/ (real Chromium, reference server)', () => {
     expect(lease).toMatchObject({ status: 'leased' });
     const wrong = lease.accessCode === '1111' ? '2222' : '1111';
 
-    const page = await (await env.browser.newContext({ bypassCSP: true })).newPage();
+    const page = await (await env.browser.newContext()).newPage();
     watched = watchPage(page);
     await page.goto(`${env.host.url}/phone/`);
     expect(await axeViolations(page)).toEqual([]);

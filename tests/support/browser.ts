@@ -31,9 +31,21 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: chromiumFlags, headless: true });
 }
 
-/** Collects console errors, warnings and uncaught exceptions of a page, so a test can require none. */
+/**
+ * Collects console errors, warnings, uncaught exceptions and Content-Security-Policy violations of a page,
+ * so a test can require none. The page keeps its own CSP: never open a Tandem page with bypassCSP.
+ */
 export function watchPage(page: Page): { problems: string[] } {
   const problems: string[] = [];
+  // Reported as events too: a report-only policy, or a violation the browser does not log, still counts.
+  void page.exposeBinding('__tandemCspViolation', (_source, text: string) => problems.push(text));
+  void page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as Record<string, (text: string) => void>).__tandemCspViolation;
+      const where = event.sourceFile ? ` (${event.sourceFile}:${event.lineNumber})` : '';
+      report?.(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'}${where}`);
+    });
+  });
   page.on('console', (message: ConsoleMessage) => {
     if (message.type() === 'error' || message.type() === 'warning') {
       problems.push(`console.${message.type()}: ${message.text()}`);

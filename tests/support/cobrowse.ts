@@ -21,7 +21,7 @@ export function cobrowsePages(env: ReturnType<typeof useHost>) {
     viewport = { width: 1100, height: 800 },
     allowed?: RegExp,
   ): Promise<Page> {
-    const page = await (await env.browser.newContext({ bypassCSP: true, viewport })).newPage();
+    const page = await (await env.browser.newContext({ viewport })).newPage();
     pages.push({ page, problems: watchPage(page).problems, ...(allowed ? { allowed } : {}) });
     await page.goto(`${env.host.url}${path}`);
     return page;
