@@ -6,8 +6,8 @@ import typescript from '@rollup/plugin-typescript';
 import type { OutputChunk, Plugin, RollupOptions } from 'rollup';
 import { dts } from 'rollup-plugin-dts';
 import { addedGzip, formatKb, type Manifest, measure, staticClosure } from './tools/bundle-size';
-import { cssInTemplates } from './tools/minify-css';
 import { cspSafeRrweb } from './tools/csp-safe-rrweb';
+import { cssInTemplates } from './tools/minify-css';
 
 // Dependencies' own annotations and cycles are theirs to fix; everything else stays loud.
 const onwarn: RollupOptions['onwarn'] = (warning, warn) => {

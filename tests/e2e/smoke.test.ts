@@ -6,7 +6,6 @@ import { useHost } from '../support/host';
 
 const env = useHost();
 
-
 let context: BrowserContext;
 let page: Page;
 let watched: { problems: string[] };
