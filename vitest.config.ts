@@ -1,4 +1,25 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import type { EngineName } from './tests/support/engines';
+
+/** The customer's side of the end-to-end suite in another engine; the agent stays in Chromium or Node. */
+function engineProject(engine: EngineName, groupOrder: number): TestProjectInlineConfiguration {
+  return {
+    extends: true,
+    test: {
+      name: engine,
+      include: ['tests/engines/**/*.test.ts'],
+      environment: 'node',
+      setupFiles: ['tests/support/console-guard.ts'],
+      provide: { engine },
+      testTimeout: 120_000,
+      hookTimeout: 60_000,
+      expect: { poll: { timeout: 20_000, interval: 100 } },
+      // One browser at a time, after the other projects: the machine has two cores.
+      fileParallelism: false,
+      sequence: { groupOrder },
+    },
+  };
+}
 
 export default defineConfig({
   // Tests run against sources, in the browser-like and the Node environments alike.
@@ -25,6 +46,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'tests/engines/**'],
           environment: 'node',
           setupFiles: ['tests/support/console-guard.ts'],
           testTimeout: 60_000,
@@ -33,6 +55,8 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      engineProject('firefox', 1),
+      engineProject('webkit', 2),
     ],
   },
 });
