@@ -42,6 +42,7 @@ export function holdEarlyLaunches(doc: Document): (app: GlobalApi) => void {
     });
 }
 const noop = () => undefined;
+const asIs = (_url: string, error: unknown) => Promise.resolve(String(error));
 
 /**
  * Installs the real global `Tandem` over the queue stub, replays queued calls in order once the app
@@ -52,6 +53,7 @@ export function installLoader(
   scriptSrc: string,
   load: (url: string) => Promise<AppModule>,
   booted: (app: GlobalApi) => void = noop,
+  explain: (url: string, error: unknown) => Promise<string> = asIs,
 ) {
   const stub = host.Tandem;
   if (stub?.loaded) return;
@@ -81,7 +83,8 @@ export function installLoader(
 
   const base = scriptSrc.slice(0, scriptSrc.lastIndexOf('/') + 1);
   const config = host.TandemConfig ?? queue.find((call) => call.args[0] === 'init')?.args[1];
-  load(base + appFileName)
+  const appUrl = base + appFileName;
+  load(appUrl)
     .then((module) => {
       app = module.boot({ config, base });
       booted(app);
@@ -96,8 +99,10 @@ export function installLoader(
         else Promise.resolve(result).then(call.resolve, call.reject);
       }
     })
-    .catch((error: unknown) => {
-      failure = { code: 'load_failed', message: `Tandem could not load from ${base}: ${String(error)}` };
+    .catch((error: unknown) => explain(appUrl, error).catch(() => String(error)))
+    .then((cause) => {
+      if (cause === undefined) return;
+      failure = { code: 'load_failed', message: `Tandem could not load from ${base}: ${cause}` };
       console.error((failure as { message: string }).message);
       for (const call of queue.splice(0)) call.reject(failure);
     });

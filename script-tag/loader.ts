@@ -1,4 +1,5 @@
 import { getDocument, getWindow } from '@tandem/sdk-core';
+import { explainLoadFailure } from './load-failure';
 import { type AppModule, holdEarlyLaunches, installLoader, type LoaderHost } from './loader-core';
 
 // Entry of dist/tandem.js (an IIFE): the only code a site pays for before the visitor interacts.
@@ -12,5 +13,6 @@ if (win && doc) {
     src,
     (url) => import(/* @vite-ignore */ url) as Promise<AppModule>,
     holdEarlyLaunches(doc),
+    (url, error) => explainLoadFailure(url, error, win.fetch?.bind(win)),
   );
 }

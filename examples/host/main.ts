@@ -1,4 +1,5 @@
-import { startHost } from './server';
+import { shopDir, startHost } from './server';
+import { startShopSite } from './shop-site';
 
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -15,8 +16,21 @@ const running = await startHost({
   process.exit(1);
 });
 
+// The same shop on another origin (127.0.0.1 is not localhost), embedding Tandem as a CDN customer would.
+const site = await startShopSite({
+  dir: shopDir,
+  tandemOrigin: running.url,
+  port: Number(process.env.SITE_PORT ?? port + 1),
+  host,
+}).catch((error: unknown) => {
+  console.error(`The cross-origin shop could not start: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});
+running.allowOrigin(site.url);
+
 console.log(`Tandem examples are running:
   ${running.url}/              demo shop (script tag)
+  ${site.url}/        the same shop on another origin, with Tandem from ${running.url}
   ${running.url}/agent/        agent desktop
   ${running.url}/phone/        phone simulator
   ${running.url}/npm-example/  app built from the npm packages
@@ -28,6 +42,6 @@ Press Ctrl+C to stop.`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    running.close().then(() => process.exit(0));
+    Promise.all([running.close(), site.close()]).then(() => process.exit(0));
   });
 }

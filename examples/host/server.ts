@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { createReferenceServer, type ReferenceServer } from '@tandem/sdk-core/server';
 import type { WebSocket } from 'ws';
 import { phoneRoute } from './phone-api';
+import { serveSdkFile } from './sdk-files';
+import { shopHeaders } from './shop-site';
 import { readStatic } from './static';
 import { attachTandemSocket } from './tandem-socket';
 
@@ -34,24 +36,22 @@ export interface RunningHost {
   readonly contactCenter: ReferenceServer;
   /** Open WebSocket connections (tests cut them to prove delivery survives). */
   readonly sockets: ReadonlySet<WebSocket>;
+  /** Lets pages of one more origin connect to the WebSocket (a site embedding Tandem from here). */
+  allowOrigin(origin: string): void;
   close(): Promise<void>;
 }
+
+export const shopDir = join(examplesDir, 'shop');
 
 /** Path prefix → folder. The longest prefix wins; "/" is the demo shop. */
 const sites: ReadonlyArray<readonly [string, string]> = [
   ['/agent/', join(examplesDir, 'agent')],
   ['/phone/', join(examplesDir, 'phone')],
   ['/npm-example/', join(examplesDir, 'npm-example')],
-  ['/', join(examplesDir, 'shop')],
+  ['/', shopDir],
 ];
 
-// The demo shop runs under a strict CSP (no inline script or style) to prove Tandem needs none.
-const pageHeaders = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'self'; base-uri 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'strict-origin-when-cross-origin',
-};
+const pageHeaders = shopHeaders();
 
 // The agent desktop replays customers' pages: their own styles and images must apply in the view
 // (scripts stay blocked here, and by the viewer's sandbox).
@@ -112,6 +112,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
     server,
     contactCenter,
     sockets: socket.sockets,
+    allowOrigin: (origin) => origins.push(origin),
     close: () =>
       new Promise<void>((resolveClose) => {
         socket.close();
@@ -150,7 +151,10 @@ async function handle(
   if (report) return json(response, 200, report(contactCenter));
   if (path.startsWith('/api/')) return json(response, 404, { error: 'not_found' });
   if (path === '/tandem') return send(response, 426, 'Upgrade to WebSocket (protocol v1) on this path.');
-  if (path.startsWith('/sdk/')) return file(response, sdkDir, path.slice('/sdk'.length), {});
+  if (path.startsWith('/sdk/')) {
+    if (await serveSdkFile(request, response, sdkDir, path.slice('/sdk'.length))) return;
+    return send(response, 404, 'Not found');
+  }
   if (fixturesDir && path.startsWith('/fixtures/'))
     return file(response, fixturesDir, path.slice('/fixtures'.length), {});
   for (const [prefix, dir] of sites) {

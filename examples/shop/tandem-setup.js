@@ -1,7 +1,8 @@
 // What a site owner pastes (kept in a file so the shop can run under a strict CSP with no inline script).
 window.TandemConfig = {
-  // The example host serves the reference contact center on this site's /tandem.
-  backend: { url: '/tandem' },
+  // The example host serves the reference contact center on this site's /tandem. The same shop served from
+  // another origin (npm start's second address) is told by a meta tag where Tandem's backend is.
+  backend: { url: document.querySelector('meta[name="tandem-backend"]')?.content || '/tandem' },
   channels: {
     chat: { ewt: { show: true, min: 60, max: 900, whenAbove: 'disable' } },
     clickToCall: { whenClosed: 'disable', ewt: { show: true, max: 1200 } },
