@@ -238,11 +238,11 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
   /** One action of the agent's, run or refused by the executor; a refusal goes back with its reason. */
   function runControl(data: unknown): void {
     const action = (data ?? {}) as { type?: unknown; id?: unknown };
-    const focusBefore = getDocument()?.activeElement;
+    const focusBefore = executor?.focused();
     const result = executor?.run(data) ?? { ok: false, reason: 'pointer_mode' };
     if (!result.ok) refuse({ kind: 'control', action: action.type, id: action.id, reason: result.reason });
     // The agent's key moved the focus (Tab): the agent's next keys go to the field that has it now.
-    const focused = getDocument()?.activeElement;
+    const focused = executor?.focused();
     if (result.ok && focused && focused !== focusBefore && capture) {
       const id = capture.id(focused);
       if (id > 0) relay.send({ kind: 'focus', data: { id } }).catch(() => undefined);

@@ -1,42 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeClock } from '../../sdk-core/test/fake-clock';
-import { createRestrictionCheck, restrictionsFor } from '../src/capture/restrictions';
-import { createExecutor, customerTypingMs } from '../src/control/executor';
-
-const page = 'page-1';
-let write = true;
-let atPoint: Element | null = null;
-
-/** A page whose elements carry data-id, standing in for rrweb's mirror numbering. */
-function setup(html: string, config: Parameters<typeof restrictionsFor>[1] = []) {
-  document.body.innerHTML = html;
-  const clock = fakeClock();
-  const executor = createExecutor({
-    check: createRestrictionCheck(restrictionsFor('https://shop.test/checkout', config)),
-    node: (id) => document.querySelector(`[data-id="${id}"]`),
-    document,
-    clock,
-    page,
-    origins: [location.origin],
-    isWriteMode: () => write,
-  });
-  const idOf = (selector: string) => Number(document.querySelector(selector)?.getAttribute('data-id'));
-  /** A click at the element (the element at that point is `selector`'s unless a test says otherwise). */
-  const click = (selector: string) => {
-    atPoint = document.querySelector(selector);
-    return executor.run({ type: 'click', page, id: idOf(selector), x: 5, y: 5 });
-  };
-  return { executor, clock, idOf, click };
-}
-
-beforeEach(() => {
-  write = true;
-  atPoint = null;
-  document.elementFromPoint = () => atPoint;
-});
-afterEach(() => {
-  document.body.innerHTML = '';
-});
+import { describe, expect, it, vi } from 'vitest';
+import { customerTypingMs } from '../src/control/executor';
+import { mode, page, place, setup } from './executor-harness';
 
 describe('remote control: what the agent may do in write mode', () => {
   it('types through the prototype setter, so a framework’s instance value tracker sees the change', () => {
@@ -120,7 +84,7 @@ describe('remote control: every refusal rule', () => {
     const { executor, click, idOf } = setup(
       '<button data-id="1" type="button">Add</button><input data-id="2">',
     );
-    write = false;
+    mode.write = false;
     expect(click('button')).toEqual({ ok: false, reason: 'pointer_mode' });
     expect(executor.run({ type: 'input', page, id: idOf('input'), value: 'x' })).toEqual({
       ok: false,
@@ -212,15 +176,16 @@ describe('remote control: every refusal rule', () => {
     expect(click('[data-id="2"]')).toEqual({ ok: false, reason: 'origin' });
   });
 
-  it('refuses a click when something else is at that point now', () => {
-    const { executor, idOf } = setup(
-      '<button data-id="1" type="button">Add</button><p data-id="2">Cover</p>',
+  it('refuses a click when something else now covers the element on the customer’s screen', () => {
+    const { $, click } = setup(
+      '<button data-id="1" type="button">Add</button><p data-id="2" class="banner">Cookies?</p>',
     );
-    atPoint = document.querySelector('p');
-    expect(executor.run({ type: 'click', page, id: idOf('button'), x: 5, y: 5 })).toEqual({
-      ok: false,
-      reason: 'moved',
-    });
+    place($('button'), 100, 100, 80, 30);
+    place($('.banner'), 0, 90, 400, 60);
+    const clicks = vi.fn();
+    $('button').addEventListener('click', clicks);
+    expect(click('button', { x: 140, y: 115 })).toEqual({ ok: false, reason: 'moved' });
+    expect(clicks).not.toHaveBeenCalled();
   });
 
   it('lets the customer’s own typing win in the same field, for two seconds after their last key', () => {

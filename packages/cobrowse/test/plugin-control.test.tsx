@@ -67,9 +67,8 @@ describe('co-browse write mode, customer side', () => {
     expect((document.querySelector('[name=card]') as HTMLInputElement).value).toBe('');
     expect(refusals(ctx)).toEqual([
       { kind: 'control', action: 'input', id: 2, reason: 'protected' },
-      // happy-dom lays nothing out, so nothing is at any point: the click is refused as covered
-      // (the executor's own tests check a readonly button's refusal).
-      { kind: 'control', action: 'click', id: 3, reason: 'moved' },
+      // A button with no type submits its form: readonly by default.
+      { kind: 'control', action: 'click', id: 3, reason: 'protected' },
     ]);
   });
 

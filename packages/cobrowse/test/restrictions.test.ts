@@ -194,6 +194,21 @@ describe('createRestrictionCheck', () => {
     expect(check().of(el('#leaf', inner))).toBe(Level.hide);
   });
 
+  it('counts the slot a host’s child is shown in: a masked or readonly element around it covers it', () => {
+    document.body.innerHTML = '<card-box id="card"><input id="number"><input id="name"></card-box>';
+    const root = el('#card').attachShadow({ mode: 'open' });
+    root.innerHTML =
+      '<div data-tandem-mask><slot name="n"></slot></div><div data-tandem-readonly><slot></slot></div>';
+    // happy-dom does not assign slots: the browser's answer, given here.
+    const [masked, locked] = [...root.querySelectorAll('slot')];
+    Object.defineProperty(el('#number'), 'assignedSlot', { value: masked });
+    Object.defineProperty(el('#name'), 'assignedSlot', { value: locked });
+    const { of, isReadonly } = check();
+    expect(of(el('#number'))).toBe(Level.mask);
+    expect(of(el('#name'))).toBe(Level.none);
+    expect(isReadonly(el('#name'))).toBe(true);
+  });
+
   it('keeps a password field masked after its type is switched to text', () => {
     document.body.innerHTML = '<input id="pw" type="password" value="hunter22">';
     const input = el('#pw') as HTMLInputElement;

@@ -1,4 +1,5 @@
 import type { Replayer } from '@rrweb/replay';
+import { composedParent, deepElementFromPoint } from '../control/composed';
 
 export type ViewerTool = 'pointer' | 'laser' | 'draw' | 'rect';
 export type AgentFrameKind = 'pointer' | 'highlight' | 'resync' | 'control' | 'annotation';
@@ -52,7 +53,8 @@ export function attachGlass(context: GlassContext) {
     const replayer = context.replayer();
     const root = replayer?.iframe.contentDocument?.documentElement;
     root?.setAttribute(hitTestAttribute, '');
-    const element = root?.ownerDocument.elementFromPoint(x, y) ?? null;
+    // Into open shadow roots: a field of a Lit or custom-element form, not the component's host.
+    const element = root ? deepElementFromPoint(root.ownerDocument, x, y) : null;
     root?.removeAttribute(hitTestAttribute);
     const id = element && replayer ? replayer.getMirror().getId(element) : -1;
     return element && id > 0 ? { element, id } : undefined;
@@ -150,8 +152,11 @@ export function attachGlass(context: GlassContext) {
       top: `${box.top * scale}px`,
       minWidth: `${Math.max(box.width * scale, 80)}px`,
     });
-    for (const option of mirrored.options)
-      picker.append(new Option(option.text, option.value, false, option.selected));
+    for (const { text, value, selected } of mirrored.options) {
+      const copy = document.createElement('option');
+      Object.assign(copy, { text, value, selected });
+      picker.append(copy);
+    }
     const chosen = picker;
     chosen.addEventListener('change', () => {
       control({ type: 'select', id, value: chosen.value });
@@ -210,7 +215,7 @@ export function attachGlass(context: GlassContext) {
       while (scroller && view) {
         const overflow = view.getComputedStyle(scroller).overflowY;
         if (/(auto|scroll)/.test(overflow) && scroller.scrollHeight > scroller.clientHeight) break;
-        scroller = scroller.parentElement;
+        scroller = composedParent(scroller);
       }
       const id = scroller ? context.replayer()?.getMirror().getId(scroller) : undefined;
       scrollDelta = { x: 0, y: 0, at, ...(id && id > 0 ? { id } : {}) };

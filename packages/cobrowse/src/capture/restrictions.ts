@@ -66,8 +66,13 @@ export function restrictionsFor(href: string, rules: readonly RestrictionRule[] 
 export const Level = { none: 0, mask: 1, hide: 2 } as const;
 export type Level = (typeof Level)[keyof typeof Level];
 
-/** The parent in the composed tree: across shadow roots and out of same-origin frames. */
-function composedParent(node: Node): Element | null {
+/**
+ * The parent in the composed tree: a slotted node's slot (it shows there, inside the shadow root), a
+ * shadow root's host, and out of same-origin frames. The slot's way still ends at the host.
+ */
+export function composedParent(node: Node): Element | null {
+  const slot = (node as Partial<Slottable>).assignedSlot;
+  if (slot) return slot;
   if (node.parentElement) return node.parentElement;
   const parent = node.parentNode as (Node & { host?: Element }) | null;
   if (parent?.host) return parent.host;

@@ -128,14 +128,25 @@ export function createSanitizer(
     else if (seenLevels.get(node) !== undefined) seenLevels.set(node, level);
   }
 
-  /** `levels` answers for elements of the top document; inside shadow roots and frames, `check.own`. */
+  /**
+   * A shadow host's own child shows in the slot it is assigned to: rrweb sends it under the host, but a
+   * masked or hidden element around that slot covers it too.
+   */
+  function slotted(node: SerializedNode, inherited: Level, parent?: Node | null): Level {
+    if (inherited === Level.hide || node.isShadow || !(parent as Element | null)?.shadowRoot)
+      return inherited;
+    const slot = (getNode(node.id) as Partial<Slottable> | null)?.assignedSlot;
+    return slot ? (Math.max(inherited, check.of(slot)) as Level) : inherited;
+  }
+
   /** `levels` answers for elements of the top document; inside shadow roots and frames, `check.own`. */
   function cleanTree(
     node: SerializedNode,
-    inherited: Level,
+    outer: Level,
     levels?: (element: Element) => Level,
     parent?: Node | null,
   ): void {
+    const inherited = slotted(node, outer, parent);
     if (node.type !== NodeKind.element) {
       if (inherited !== Level.none && node.textContent !== undefined)
         node.textContent = node.type === NodeKind.text && hasText(node.textContent) ? maskText : '';
@@ -179,7 +190,7 @@ export function createSanitizer(
         parentLevels.set(add.parentId, level);
       }
       if (level === Level.hide) return false;
-      cleanTree(add.node, level);
+      cleanTree(add.node, level, undefined, parent);
       return true;
     });
     data.texts = (data.texts ?? []).filter((entry) => {

@@ -1,6 +1,13 @@
 import type { Clock } from '@tandem/sdk-core';
 import type { RestrictionCheck } from '../capture/restrictions';
 import { type ControlAction, type ControlResult, parseAction, Refusal } from './actions';
+import {
+  composedClosest,
+  composedContains,
+  composedOrder,
+  deepActiveElement,
+  deepElementFromPoint,
+} from './composed';
 
 export interface ExecutorOptions {
   readonly check: RestrictionCheck;
@@ -77,21 +84,64 @@ export function createExecutor(options: ExecutorOptions) {
     return allowedUrl(action) ? undefined : Refusal.origin;
   }
 
-  /** What clicking `element` would set off, checked before anything happens. */
+  /** What clicking `element` would set off, checked before anything happens (across shadow roots). */
   function clickRefusal(element: Element): Refusal | undefined {
     if (check.isReadonly(element)) return Refusal.protected;
-    const label = element.closest('label');
+    const label = composedClosest(element, 'label') as HTMLLabelElement | null;
     const control = label?.control;
     if (control && check.isReadonly(control)) return Refusal.protected;
-    const link = element.closest('a[href]');
+    const link = composedClosest(element, 'a[href]');
     if (link && !allowedUrl(link.getAttribute('href') ?? '')) return Refusal.origin;
-    const button = element.closest('button,input[type=submit],input[type=image]') as HTMLInputElement | null;
+    const button = composedClosest(
+      element,
+      'button,input[type=submit],input[type=image]',
+    ) as HTMLInputElement | null;
     if (button && /^(submit|image)$/.test(button.type)) return submitRefusal(button.form, button);
     return undefined;
   }
 
+  /** Gone from the layout, inert or disabled: nothing the customer could use either. */
+  function unusable(element: Element): Refusal | undefined {
+    const visible = (element as Partial<Pick<Element, 'checkVisibility'>>).checkVisibility?.({
+      visibilityProperty: true,
+      checkVisibilityCSS: true,
+    });
+    if (element.getClientRects().length === 0 || visible === false) return Refusal.notFound;
+    if (composedClosest(element, '[inert],:disabled:not(fieldset)')) return Refusal.unsupported;
+    return undefined;
+  }
+
+  /**
+   * Where the customer's pointer would press `element`: the middle of its first box on their screen (the
+   * agent's x and y are where the agent's layout put it, a few pixels off in another engine).
+   */
+  function pressPoint(element: Element): { x: number; y: number; onScreen: boolean } {
+    const box = element.getClientRects()[0] ?? element.getBoundingClientRect();
+    const width = view?.innerWidth ?? Number.POSITIVE_INFINITY;
+    const height = view?.innerHeight ?? Number.POSITIVE_INFINITY;
+    const left = Math.max(box.left, 0);
+    const top = Math.max(box.top, 0);
+    const right = Math.min(box.right, width);
+    const bottom = Math.min(box.bottom, height);
+    const onScreen = right > left && bottom > top;
+    return onScreen
+      ? { x: (left + right) / 2, y: (top + bottom) / 2, onScreen }
+      : { x: box.left + box.width / 2, y: box.top + box.height / 2, onScreen };
+  }
+
+  /**
+   * Something else over the element on the customer's screen (a dialog, a banner that just opened): the
+   * innermost element at its press point is neither inside it, around it, nor a label for it.
+   */
+  function covered(element: Element, point: { x: number; y: number; onScreen: boolean }): boolean {
+    if (!point.onScreen) return false;
+    const hit = deepElementFromPoint(document, point.x, point.y);
+    if (!hit || composedContains(element, hit) || composedContains(hit, element)) return false;
+    return (composedClosest(hit, 'label') as HTMLLabelElement | null)?.control !== element;
+  }
+
   function focus(element: Element): void {
-    const focusable = element.closest(tabbable) as HTMLElement | null;
+    const focusable = composedClosest(element, tabbable) as HTMLElement | null;
     focusable?.focus({ preventScroll: true });
   }
 
@@ -138,9 +188,10 @@ export function createExecutor(options: ExecutorOptions) {
     // What the key would do by default is checked before the page hears it.
     const input = element as HTMLInputElement;
     const implicitSubmit = action.key === 'Enter' && element.localName === 'input' && input.form;
+    // The form's default button: its first submit control, wherever it sits (form="…" included).
     const submitter = implicitSubmit
-      ? input.form?.querySelector(
-          'button:not([type]),button[type=submit],input[type=submit],input[type=image]',
+      ? [...(input.form?.elements ?? [])].find((control) =>
+          control.matches('button:not([type]),button[type=submit],input[type=submit],input[type=image]'),
         )
       : null;
     const refusal = implicitSubmit
@@ -160,12 +211,14 @@ export function createExecutor(options: ExecutorOptions) {
     return done;
   }
 
-  /** Tab: the next element the agent may focus, skipping protected ones. */
+  /** Tab: the next element the agent may focus, skipping protected ones, into open shadow roots too. */
   function moveFocus(from: Element, step: 1 | -1): void {
-    const all = [...document.querySelectorAll<HTMLElement>(tabbable)].filter(
+    const all = composedOrder(document, tabbable).filter(
       (element) =>
-        element.tabIndex >= 0 && !(element as HTMLInputElement).disabled && !check.isReadonly(element),
-    );
+        (element as HTMLElement).tabIndex >= 0 &&
+        !check.isReadonly(element) &&
+        unusable(element) === undefined,
+    ) as HTMLElement[];
     const index = all.indexOf(from as HTMLElement);
     const next = all[index === -1 ? 0 : index + step];
     next?.focus();
@@ -176,18 +229,20 @@ export function createExecutor(options: ExecutorOptions) {
       view?.scrollTo(action.x, action.y);
       return done;
     }
+    // The node the agent clicked in its copy of the page, by its id: not whatever lies at that point here.
     const element = elementOf(options.node(action.id as number));
     if (!element?.isConnected || element.ownerDocument !== document) return refuse(Refusal.notFound);
     if (action.type === 'click') {
-      const hit = document.elementFromPoint(action.x, action.y);
-      if (!hit || !element.contains(hit)) return refuse(Refusal.moved);
-      const refusal = clickRefusal(hit);
+      const refusal = clickRefusal(element) ?? unusable(element);
       if (refusal) return refuse(refusal);
-      click(hit, action.x, action.y);
+      const point = pressPoint(element);
+      if (covered(element, point)) return refuse(Refusal.moved);
+      click(element, point.x, point.y);
       return done;
     }
     if (check.isReadonly(element)) return refuse(Refusal.protected);
-    if ((element as HTMLInputElement).disabled) return refuse(Refusal.unsupported);
+    const refusal = unusable(element);
+    if (refusal) return refuse(refusal);
     switch (action.type) {
       case 'input': {
         const isText =
@@ -238,6 +293,8 @@ export function createExecutor(options: ExecutorOptions) {
         return refuse(Refusal.unsupported);
       }
     },
+    /** The element that has the focus now, inside open shadow roots too. */
+    focused: (): Element | null => deepActiveElement(document),
     destroy(): void {
       document.removeEventListener('keydown', onCustomerInput, { capture: true });
       document.removeEventListener('input', onCustomerInput, { capture: true });
