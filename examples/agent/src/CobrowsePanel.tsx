@@ -96,9 +96,7 @@ export function CobrowsePanel({ client, store }: { client: AgentClient; store: D
       onRefused: setRefused,
     });
     viewer.current = mounted;
-    const offFrame = client.on('cobrowseFrame', (frame) => {
-      if (frame.sessionId === sessionId) mounted.push(frame);
-    });
+    const offFrame = client.cobrowseFrames(sessionId, (frame) => mounted.push(frame));
     const offEnded = client.on('cobrowseEnded', (event) => {
       if (event.sessionId === sessionId) mounted.end(event.reason);
     });

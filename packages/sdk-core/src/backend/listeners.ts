@@ -12,5 +12,8 @@ export function listeners<T>() {
       for (const listener of [...set]) listener(value);
     },
     clear: () => set.clear(),
+    get size(): number {
+      return set.size;
+    },
   };
 }

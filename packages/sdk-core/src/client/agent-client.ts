@@ -2,6 +2,7 @@ import { listeners } from '../backend/listeners';
 import type { Transport } from '../backend/transport';
 import type { Unsubscribe } from '../bus';
 import { type Clock, type Random, systemClock, systemRandom } from '../clock';
+import { type CobrowseFrame, createFrameRouter } from './cobrowse-frames';
 import { createSessionClient, type SessionClientOptions, type SessionState } from './session-client';
 
 export interface AgentProfile {
@@ -59,7 +60,7 @@ export interface AgentEvents {
   left: { interactionId: string; reason: string };
   ended: { interactionId: string; reason: string };
   cobrowseJoined: { sessionId: string; customerId: string; interactionId?: string; mode: string };
-  cobrowseFrame: { sessionId: string; kind: string; data?: unknown; url?: string };
+  cobrowseFrame: CobrowseFrame;
   cobrowseMode: { sessionId: string; mode: 'pointer' | 'write' };
   cobrowseWriteDenied: { sessionId: string };
   cobrowseEnded: { sessionId: string; reason: string };
@@ -90,8 +91,14 @@ export function createAgentClient(options: AgentClientOptions) {
     ...options.session,
   });
   const events = new Map<string, ReturnType<typeof listeners<unknown>>>();
+  const frames = createFrameRouter();
   session.onEvent(({ name, data }) => {
-    if (name.startsWith('agent.')) events.get(name.slice('agent.'.length))?.emit(data);
+    if (!name.startsWith('agent.')) return;
+    const event = name.slice('agent.'.length);
+    const set = events.get(event);
+    set?.emit(data);
+    if (event === 'cobrowseFrame') frames.route(data as CobrowseFrame, (set?.size ?? 0) > 0);
+    if (event === 'cobrowseEnded') frames.forget((data as AgentEvents['cobrowseEnded']).sessionId);
   });
   let counter = 0;
   const messageId = () =>
@@ -153,6 +160,12 @@ export function createAgentClient(options: AgentClientOptions) {
       data?: unknown,
     ) => call('agent.cobrowseFrame', { sessionId, kind, data }),
     endCobrowse: (sessionId: string) => call('agent.cobrowseEnd', { sessionId }),
+    /**
+     * The frames of one co-browse session for its view, those received before this call first: a view
+     * mounted after the join still gets the snapshot.
+     */
+    cobrowseFrames: (sessionId: string, handler: (frame: CobrowseFrame) => void): Unsubscribe =>
+      frames.subscribe(sessionId, handler),
   };
 }
 

@@ -191,6 +191,19 @@ describe('co-browse sessions (seeds 000 and CE27)', () => {
     ]);
   });
 
+  it('hands a view that subscribes after the join the frames that came before it (the snapshot)', async () => {
+    const { cc, cmd, agentCall } = await setup();
+    const ada = await cc.agent('ada');
+    const { sessionId } = await cmd<{ sessionId: string }>('cobrowse.create');
+    await agentCall(ada.client.joinCobrowse(sessionId));
+    await cmd('cobrowse.frame', { kind: 'snapshot', data: { snapshot: true } });
+    await cmd('cobrowse.frame', { kind: 'mutation', data: { n: 1 } });
+    const seen: unknown[] = [];
+    ada.client.cobrowseFrames(sessionId, (frame) => seen.push(frame.data));
+    await cmd('cobrowse.frame', { kind: 'mutation', data: { n: 2 } });
+    expect(seen).toEqual([{ snapshot: true }, { n: 1 }, { n: 2 }]);
+  });
+
   it('survives the customer’s navigation: paused while away, resumed with agent and mode, control refused between pages', async () => {
     const { cc, cmd, agentCall } = await setup();
     const ada = await cc.agent('ada');
