@@ -34,7 +34,12 @@ describe(`the ${engine.name} harness`, () => {
       style.textContent = 'body { outline: 1px solid red }';
       document.head.append(style);
     });
-    await problemsOf(page, [/probe: console/, /probe: uncaught/, /probe: rejection/, /style-src/]);
+    await problemsOf(page, [
+      /probe: console/,
+      /probe: uncaught/,
+      /probe: rejection/,
+      /CSP violation: style-src/,
+    ]);
 
     // Problems on a page that has been left are not lost.
     await page.evaluate(() => console.warn('probe: before leaving'));

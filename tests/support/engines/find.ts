@@ -9,6 +9,8 @@ export interface Query {
   role?: string;
   /** Its accessible name (aria-label, aria-labelledby, its label, or its text): exact, or a pattern. */
   name?: string | RegExp;
+  /** Its text (the innermost element that has it): exact, or a pattern. */
+  text?: string | RegExp;
   /** Only inside the first element that matches this. */
   within?: Target;
 }
@@ -16,23 +18,27 @@ export interface Query {
 /** A CSS selector, or a query by role and name. */
 export type Target = string | Query;
 
+type Sent = { text: string } | { source: string; flags: string };
+const sent = (wanted: string | RegExp): Sent =>
+  typeof wanted === 'string' ? { text: wanted } : { source: wanted.source, flags: wanted.flags };
+
 /** A query as it travels to the page: patterns as source and flags. */
 export interface SentQuery {
   css?: string;
   role?: string;
-  name?: { text: string } | { source: string; flags: string };
+  name?: Sent;
+  text?: Sent;
   within?: SentQuery;
 }
 
 export function sendable(target: Target): SentQuery {
   if (typeof target === 'string') return { css: target };
-  const { css, role, name, within } = target;
+  const { css, role, name, text, within } = target;
   return {
     ...(css ? { css } : {}),
     ...(role ? { role } : {}),
-    ...(name === undefined
-      ? {}
-      : { name: typeof name === 'string' ? { text: name } : { source: name.source, flags: name.flags } }),
+    ...(name === undefined ? {} : { name: sent(name) }),
+    ...(text === undefined ? {} : { text: sent(text) }),
     ...(within ? { within: sendable(within) } : {}),
   };
 }
@@ -42,14 +48,15 @@ export function describeTarget(target: Target): string {
   if (typeof target === 'string') return target;
   const parts = [
     target.role ?? target.css ?? 'element',
-    target.name === undefined
-      ? ''
-      : ` named ${String(typeof target.name === 'string' ? `"${target.name}"` : target.name)}`,
+    target.name === undefined ? '' : ` named ${quoted(target.name)}`,
+    target.text === undefined ? '' : ` with text ${quoted(target.text)}`,
     target.role && target.css ? ` (${target.css})` : '',
     target.within ? ` in ${describeTarget(target.within)}` : '',
   ];
   return parts.join('');
 }
+
+const quoted = (wanted: string | RegExp) => (typeof wanted === 'string' ? `"${wanted}"` : String(wanted));
 
 /** In the page: the first visible element matching the query, or null. */
 export function findElement(query: SentQuery): Element | null {
@@ -125,23 +132,29 @@ export function findElement(query: SentQuery): Element | null {
     walk(root);
     return found;
   };
-  const first = (sent: SentQuery): Element | null => {
-    const scope = sent.within ? first(sent.within) : document;
+  const matcher = (wanted: SentQuery['name']) => {
+    if (!wanted) return () => true;
+    if ('text' in wanted) return (value: string) => value === wanted.text;
+    const pattern = new RegExp(wanted.source, wanted.flags);
+    return (value: string) => pattern.test(value);
+  };
+  const first = (query: SentQuery): Element | null => {
+    const scope = query.within ? first(query.within) : document;
     if (!scope) return null;
-    const named = sent.name;
-    const pattern = named && 'source' in named ? new RegExp(named.source, named.flags) : undefined;
-    return (
-      everything(scope).find(
-        (element) =>
-          (!sent.css || element.matches(sent.css)) &&
-          (!sent.role || roleOf(element) === sent.role) &&
-          (!named ||
-            (pattern
-              ? pattern.test(nameOf(element))
-              : nameOf(element) === (named as { text: string }).text)) &&
-          visible(element),
-      ) ?? null
+    const [nameMatches, textMatches] = [matcher(query.name), matcher(query.text)];
+    const matches = everything(scope).filter(
+      (element) =>
+        (!query.css || element.matches(query.css)) &&
+        (!query.role || roleOf(element) === query.role) &&
+        (!query.name || nameMatches(nameOf(element))) &&
+        (!query.text || textMatches(squash(element.textContent))) &&
+        visible(element),
     );
+    // By text, the innermost element that has it, not each of its ancestors.
+    const innermost = query.text
+      ? matches.filter((element) => !matches.some((other) => other !== element && element.contains(other)))
+      : matches;
+    return innermost[0] ?? null;
   };
   return first(query);
 }

@@ -47,8 +47,26 @@ async function openFirefoxPage(browser: Browser, viewport: Viewport) {
       problems.push(`console.${message.type()}: ${message.text()}`);
     }
   });
-  // Uncaught errors, unhandled rejections and (in Firefox) CSP violations all arrive here.
-  page.on('pageerror', (error) => problems.push(`uncaught: ${(error as Error).message}`));
+  // Uncaught errors and unhandled rejections; Firefox logs CSP violations here too, but the listener
+  // below reports them with their directive, and also those of a report-only policy.
+  page.on('pageerror', (error) => {
+    const { message } = error as Error;
+    if (!message.startsWith('Content-Security-Policy:')) problems.push(`uncaught: ${message}`);
+  });
+  await page.exposeFunction('__tandemCspViolation', (text: string) => problems.push(text));
+  await page.evaluateOnNewDocument(() => {
+    addEventListener(
+      'securitypolicyviolation',
+      (event) => {
+        const report = (window as unknown as Record<string, (text: string) => void>).__tandemCspViolation;
+        const where = event.sourceFile ? ` (${event.sourceFile}:${event.lineNumber})` : '';
+        report?.(
+          `CSP violation: ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}${where}`,
+        );
+      },
+      true,
+    );
+  });
 
   const driver: PageDriver = {
     engine: 'firefox',

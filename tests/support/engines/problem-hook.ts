@@ -48,7 +48,7 @@ export function problemHook(key: string): void {
     'securitypolicyviolation',
     (event) =>
       record(
-        `CSP violation: ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+        `CSP violation: ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}${event.sourceFile ? ` (${event.sourceFile}:${event.lineNumber})` : ''}`,
       ),
     true,
   );

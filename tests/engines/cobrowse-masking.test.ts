@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { defaultConfigPath } from '../../examples/host/server';
+import { cobrowsePages, joinById, viewShowsHeading } from '../support/cobrowse';
+import { type EnginePage, useEngine } from '../support/engines';
+import { useHost } from '../support/host';
+
+// The customer in this engine, the agent desktop in Chromium.
+const config = JSON.parse(readFileSync(defaultConfigPath, 'utf8'));
+delete config.hours;
+const env = useHost({ config });
+const engine = useEngine();
+const { agentDesk } = cobrowsePages(env);
+
+/** Cobrowse.start from the page's own script, as a site would call it; the session id. */
+async function startCobrowse(page: EnginePage): Promise<string> {
+  await page.find({ role: 'button', name: 'Contact us' });
+  const { sessionId } = await page.evaluate(() =>
+    (window as unknown as { Tandem: (...a: unknown[]) => Promise<{ sessionId: string }> }).Tandem(
+      'command',
+      'Cobrowse.start',
+    ),
+  );
+  return sessionId;
+}
+
+/** What the agent's replay holds: its markup and every field's value. */
+function replayed(desk: Page) {
+  return desk.evaluate(() => {
+    const view = document.querySelector<HTMLIFrameElement>('.cobrowse-view iframe')?.contentDocument;
+    const fields = [...(view?.querySelectorAll<HTMLInputElement>('input, textarea') ?? [])];
+    return {
+      markup: view?.documentElement.outerHTML ?? '',
+      values: Object.fromEntries(fields.map((field) => [field.name, field.value])),
+    };
+  });
+}
+
+// Typed by the customer into fields masked by default (password, cc-*, one-time-code), by
+// data-tandem-mask (address) and by the page's config (notes).
+const secrets = {
+  password: 'SECRET-password-71',
+  address: 'SECRET-address-72',
+  notes: 'SECRET-notes-73',
+  cc: '4111111111111111',
+  exp: '0931',
+  cvc: '737',
+  otp: '918273',
+};
+
+describe(`co-browse with masked fields (${engine.name} customer, Chromium agent desktop)`, () => {
+  it('the agent sees the checkout page and what is typed in it, but no masked value', async () => {
+    const shop = await engine.open(`${env.host.url}/checkout.html`);
+    const sessionId = await startCobrowse(shop);
+    const desk = await agentDesk();
+    await joinById(desk, sessionId);
+    await viewShowsHeading(desk, 'Checkout');
+    await shop.find({ role: 'region', name: 'Share this tab' });
+
+    for (const [name, secret] of Object.entries(secrets)) await shop.type(`[name="${name}"]`, secret);
+    // Typed last and not masked: once the agent sees it, every value before it has been replayed. (A value
+    // is sent when it changes, as the field loses focus.)
+    await shop.type('[name="name"]', 'Ada Lovelace');
+    await shop.press('[name="name"]', 'Tab');
+    await expect.poll(async () => (await replayed(desk)).values).toMatchObject({ name: 'Ada Lovelace' });
+    expect(await shop.evaluate(() => (document.querySelector('[name="cc"]') as HTMLInputElement).value)).toBe(
+      secrets.cc,
+    );
+
+    const leaks = async () => {
+      const { markup, values } = await replayed(desk);
+      const everything = `${markup}\n${JSON.stringify(values)}\n${await desk.content()}`;
+      return Object.values(secrets).filter((secret) => everything.includes(secret));
+    };
+    expect(await leaks()).toEqual([]);
+
+    // A fresh full snapshot holds every value as it is now: still none of the secrets.
+    const before = await desk.locator('.cobrowse-view iframe').elementHandle();
+    await desk.getByRole('button', { name: 'Refresh view' }).click();
+    await expect.poll(() => before?.evaluate((frame) => frame.isConnected)).toBe(false);
+    await expect.poll(async () => (await replayed(desk)).values).toMatchObject({ name: 'Ada Lovelace' });
+    expect(await leaks()).toEqual([]);
+  });
+});
