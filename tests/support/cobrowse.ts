@@ -18,10 +18,12 @@ export function cobrowsePages(env: ReturnType<typeof useHost>) {
 
   async function open(
     path: string,
-    viewport = { width: 1100, height: 800 },
+    { touch, ...viewport }: { width: number; height: number; touch?: boolean } = { width: 1100, height: 800 },
     allowed?: RegExp,
   ): Promise<Page> {
-    const page = await (await env.browser.newContext({ viewport })).newPage();
+    // A touch screen: a phone-sized viewport that reports touch and mobile, as a phone's browser does.
+    const device = touch ? { isMobile: true, hasTouch: true } : {};
+    const page = await (await env.browser.newContext({ viewport, ...device })).newPage();
     pages.push({ page, problems: watchPage(page).problems, ...(allowed ? { allowed } : {}) });
     await page.goto(`${env.host.url}${path}`);
     return page;

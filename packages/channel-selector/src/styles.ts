@@ -1,6 +1,6 @@
 export const selectorStyles = `
 .launcher {
-  position: fixed; bottom: var(--tandem-offset); right: var(--tandem-offset);
+  position: fixed; bottom: calc(var(--tandem-offset) + var(--tandem-dock)); right: var(--tandem-offset);
   display: inline-flex; align-items: center; gap: 8px; min-height: 48px; padding: 0 20px 0 16px;
   border: 0; border-radius: 999px; cursor: pointer;
   background: var(--tandem-accent); color: var(--tandem-accent-text); box-shadow: var(--tandem-shadow);
@@ -11,8 +11,8 @@ export const selectorStyles = `
 .tandem[data-position="bottom-left"] .launcher,
 .tandem[data-position="bottom-left"] .selector { right: auto; left: var(--tandem-offset); }
 .selector {
-  position: fixed; bottom: calc(var(--tandem-offset) + 60px); right: var(--tandem-offset);
-  width: min(360px, calc(100vw - 2 * var(--tandem-offset))); max-height: calc(100vh - 120px); overflow: auto;
+  position: fixed; bottom: calc(var(--tandem-offset) + var(--tandem-dock) + 60px); right: var(--tandem-offset);
+  width: min(360px, calc(100vw - 2 * var(--tandem-offset))); max-height: calc(100vh - 120px - var(--tandem-dock)); overflow: auto;
   padding: 16px; border: 1px solid var(--tandem-border); border-radius: var(--tandem-radius);
   background: var(--tandem-bg); color: var(--tandem-fg); box-shadow: var(--tandem-shadow);
 }

@@ -1,17 +1,17 @@
 // The co-browse panel, the sharing bar and the agent's marks, in the shadow root (never captured). Clicks
 // go through the bar except on its buttons: the page under it stays usable, for the customer and the agent.
 export const cobrowseStyles = `
-.cobrowse-panel{position:fixed;bottom:calc(var(--tandem-offset) + 60px);right:var(--tandem-offset);width:min(340px,calc(100vw - 2 * var(--tandem-offset)));padding:16px;display:grid;gap:12px;background:var(--tandem-bg);color:var(--tandem-fg);border:1px solid var(--tandem-border);border-radius:var(--tandem-radius);box-shadow:var(--tandem-shadow)}
+.cobrowse-panel{position:fixed;bottom:calc(var(--tandem-offset) + var(--tandem-dock) + 60px);right:var(--tandem-offset);width:min(340px,calc(100vw - 2 * var(--tandem-offset)));padding:16px;display:grid;gap:12px;background:var(--tandem-bg);color:var(--tandem-fg);border:1px solid var(--tandem-border);border-radius:var(--tandem-radius);box-shadow:var(--tandem-shadow)}
 .tandem[data-position="bottom-left"] .cobrowse-panel{right:auto;left:var(--tandem-offset)}
-.tandem[data-position="bottom-left"] .cobrowse-bar{left:auto;right:var(--tandem-offset)}
 .cobrowse-panel h2{margin:0;font-size:16px}
 .cobrowse-panel p{margin:0}
 .cobrowse-code{font-size:28px;font-weight:700;letter-spacing:.08em;font-variant-numeric:tabular-nums;direction:ltr;unicode-bidi:isolate}
 .cobrowse-actions{display:flex;flex-wrap:wrap;gap:8px}
 .cobrowse-actions button,.cobrowse-bar button{min-height:36px;padding:6px 14px;border-radius:8px;font:inherit;font-weight:600;cursor:pointer;border:1px solid var(--tandem-accent);background:var(--tandem-bg);color:var(--tandem-accent)}
 .cobrowse-actions .primary,.cobrowse-bar button{background:var(--tandem-accent);color:var(--tandem-accent-text)}
-.cobrowse-bar{position:fixed;bottom:var(--tandem-offset);left:var(--tandem-offset);max-width:calc(100vw - 2 * var(--tandem-offset) - 170px);display:flex;flex-wrap:wrap;align-items:center;gap:8px 12px;padding:6px 8px 6px 16px;background:var(--tandem-fg);color:var(--tandem-bg);border-radius:999px;box-shadow:var(--tandem-shadow);font-size:14px}
-.cobrowse-bar .hint{opacity:.85}
+.cobrowse-bar{position:fixed;bottom:var(--tandem-offset);left:var(--tandem-offset);right:var(--tandem-offset);display:flex;flex-wrap:wrap;align-items:center;gap:6px 12px;padding:6px 8px 6px 16px;background:var(--tandem-fg);color:var(--tandem-bg);border-radius:calc(var(--tandem-radius) * 2);box-shadow:var(--tandem-shadow);font-size:14px;line-height:1.35}
+.cobrowse-status{flex:1 1 14em;min-width:0;overflow-wrap:anywhere}
+.cobrowse-id{font-variant-numeric:tabular-nums;white-space:nowrap}
 .cobrowse-bar{pointer-events:none}.cobrowse-bar button{pointer-events:auto}
 .cobrowse-bar button{border-color:var(--tandem-bg)}
 .cobrowse-pointer{position:fixed;top:0;left:0;width:14px;height:14px;margin:-7px 0 0 -7px;border-radius:50%;background:#d0021b;border:2px solid #fff;box-shadow:0 0 0 1px #0006;pointer-events:none}

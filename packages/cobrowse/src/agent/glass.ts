@@ -47,6 +47,8 @@ export function attachGlass(context: GlassContext) {
   let pending: string | undefined;
   let scrollDelta: { x: number; y: number; id?: number; at: { x: number; y: number } } | undefined;
   let scrollTimer: ReturnType<typeof setTimeout> | undefined;
+  let pointerTimer: ReturnType<typeof setTimeout> | undefined;
+  let pendingPoint: { x: number; y: number } | undefined;
   let picker: HTMLSelectElement | undefined;
 
   const mirrorAt = (x: number, y: number) => {
@@ -104,8 +106,19 @@ export function attachGlass(context: GlassContext) {
       reshape(stroke.shape, context.tool() === 'rect' ? 'rect' : 'path', stroke.points);
       return;
     }
-    if (event.timeStamp - lastMove < pointerIntervalMs) return;
-    lastMove = event.timeStamp;
+    // Throttled, but the last position always goes: where the mouse stops is where the customer sees it.
+    pendingPoint = point;
+    if (pointerTimer) return;
+    const wait = pointerIntervalMs - (event.timeStamp - lastMove);
+    if (wait > 0) pointerTimer = setTimeout(flushPointer, wait);
+    else flushPointer();
+  }
+  function flushPointer(): void {
+    pointerTimer = undefined;
+    const point = pendingPoint;
+    pendingPoint = undefined;
+    if (!point || !context.live()) return;
+    lastMove = performance.now();
     if (context.tool() === 'laser') send('annotation', { shape: 'laser', points: [[point.x, point.y]] });
     else send('pointer', point);
   }
@@ -276,6 +289,7 @@ export function attachGlass(context: GlassContext) {
     detach(): void {
       document.removeEventListener('mouseup', onMouseUp);
       clearTimeout(scrollTimer);
+      clearTimeout(pointerTimer);
       closePicker();
     },
   };

@@ -1,4 +1,5 @@
 import type { I18n } from '@tandem/sdk-core';
+import { dockRef } from './dock';
 
 export type CobrowsePhase = 'idle' | 'starting' | 'waiting' | 'active' | 'ended' | 'failed';
 
@@ -33,6 +34,8 @@ export interface CobrowseViewProps {
   onClose(): void;
 }
 
+const dock = dockRef();
+
 /** The waiting panel with the session id, the sharing bar while the agent is connected, the end. */
 export function CobrowseView({
   i18n,
@@ -48,12 +51,17 @@ export function CobrowseView({
     const name = state.agentName ?? '';
     const writing = state.mode === 'write';
     return (
-      <section class="cobrowse-bar" data-mode={state.mode ?? 'pointer'} aria-label={t('cobrowse.title')}>
-        <span role="status">
+      <section
+        class="cobrowse-bar"
+        ref={dock}
+        data-mode={state.mode ?? 'pointer'}
+        aria-label={t('cobrowse.title')}
+      >
+        <span role="status" class="cobrowse-status">
           {writing ? t('cobrowse.controlling', { name }) : t('cobrowse.sharing', { name })}
         </span>
         <span class="visually-hidden">{writing ? t('cobrowse.revokeHint') : t('cobrowse.pointer')}</span>
-        <span class="hint">{t('cobrowse.session', { id: groupDigits(state.sessionId ?? '') })}</span>
+        <span class="cobrowse-id">{t('cobrowse.session', { id: groupDigits(state.sessionId ?? '') })}</span>
         {writing ? (
           <button type="button" onClick={onRevoke} aria-keyshortcuts="Escape">
             {t('cobrowse.revoke')}

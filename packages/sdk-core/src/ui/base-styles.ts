@@ -14,6 +14,8 @@ export const baseStyles = `
   --tandem-radius: 12px;
   --tandem-shadow: 0 8px 28px rgb(0 0 0 / 0.22);
   --tandem-offset: 20px;
+  /* Height a bar docked at the bottom (co-browse's sharing bar) takes: bottom-anchored controls add it. */
+  --tandem-dock: 0px;
   color: var(--tandem-fg);
   font: 400 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", sans-serif;
   letter-spacing: normal;

@@ -1,7 +1,7 @@
 // The frame every Tandem window shares (chat, messaging, click-to-call); below 480 px it fills the screen.
 export const windowStyles = `
 .window, .window-bar {
-  position: fixed; bottom: calc(var(--tandem-offset) + 60px); right: var(--tandem-offset);
+  position: fixed; bottom: calc(var(--tandem-offset) + var(--tandem-dock) + 60px); right: var(--tandem-offset);
   background: var(--tandem-bg); color: var(--tandem-fg); box-shadow: var(--tandem-shadow);
   border: 1px solid var(--tandem-border); border-radius: var(--tandem-radius);
 }
@@ -9,7 +9,7 @@ export const windowStyles = `
 .window {
   display: flex; flex-direction: column; overflow: hidden;
   width: min(380px, calc(100vw - 2 * var(--tandem-offset)));
-  height: min(600px, calc(var(--tandem-vh, 100vh) - var(--tandem-offset) - 80px));
+  height: min(600px, calc(var(--tandem-vh, 100vh) - var(--tandem-offset) - var(--tandem-dock) - 80px));
 }
 .window-bar {
   display: flex; align-items: center; gap: 8px; min-height: 44px; padding: 8px 16px; cursor: pointer; font-weight: 600;
@@ -53,7 +53,9 @@ export const windowStyles = `
 .panel p { margin: 0; }
 @media (max-width: 479px) {
   .window {
-    inset: var(--tandem-vtop, 0px) 0 auto 0; width: auto; height: var(--tandem-vh, 100dvh); border-radius: 0; border: 0;
+    inset: var(--tandem-vtop, 0px) 0 auto 0; width: auto; border-radius: 0; border: 0;
+    /* Full screen, but above a docked bar (which sits the offset above the bottom) when there is one. */
+    height: calc(var(--tandem-vh, 100dvh) - var(--tandem-dock) - min(var(--tandem-dock), var(--tandem-offset)));
     padding: env(safe-area-inset-top) env(safe-area-inset-right) 0 env(safe-area-inset-left);
   }
 }
