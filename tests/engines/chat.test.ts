@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
 import type { AgentMessage } from '@tandem/sdk-core/agent';
 import { describe, expect, it } from 'vitest';
-import { defaultConfigPath } from '../../examples/host/server';
-import { useEngine } from '../support/engines';
+import { aroundTheClock, useEngine } from '../support/engines';
 import { agentOverWebSocket, useHost } from '../support/host';
 
-const config = JSON.parse(readFileSync(defaultConfigPath, 'utf8'));
-delete config.hours;
-const env = useHost({ config, browser: false });
+const env = useHost({ config: aroundTheClock(), browser: false });
 const engine = useEngine();
 
 /** Alice, Ready over WebSocket from Node, accepting what she is offered and noting what she reads. */

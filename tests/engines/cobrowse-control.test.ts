@@ -1,28 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defaultConfigPath } from '../../examples/host/server';
 import { clickInView, cobrowsePages, joinById, viewShowsHeading } from '../support/cobrowse';
-import { type EnginePage, useEngine } from '../support/engines';
+import { aroundTheClock, startCobrowse, useEngine } from '../support/engines';
 import { useHost } from '../support/host';
 
 // The customer in this engine, the agent desktop in Chromium.
-const config = JSON.parse(readFileSync(defaultConfigPath, 'utf8'));
-delete config.hours;
-const env = useHost({ config });
+const env = useHost({ config: aroundTheClock() });
 const engine = useEngine();
 const { agentDesk } = cobrowsePages(env);
-
-/** Cobrowse.start from the page's own script, as a site would call it; the session id. */
-async function startCobrowse(page: EnginePage): Promise<string> {
-  await page.find({ role: 'button', name: 'Contact us' });
-  const { sessionId } = await page.evaluate(() =>
-    (window as unknown as { Tandem: (...a: unknown[]) => Promise<{ sessionId: string }> }).Tandem(
-      'command',
-      'Cobrowse.start',
-    ),
-  );
-  return sessionId;
-}
 
 describe(`co-browse write mode (${engine.name} customer, Chromium agent desktop)`, () => {
   it('the customer allows control; the agent fills the framework-controlled form and the page’s state follows', async () => {

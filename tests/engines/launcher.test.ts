@@ -1,13 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defaultConfigPath } from '../../examples/host/server';
-import { useEngine } from '../support/engines';
+import { aroundTheClock, useEngine } from '../support/engines';
 import { useHost } from '../support/host';
 
-// Open around the clock: every channel's status is the same whatever the hour.
-const config = JSON.parse(readFileSync(defaultConfigPath, 'utf8'));
-delete config.hours;
-const env = useHost({ config, browser: false });
+const env = useHost({ config: aroundTheClock(), browser: false });
 const engine = useEngine();
 
 const selector = { role: 'dialog', name: 'How would you like to reach us?' };

@@ -8,6 +8,7 @@ import { launchWebKit } from './webkit';
 
 export type { Query, Target } from './find';
 export type { EngineName, EnginePage, Key, Viewport } from './page';
+export { aroundTheClock, startCobrowse } from './tandem';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -26,9 +26,12 @@ export function checkWebKit(): void {
   }
 }
 
-/** MiniBrowser takes its language from the POSIX locale: "en-US" → en_US.UTF-8 (no need to be installed). */
+/**
+ * MiniBrowser takes its language from the POSIX locale, which need not be installed: "en-US" → en_US.UTF-8.
+ * "C" → C.UTF-8, Debian's default, where navigator.language is "C" (plain C would give en-US).
+ */
 function posixLocale(locale: string): string {
-  return locale === 'C' || locale === 'POSIX' ? locale : `${locale.replace('-', '_')}.UTF-8`;
+  return locale === 'C' ? 'C.UTF-8' : `${locale.replace('-', '_')}.UTF-8`;
 }
 
 export async function launchWebKit(options: { locale: string }): Promise<Engine> {
