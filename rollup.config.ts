@@ -177,6 +177,22 @@ const exampleApps: RollupOptions[] = [
     ],
     output: { file: 'examples/shop/build/order.js', format: 'es', plugins: [minify()] },
   },
+  {
+    // The shop's shadow-DOM forms: "Book a table" with Lit, "Support ticket" with plain custom elements.
+    input: { booking: 'examples/shop/src/booking.ts', ticket: 'examples/shop/src/ticket.ts' },
+    treeshake,
+    plugins: [
+      nodeResolve({ exportConditions: sourceConditions, extensions: ['.ts', '.mjs', '.js'] }),
+      transpile(['examples/*/src/**/*']),
+    ],
+    output: {
+      dir: 'examples/shop/build',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'shared-[hash].js',
+      plugins: [minify()],
+    },
+  },
 ];
 
 // The npm example resolves the packages as an npm user would: their built dist/, not their sources.
