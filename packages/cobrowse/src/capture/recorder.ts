@@ -3,6 +3,7 @@ import type { Clock } from '@tandem/sdk-core';
 import { encodeEvents } from '../frames';
 import { createRestrictionCheck, type Restrictions } from './restrictions';
 import { type CaptureEvent, createSanitizer, EventType } from './sanitize';
+import { watchShadowFields } from './shadow-fields';
 
 export interface CaptureFrame {
   readonly kind: 'snapshot' | 'mutation' | 'pointer' | 'navigation';
@@ -61,15 +62,17 @@ export function startCapture(options: CaptureOptions): Capture {
     for (const part of encodeEvents(events)) send({ kind, data: part });
   }
 
+  function collect(event: CaptureEvent): void {
+    const clean = sanitize(event);
+    if (!clean) return;
+    queue.push(clean);
+    flushTimer ??= clock.setTimeout(flush, 0);
+  }
+
   const hosts = [...document.querySelectorAll('[data-tandem-host]')];
   for (const host of hosts) host.classList.add(blockClass);
   const stopRecording = record<CaptureEvent>({
-    emit(event) {
-      const clean = sanitize(event);
-      if (!clean) return;
-      queue.push(clean);
-      flushTimer ??= clock.setTimeout(flush, 0);
-    },
+    emit: collect,
     // Our own UI is blocked by a class (one cheap check per node); hidden elements are the sanitizer's.
     blockClass,
     // Masking is the sanitizer's alone (rrweb's per-input masking would walk every input's ancestors).
@@ -84,6 +87,12 @@ export function startCapture(options: CaptureOptions): Capture {
     errorHandler: () => true,
   });
 
+  const stopShadowFields = watchShadowFields(
+    document,
+    collect,
+    (node) => record.mirror.getId(node),
+    () => clock.now(),
+  );
   let lastPointer = 0;
   let pointerTimer: unknown;
   let pending: { x: number; y: number } | undefined;
@@ -111,6 +120,7 @@ export function startCapture(options: CaptureOptions): Capture {
     id: (node) => record.mirror.getId(node),
     stop() {
       stopRecording?.();
+      stopShadowFields();
       for (const host of hosts) host.classList.remove(blockClass);
       document.removeEventListener('pointermove', onPointer, { capture: true });
       document.defaultView?.removeEventListener('pagehide', onPageHide);
