@@ -205,10 +205,16 @@ export function createExecutor(options: ExecutorOptions) {
       if (implicitSubmit) input.form?.requestSubmit(submitter as HTMLElement | null);
       else if (action.key === 'Enter' && element.matches('a[href],button,summary'))
         (element as HTMLElement).click();
-      else if (action.key === 'Tab') moveFocus(element, action.shift ? -1 : 1);
+      // From the field that has the focus now: the agent's id lags behind a Tab still on its way.
+      else if (action.key === 'Tab') moveFocus(focusedOr(element), action.shift ? -1 : 1);
     }
     element.dispatchEvent(new KeyEvent('keyup', init));
     return done;
+  }
+
+  function focusedOr(element: Element): Element {
+    const active = deepActiveElement(document);
+    return active && active !== document.body && active !== document.documentElement ? active : element;
   }
 
   /** Tab: the next element the agent may focus, skipping protected ones, into open shadow roots too. */
