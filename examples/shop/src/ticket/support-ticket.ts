@@ -9,6 +9,7 @@ const template = `
   <form aria-label="Support ticket">
     <slot name="intro"></slot>
     <label>Email <input name="email" type="email" autocomplete="email"></label>
+    <label>What happened? <textarea name="message" rows="2"></textarea></label>
     <label>Topic
       <select name="topic">
         <option value="order">An order</option><option value="billing">Billing</option>
@@ -29,6 +30,7 @@ const template = `
   <section aria-label="Ticket summary" aria-live="polite">
     <h2>Your ticket</h2>
     <p data-summary="ticket">No ticket yet</p>
+    <p data-summary="message"></p>
     <p data-summary="extras"></p>
   </section>`;
 
@@ -75,6 +77,10 @@ export class SupportTicket extends HTMLElement {
       : 'No order number';
     const news = (root.querySelector('consent-box') as ConsentBox).checked ? 'newsletter' : 'no newsletter';
     (root.querySelector('[data-summary="ticket"]') as HTMLElement).textContent = summary;
+    const message = (form.elements.namedItem('message') as HTMLTextAreaElement).value.trim();
+    (root.querySelector('[data-summary="message"]') as HTMLElement).textContent = message
+      ? `“${message}”`
+      : 'No message';
     (root.querySelector('[data-summary="extras"]') as HTMLElement).textContent = `${order}, ${news}`;
   }
 }
