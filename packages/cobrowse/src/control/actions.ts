@@ -20,7 +20,10 @@ const coordinate = number({ min: -1e6, max: 1e6 });
 const page = text(64);
 const actionType = oneOf(['click', 'input', 'select', 'check', 'key', 'scroll', 'focus']);
 
-/** Each remote-control action from the agent, by type (mirrored node ids, viewport coordinates). */
+/**
+ * Each remote-control action from the agent, by type: the node is named by its mirrored id; a click's x and
+ * y say where the agent's own layout drew it (the customer's page presses the node where it is there).
+ */
 const actions = {
   click: z.strictObject({ type: actionType, page, id, x: coordinate, y: coordinate }),
   input: z.strictObject({ type: actionType, page, id, value: text(10_000) }),
@@ -52,7 +55,7 @@ export const Refusal = {
   pageLeft: 'page_left',
   /** No such element on the page any more. */
   notFound: 'not_found',
-  /** Something else is at that point now. */
+  /** Something else now covers the element on the customer's screen. */
   moved: 'moved',
   /** A link or form to a site outside the allowed origins. */
   origin: 'origin',
