@@ -158,3 +158,60 @@ export function findElement(query: SentQuery): Element | null {
   };
   return first(query);
 }
+
+/**
+ * In the page: whether a click at the element's centre would reach it now, as Playwright checks before it
+ * clicks: enabled, in view (scrolled there if not), not moving over two frames, and on top at that point.
+ * Without this, a list that grows while it opens takes the click on another of its entries.
+ */
+export async function readyToClick(element: Element): Promise<boolean> {
+  if (!element.isConnected) return false;
+  if ((element as HTMLButtonElement).disabled || element.closest('[aria-disabled="true"]')) return false;
+  const frame = () =>
+    Promise.race([
+      new Promise((resolve) => requestAnimationFrame(resolve)),
+      new Promise((resolve) => setTimeout(resolve, 500)),
+    ]);
+  let before = element.getBoundingClientRect();
+  if (before.bottom < 0 || before.top > innerHeight || before.right < 0 || before.left > innerWidth) {
+    element.scrollIntoView({ block: 'center', inline: 'center' });
+    await frame();
+    before = element.getBoundingClientRect();
+  }
+  await frame();
+  await frame();
+  const after = element.getBoundingClientRect();
+  const moved = ['x', 'y', 'width', 'height'].some((side) => before[side as 'x'] !== after[side as 'x']);
+  if (moved) return false;
+  const [x, y] = [after.left + after.width / 2, after.top + after.height / 2];
+  let hit = document.elementFromPoint(x, y);
+  while (hit?.shadowRoot) {
+    const inner = hit.shadowRoot.elementFromPoint(x, y);
+    if (!inner || inner === hit) break;
+    hit = inner;
+  }
+  for (let node: Node | null = hit; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
+    if (node === element) return true;
+  }
+  return false;
+}
+
+/** In the page: where it is and what it shows, Tandem's widgets included, for an error message. */
+export function describePage(): string {
+  const squash = (text: string | null | undefined, length: number) =>
+    (text ?? '').replace(/\s+/g, ' ').trim().slice(0, length);
+  const lines = [`at ${location.href}`, `page: ${squash(document.body?.textContent, 400)}`];
+  for (const host of document.querySelectorAll('[data-tandem-host]')) {
+    const root = host.shadowRoot;
+    const open = [
+      ...(root?.querySelectorAll('[role="dialog"], [role="alertdialog"], [role="region"]') ?? []),
+    ];
+    const focus = root?.activeElement;
+    lines.push(
+      `widgets: ${squash(root?.textContent, 600)}`,
+      `open: ${open.map((part) => `${part.getAttribute('role')} "${squash(part.textContent, 80)}"`).join(', ') || 'nothing'}`,
+      `focus: ${focus ? `<${focus.localName}> ${squash(focus.textContent, 40)}` : 'outside the widgets'}`,
+    );
+  }
+  return lines.join('\n');
+}

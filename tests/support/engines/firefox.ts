@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import puppeteer, { type Browser, type ElementHandle } from 'puppeteer-core';
-import { findElement } from './find';
+import { findElement, readyToClick } from './find';
 import type { Engine } from './index';
 import { enginePage, type PageDriver, type Viewport } from './page';
 
@@ -78,8 +78,10 @@ async function openFirefoxPage(browser: Browser, viewport: Viewport) {
       const element = (await page.evaluateHandle(findElement, query)).asElement() as ElementHandle | null;
       if (!element) return false;
       try {
-        if ('click' in action) await element.click();
-        else if ('type' in action) await element.type(action.type);
+        if ('click' in action) {
+          if (!(await element.evaluate(readyToClick))) return false;
+          await element.click();
+        } else if ('type' in action) await element.type(action.type);
         else await element.press(action.press);
       } finally {
         await element.dispose();

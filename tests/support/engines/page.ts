@@ -1,4 +1,4 @@
-import { describeTarget, findElement, type SentQuery, sendable, type Target } from './find';
+import { describePage, describeTarget, findElement, type SentQuery, sendable, type Target } from './find';
 
 export type EngineName = 'firefox' | 'webkit';
 export type Key = 'Enter' | 'Escape' | 'Tab';
@@ -59,7 +59,10 @@ export function enginePage(driver: PageDriver): EnginePage {
       }
       if (Date.now() > deadline) {
         const reason = lastError instanceof Error ? ` (last error: ${lastError.message.split('\n')[0]})` : '';
-        throw new Error(`${driver.engine}: timed out after ${waitTimeout} ms waiting for ${what}${reason}`);
+        const seen = await driver.evaluate(describePage, undefined).catch(() => 'the page could not be read');
+        throw new Error(
+          `${driver.engine}: timed out after ${waitTimeout} ms waiting for ${what}${reason}\n${seen}`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, pollEvery));
     }

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { Builder, Capabilities, Key, type WebDriver, type WebElement } from 'selenium-webdriver';
-import { findElement } from './find';
+import { findElement, readyToClick } from './find';
 import { type HookProxy, startHookProxy } from './hook-proxy';
 import type { Engine } from './index';
 import { enginePage, type PageDriver, type Viewport } from './page';
@@ -136,8 +136,10 @@ async function openWebKitPage(
     act: async (query, action) => {
       const element = (await driver.executeScript(findElement, query)) as WebElement | null;
       if (!element) return false;
-      if ('click' in action) await element.click();
-      else if ('type' in action) await element.sendKeys(action.type);
+      if ('click' in action) {
+        if (!(await driver.executeScript(readyToClick, element))) return false;
+        await element.click();
+      } else if ('type' in action) await element.sendKeys(action.type);
       else
         await element.sendKeys(
           Key[action.press === 'Enter' ? 'ENTER' : action.press === 'Tab' ? 'TAB' : 'ESCAPE'],
