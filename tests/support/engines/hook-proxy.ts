@@ -41,8 +41,12 @@ export async function startHookProxy(target: string): Promise<HookProxy> {
     const forwarded = httpRequest(
       { host: site.hostname, port: site.port, method: incoming.method, path: incoming.url, headers },
       (response) => {
-        const isHtml = /^text\/html/.test(response.headers['content-type'] ?? '');
-        if (!isHtml) {
+        // A page with a body: not a 304's or a HEAD's empty answer.
+        const isPage =
+          response.statusCode === 200 &&
+          incoming.method !== 'HEAD' &&
+          /^text\/html/.test(response.headers['content-type'] ?? '');
+        if (!isPage) {
           outgoing.writeHead(response.statusCode ?? 502, response.headers);
           response.pipe(outgoing);
           return;
@@ -51,7 +55,7 @@ export async function startHookProxy(target: string): Promise<HookProxy> {
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => {
           const html = Buffer.concat(chunks).toString('utf8');
-          const head = /<head[^>]*>/i.exec(html);
+          const head = /<head(\s[^>]*)?>/i.exec(html);
           const at = head ? head.index + head[0].length : 0;
           const body = Buffer.from(`${html.slice(0, at)}${hookTag}${html.slice(at)}`);
           const { 'content-length': _length, ...rest } = response.headers;

@@ -55,7 +55,7 @@ export function useEngine(name: EngineName = engineUnderTest(), options: EngineO
       seen.push(
         ...(await page.takeProblems().catch((error: Error) => [`unreadable page: ${error.message}`])),
       );
-      await page.close();
+      await page.close().catch((error: Error) => seen.push(`page did not close: ${error.message}`));
     }
     expect(seen, `problems in ${name}`).toEqual([]);
   });

@@ -109,6 +109,8 @@ async function startDriver(env: NodeJS.ProcessEnv) {
   };
 }
 
+const keys = { Enter: Key.ENTER, Escape: Key.ESCAPE, Tab: Key.TAB } as const;
+
 async function openWebKitPage(
   env: NodeJS.ProcessEnv,
   viewport: Viewport,
@@ -127,9 +129,22 @@ async function openWebKitPage(
     throw error;
   }
 
+  // What the page reported, read before each navigation: another origin would not see its sessionStorage.
+  const earlier: string[] = [];
+  const takeProblems = (): Promise<string[]> =>
+    driver.executeScript((key: string) => {
+      if (location.protocol === 'about:') return [];
+      const problems = (window as unknown as Record<string, string[] | undefined>)[key];
+      if (!problems) return [`no problem hook in ${location.href}: errors there went unseen`];
+      sessionStorage.removeItem(key);
+      return problems.splice(0);
+    }, problemsKey);
+
   const pageDriver: PageDriver = {
     engine: 'webkit',
     goto: async (url) => {
+      // (A page that cannot answer now keeps its list in sessionStorage for the next page of its origin.)
+      earlier.push(...(await takeProblems().catch(() => [])));
       await driver.get(await throughProxy(url));
     },
     evaluate: (fn, arg) => driver.executeScript(fn, arg) as never,
@@ -140,20 +155,10 @@ async function openWebKitPage(
         if (!(await driver.executeScript(readyToClick, element))) return false;
         await element.click();
       } else if ('type' in action) await element.sendKeys(action.type);
-      else
-        await element.sendKeys(
-          Key[action.press === 'Enter' ? 'ENTER' : action.press === 'Tab' ? 'TAB' : 'ESCAPE'],
-        );
+      else await element.sendKeys(keys[action.press]);
       return true;
     },
-    takeProblems: () =>
-      driver.executeScript((key: string) => {
-        if (location.protocol === 'about:') return [];
-        const problems = (window as unknown as Record<string, string[] | undefined>)[key];
-        if (!problems) return [`no problem hook in ${location.href}: errors there went unseen`];
-        sessionStorage.removeItem(key);
-        return problems.splice(0);
-      }, problemsKey),
+    takeProblems: async () => [...earlier.splice(0), ...(await takeProblems())],
     close: async () => {
       await driver.quit().catch(() => undefined);
       await server.stop();
