@@ -84,7 +84,7 @@ describe('demo shop with the script tag (real Chromium)', () => {
     expect(after.box).toEqual(before.box);
     expect(Buffer.compare(after.shot, before.shot)).toBe(0);
     await launcher.click();
-    await expect(page.getByRole('dialog').isVisible()).resolves.toBe(true);
+    await page.getByRole('dialog').waitFor();
   });
 
   it('catches no click outside its own boxes: the page stays usable', async () => {

@@ -50,6 +50,7 @@ export function channelSelector() {
       let stopFollowing: (() => void) | undefined;
       let launcherButton: HTMLButtonElement | null = null;
       let returnFocusTo: HTMLElement | null = null;
+      let apps: Promise<void> | undefined;
       const slot = ui.mount('channel-selector');
 
       const labelOf = (channel: ChannelEntry) => channel.config.label ?? i18n.t(`channel.${channel.name}`);
@@ -106,7 +107,20 @@ export function channelSelector() {
         backend.availability.get().then(update, () => undefined);
       }
 
+      // The apps' links belong to the list: it opens with them, or they would push every entry up under
+      // the visitor's pointer as they arrived (without them, if they cannot load, the channels still open).
       function open(trigger?: Element): void {
+        if (!config.channels?.apps) return show(trigger);
+        apps ??= import('./app-links').then(
+          ({ appLinks }) => {
+            state.apps = appLinks(config.channels?.apps, i18n);
+          },
+          () => undefined,
+        );
+        apps.then(() => show(trigger));
+      }
+
+      function show(trigger?: Element): void {
         if (state.open) return;
         const active = trigger ?? getDocument()?.activeElement;
         returnFocusTo = active && 'focus' in active ? (active as HTMLElement) : null;
@@ -114,12 +128,6 @@ export function channelSelector() {
         state.notice = undefined;
         paint();
         follow();
-        if (config.channels?.apps) {
-          import('./app-links').then(({ appLinks }) => {
-            state.apps = appLinks(config.channels?.apps, i18n);
-            paint();
-          });
-        }
         bus.emit('ChannelSelector.opened', undefined);
       }
 

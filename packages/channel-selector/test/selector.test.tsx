@@ -245,6 +245,17 @@ describe('links to messaging apps', () => {
     );
   });
 
+  it('opens with the links already in the list: nothing moves under the pointer as they arrive', async () => {
+    const { view } = await mount({ channels: { chat: {}, apps: { whatsapp: '+33612345678' } } });
+    fireEvent.click(view.getByRole('button', { name: 'Contact us' }));
+    const dialog = await view.findByRole('dialog');
+    expect(
+      within(dialog)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual([expect.stringContaining('WhatsApp')]);
+  });
+
   it('names a bad app setting and leaves its links out', async () => {
     const { view } = await mount({ channels: { chat: {}, apps: { whatsapp: 'call me', line: '@tandem' } } });
     fireEvent.click(view.getByRole('button', { name: 'Contact us' }));
