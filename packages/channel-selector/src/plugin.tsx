@@ -110,7 +110,10 @@ export function channelSelector() {
       // The apps' links belong to the list: it opens with them, or they would push every entry up under
       // the visitor's pointer as they arrived (without them, if they cannot load, the channels still open).
       function open(trigger?: Element): void {
-        if (!config.channels?.apps) return show(trigger);
+        if (!config.channels?.apps) {
+          show(trigger);
+          return;
+        }
         apps ??= import('./app-links').then(
           ({ appLinks }) => {
             state.apps = appLinks(config.channels?.apps, i18n);
