@@ -31,7 +31,10 @@ const budgets = [
   // The chat window and what it shares with the connection (the wording of validation problems). Raised
   // from 15 to 15.5 KB when the window frame and form fields moved to a chunk shared with click-to-call:
   // the same code, but gzip no longer compresses it with chat's (measured 14.47 KB inline, 15.13 split).
-  { entry: 'chat widget, added', file: chunk('chat'), after: ['tandem-app.js'], ceiling: 15.5 * KB },
+  // Issue 16 allows the chat 2 KB more for a conversation as polished as commercial widgets' (following the
+  // newest message, the "New messages" button, grouping, drawn icons, read receipts, typing, waits): the
+  // ceiling is 15.13 + 2 KB, and each step of that issue says what it cost.
+  { entry: 'chat widget, added', file: chunk('chat'), after: ['tandem-app.js'], ceiling: 17.13 * KB },
   // DESIGN.md sets 6 KB. Click-to-call with the callback offer, the country choice, the lease countdown and
   // its English words is 7.0 KB on its own, plus 3.1 KB of window frame and form fields shared with chat:
   // 10.1 KB measured. The ceiling holds that line until a smaller design is agreed (see issue 5's note).

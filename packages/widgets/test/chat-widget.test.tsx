@@ -67,6 +67,14 @@ async function waitForInvite(ctx: Awaited<ReturnType<typeof setup>>): Promise<st
 }
 
 describe('chat window', () => {
+  it('draws its icons (emoji button) as inline SVG, never as a font glyph that may be missing', async () => {
+    const ctx = await setup();
+    const { dialog } = await startChat(ctx);
+    const emoji = within(dialog).getByLabelText('Insert emoji');
+    expect(emoji.textContent?.trim()).toBe('');
+    expect(emoji.querySelector('svg')).not.toBeNull();
+  });
+
   it('opens as a labelled dialog on the pre-chat form, focus on its first field, and names missing fields', async () => {
     const ctx = await setup();
     const dialog = await ctx.openChat();

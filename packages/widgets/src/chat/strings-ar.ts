@@ -17,6 +17,7 @@ export default {
   'chat.endConfirm': 'هل تريد إنهاء هذه المحادثة؟',
   'chat.keep': 'متابعة المحادثة',
   'chat.log': 'المحادثة',
+  'chat.newMessages': 'رسائل جديدة',
   'chat.you': 'أنت',
   'chat.agent': 'موظف',
   'chat.sending': 'جارٍ الإرسال…',

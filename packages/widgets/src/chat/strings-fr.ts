@@ -17,6 +17,7 @@ export default {
   'chat.endConfirm': 'Terminer cette discussion ?',
   'chat.keep': 'Continuer',
   'chat.log': 'Conversation',
+  'chat.newMessages': 'Nouveaux messages',
   'chat.you': 'Vous',
   'chat.agent': 'Conseiller',
   'chat.sending': 'Envoi…',

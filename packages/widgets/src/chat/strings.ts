@@ -17,6 +17,7 @@ export const chatStrings: LocaleTables = {
     'chat.endConfirm': 'End this chat?',
     'chat.keep': 'Keep chatting',
     'chat.log': 'Conversation',
+    'chat.newMessages': 'New messages',
     'chat.you': 'You',
     'chat.agent': 'Agent',
     'chat.sending': 'Sending…',

@@ -15,12 +15,20 @@ export const chatStyles = `
   border: 0; border-radius: 6px; background: transparent;
 }
 .actions-list button:hover { background: color-mix(in srgb, var(--tandem-accent) 12%, transparent); }
+.log-frame { flex: 1; min-height: 0; position: relative; display: flex; flex-direction: column; }
 .log {
-  flex: 1; overflow-y: auto; margin: 0; padding: 12px 16px; list-style: none;
+  flex: 1; overflow-y: auto; margin: 0; padding: 12px 16px;
   display: flex; flex-direction: column; gap: 10px; overscroll-behavior: contain;
+}
+.log > p { margin: 0; }
+.new-messages {
+  position: absolute; bottom: 8px; left: 50%; transform: translateX(-50%); min-height: 32px; padding: 4px 14px;
+  border: 0; border-radius: 16px; background: var(--tandem-accent); color: var(--tandem-accent-text);
+  box-shadow: var(--tandem-shadow); font-weight: 600; cursor: pointer;
 }
 .msg { display: flex; flex-direction: column; align-items: flex-start; gap: 2px; max-width: 85%; }
 .msg.mine { align-self: flex-end; align-items: flex-end; }
+.msg.grouped { margin-top: -6px; }
 .author { display: inline-flex; align-items: center; gap: 6px; font-size: 13px; color: var(--tandem-muted); }
 .bubble {
   padding: 8px 12px; border-radius: 14px; white-space: pre-wrap; overflow-wrap: anywhere; max-width: 100%;
@@ -31,7 +39,7 @@ export const chatStyles = `
 .bubble img { display: block; max-width: 100%; max-height: 240px; border-radius: 8px; }
 .state { font-size: 12px; color: var(--tandem-muted); }
 .replies { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 4px; }
-.replies button { min-height: 32px; padding: 4px 12px; border-radius: 16px; font-weight: 500; }
+.replies button { min-height: 32px; max-width: 100%; padding: 4px 12px; border-radius: 16px; font-weight: 500; overflow-wrap: anywhere; text-align: start; }
 .state.failed { color: var(--tandem-danger); }
 .note { align-self: center; text-align: center; font-size: 13px; color: var(--tandem-muted); overflow-wrap: anywhere; }
 .typing { margin: 0; padding: 0 16px 6px; font-size: 13px; color: var(--tandem-muted); }
@@ -41,6 +49,8 @@ export const chatStyles = `
 .emoji { position: relative; }
 .emoji summary { list-style: none; display: grid; place-items: center; width: 36px; height: 36px; cursor: pointer; border-radius: 50%; font-size: 20px; }
 .emoji summary::-webkit-details-marker { display: none; }
+.emoji summary svg { width: 22px; height: 22px; fill: none; stroke: currentColor; stroke-width: 1.8; stroke-linecap: round; }
+.stars label svg { width: 26px; height: 26px; fill: currentColor; stroke: none; }
 .emoji-list {
   position: absolute; bottom: 40px; inset-inline-start: 0; display: grid; grid-template-columns: repeat(4, 36px);
   gap: 4px; padding: 6px; background: var(--tandem-bg); border: 1px solid var(--tandem-border); border-radius: 8px;

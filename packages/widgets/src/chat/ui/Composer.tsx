@@ -75,7 +75,13 @@ export function Composer({
       />
       <div class="composer-row">
         <details class="emoji">
-          <summary aria-label={t('chat.emoji')}>🙂</summary>
+          <summary aria-label={t('chat.emoji')}>
+            {/* Drawn, not a font glyph: machines without a colour-emoji font showed an empty box. */}
+            <svg viewBox="0 0 24 24" aria-hidden="true">
+              <circle cx="12" cy="12" r="9" />
+              <path d="M8.5 14.5c1.8 2 5.2 2 7 0M9 9.5h.01M15 9.5h.01" />
+            </svg>
+          </summary>
           <div class="emoji-list">
             {emoji.map((symbol) => (
               <button type="button" key={symbol} onClick={() => insert(symbol)}>

@@ -42,7 +42,9 @@ export function EndedPanel({ i18n, rating, onRate, onRestart }: EndedPanelProps)
                     required
                     data-autofocus={score === 1 ? true : undefined}
                   />
-                  <span aria-hidden="true">★</span>
+                  <svg viewBox="0 0 24 24" aria-hidden="true">
+                    <path d="M12 2.8l2.8 5.9 6.4.8-4.7 4.4 1.2 6.4L12 17.2l-5.7 3.1 1.2-6.4-4.7-4.4 6.4-.8z" />
+                  </svg>
                   <span class="visually-hidden">{t('chat.stars', { count: score })}</span>
                 </label>
               ))}

@@ -1,6 +1,7 @@
 import type { I18n } from '@tandem/sdk-core';
 import type { ChatEntry } from '../controller';
 import { Avatar } from './Avatar';
+import { useFollowBottom } from './follow-bottom';
 import { RichText } from './RichText';
 
 export interface MessageLogProps {
@@ -11,19 +12,6 @@ export interface MessageLogProps {
   onRetry(id: string): void;
   /** Offered while the agent's suggestions are the last word; choosing one sends it. */
   onQuickReply?: (text: string) => void;
-}
-
-// Keeps the newest message in view unless the visitor scrolled up to read older ones.
-const pinned = new WeakMap<HTMLElement, boolean>();
-function followBottom(list: HTMLDivElement | null): void {
-  if (!list) return;
-  if (!pinned.has(list)) {
-    list.addEventListener('scroll', () =>
-      pinned.set(list, list.scrollHeight - list.scrollTop - list.clientHeight < 40),
-    );
-    pinned.set(list, true);
-  }
-  if (pinned.get(list)) list.scrollTop = list.scrollHeight;
 }
 
 /** The conversation as a role=log live region: new messages are announced, history is not repeated. */
@@ -38,28 +26,33 @@ export function MessageLog({
   const last = messages[messages.length - 1];
   const replies = onQuickReply && last?.from === 'agent' ? (last.quickReplies ?? []).slice(0, 5) : [];
   const { t } = i18n;
+  const { list, onScroll, waiting, toBottom } = useFollowBottom(messages.length, last?.from === 'customer');
+  // Messages are the log's own children, not list items: a screen reader reads a conversation, not a list.
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
-    <div class="log" role="log" aria-label={t('chat.log')} tabIndex={0} ref={followBottom}>
-      <ol>
-        {welcome ? <li class="note">{welcome}</li> : null}
-        {messages.map((entry) => {
+    <div class="log-frame">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard */}
+      <div class="log" role="log" aria-label={t('chat.log')} tabIndex={0} ref={list} onScroll={onScroll}>
+        {welcome ? <p class="note">{welcome}</p> : null}
+        {messages.map((entry, index) => {
           if (entry.from === 'system') {
             const notice = entry.notice;
             const text = notice
               ? t(`chat.${notice.type}`, { name: notice.name, to: notice.to ?? '' })
               : entry.text;
             return (
-              <li key={entry.id} class="note">
+              <p key={entry.id} class="note">
                 {text}
-              </li>
+              </p>
             );
           }
           const mine = entry.from === 'customer';
           const author = mine ? t('chat.you') : (entry.authorName ?? t('chat.agent'));
+          // Consecutive messages of one author form a group: the name and avatar show once.
+          const before = messages[index - 1];
+          const grouped = before?.from === entry.from && before.authorName === entry.authorName;
           return (
-            <li key={entry.id} class={`msg ${mine ? 'mine' : 'theirs'}`}>
-              {mine ? (
+            <div key={entry.id} class={`msg ${mine ? 'mine' : 'theirs'}${grouped ? ' grouped' : ''}`}>
+              {mine || grouped ? (
                 <span class="visually-hidden">{author}: </span>
               ) : (
                 <span class="author">
@@ -93,10 +86,15 @@ export function MessageLog({
                   ))}
                 </span>
               ) : null}
-            </li>
+            </div>
           );
         })}
-      </ol>
+      </div>
+      {waiting ? (
+        <button type="button" class="new-messages" onClick={toBottom}>
+          {t('chat.newMessages')}
+        </button>
+      ) : null}
     </div>
   );
 }
