@@ -26,12 +26,23 @@ const appStrings = {
   ar: { 'apps.text': 'مرحبًا! لدي سؤال عن {title} ({url})', 'apps.hint': 'يفتح التطبيق' },
 };
 
+const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 /**
  * Links that open the visitor's messaging app on a conversation with the site, the message pre-filled
  * with the page they are on (its address without the query, which may hold private data). A bad value is
  * reported once, naming the field, and its links are left out.
  */
 export function appLinks(input: unknown, i18n: I18n): readonly AppLink[] {
+  try {
+    return linksFor(input, i18n);
+  } catch {
+    // Whatever the host page holds, the selector still opens with its channels.
+    return [];
+  }
+}
+
+function linksFor(input: unknown, i18n: I18n): readonly AppLink[] {
   const result = validate(appsSchema, input);
   if (!result.ok) {
     const problems = result.problems.map((p) => ({ ...p, message: `channels.apps.${p.message}` }));
@@ -45,7 +56,8 @@ export function appLinks(input: unknown, i18n: I18n): readonly AppLink[] {
   const message = (apps.text ?? i18n.t('apps.text'))
     .replace('{title}', doc?.title ?? '')
     .replace('{url}', page);
-  const text = encodeURIComponent(message);
+  // A page's title may hold a lone surrogate ('Coffee \ud83d'), on which encodeURIComponent throws.
+  const text = encodeURIComponent(message.replace(loneSurrogate, '\ufffd'));
   const hint = i18n.t('apps.hint');
   const links: AppLink[] = [];
   if (apps.whatsapp) {

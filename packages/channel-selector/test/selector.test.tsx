@@ -256,6 +256,14 @@ describe('links to messaging apps', () => {
     ).toEqual([expect.stringContaining('WhatsApp')]);
   });
 
+  it('keeps its links when the page title holds a lone surrogate', async () => {
+    document.title = 'Coffee \ud83d';
+    const { view } = await mount({ channels: { chat: {}, apps: { whatsapp: '+33612345678' } } });
+    fireEvent.click(view.getByRole('button', { name: 'Contact us' }));
+    const whatsapp = await view.findByRole('link', { name: /WhatsApp/ });
+    expect(new URL(whatsapp.getAttribute('href') ?? '').searchParams.get('text')).toContain('Coffee \ufffd');
+  });
+
   it('names a bad app setting and leaves its links out', async () => {
     const { view } = await mount({ channels: { chat: {}, apps: { whatsapp: 'call me', line: '@tandem' } } });
     fireEvent.click(view.getByRole('button', { name: 'Contact us' }));
