@@ -91,7 +91,7 @@ export function protocolBackend(session: SessionClient): BackendAdapter {
   const chat: ChatApi = {
     start: (request) =>
       command<{ conversationId: string }>('chat.start', {
-        subject: request.subject ?? 'general',
+        ...(request.subject ? { subject: request.subject } : {}),
         ...(request.fields ? { fields: request.fields } : {}),
       }),
     send: (message) => command('chat.send', message),

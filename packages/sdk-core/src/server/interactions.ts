@@ -399,10 +399,12 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
     end,
     subjectById,
 
-    start(customerId: string, input: { subject: string; fields?: Record<string, string> }) {
+    /** A chat on `subject`, or on the contact center's first subject when the site names none. */
+    start(customerId: string, input: { subject?: string; fields?: Record<string, string> }) {
       const existing = activeChatOf(customerId);
       if (existing) return { conversationId: existing.id, resumed: true };
-      const chat = open('chat', customerId, subjectById(input.subject), input.fields ?? {}, {
+      const subject = subjectById(input.subject ?? config.subjects[0]?.id ?? '');
+      const chat = open('chat', customerId, subject, input.fields ?? {}, {
         beforeQueue(created) {
           notify(customerId, 'chat.started', { conversationId: created.id, subject: created.subject.id });
           systemMessage(

@@ -186,7 +186,10 @@ export function createReferenceServer(options: ReferenceServerOptions) {
   });
   register('chat.start', {
     roles: customer,
-    schema: z.strictObject({ subject: text(64), fields: z.optional(z.record(text(64), text(1000))) }),
+    schema: z.strictObject({
+      subject: z.optional(text(64)),
+      fields: z.optional(z.record(text(64), text(1000))),
+    }),
     run: ({ session }, input) => domain.start(session.subject, input),
   });
   register('chat.send', {

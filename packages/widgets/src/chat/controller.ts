@@ -181,14 +181,18 @@ export function createChatController(options: {
       return true;
     },
 
-    async start(input: { subject: string; fields?: Record<string, string> }): Promise<string> {
+    async start(input: { subject?: string | undefined; fields?: Record<string, string> }): Promise<string> {
       if (state.phase === 'starting' || state.phase === 'queued' || state.phase === 'connected') {
         return state.conversationId ?? '';
       }
       listen();
       set({ phase: 'starting', messages: [], agents: [], endReason: undefined });
       try {
-        const { conversationId } = await backend.chat.start(input);
+        const { subject, fields } = input;
+        const { conversationId } = await backend.chat.start({
+          ...(subject ? { subject } : {}),
+          ...(fields ? { fields } : {}),
+        });
         storage.set(conversationKey, conversationId, { ttlMs: 24 * 3600_000 });
         // An agent may have joined while the start was on its way: do not step back to queued.
         const joined = (state as ChatState).phase === 'connected';

@@ -42,7 +42,7 @@ export interface ChatCore {
   readonly view: ChatView;
   readonly unread: number;
   setView(view: ChatView): void;
-  subject(requested?: string): string;
+  subject(requested?: string): string | undefined;
   onChange(listener: () => void): void;
 }
 
@@ -153,8 +153,8 @@ export function setupChat(
         undefined,
       );
     },
-    subject: (requested) =>
-      requested ?? options.subject ?? context.config.channels?.chat?.subject ?? 'general',
+    // None named: the backend's own default, never a subject the contact center may not have.
+    subject: (requested) => requested ?? options.subject ?? context.config.channels?.chat?.subject,
     onChange: (listener) => void listeners.add(listener),
   };
 

@@ -153,9 +153,9 @@ function mountWindow(core: ChatCore, context: PluginContext, options: ChatOption
 }
 
 /** Open unless the backend says every chat queue for the subject is closed now. */
-function isChatOpen(availability: readonly ChannelAvailability[] | undefined, subject: string): boolean {
+function isChatOpen(availability: readonly ChannelAvailability[] | undefined, subject?: string): boolean {
   const chats = availability?.filter((a) => a.channel === 'chat') ?? [];
   if (chats.length === 0) return true;
-  const relevant = chats.filter((a) => a.subject === subject);
+  const relevant = subject ? chats.filter((a) => a.subject === subject) : [];
   return (relevant.length ? relevant : chats).some((a) => a.open);
 }

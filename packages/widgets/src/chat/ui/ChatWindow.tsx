@@ -160,7 +160,7 @@ export function ChatWindow({ core, options, connection, chatOpen, notice, onNoti
             backend.messaging.send({
               id: `offline-${clock.now().toString(36)}-${Math.floor(context.random() * 1e9).toString(36)}`,
               text: `${message}\n\n— ${name || email} <${email}>`,
-              subject: core.subject(),
+              ...(core.subject() ? { subject: core.subject() } : {}),
             })
           }
         />

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultConfigPath } from '../../examples/host/server';
+import { axeViolations } from '../support/axe';
+import { watchPage } from '../support/browser';
+import { useHost } from '../support/host';
+
+// The demo contact center with chat closed all week: the shop's chat link offers the offline form.
+const config = JSON.parse(readFileSync(defaultConfigPath, 'utf8'));
+config.hours = { ...config.hours, chat: { timeZone: 'UTC', weekly: {} } };
+const env = useHost({ config });
+const watchers: Array<{ problems: string[] }> = [];
+afterEach(() => {
+  for (const watched of watchers.splice(0)) expect(watched.problems).toEqual([]);
+});
+
+describe('the offline form on the demo shop (real Chromium, reference server)', () => {
+  it('sends the message to the contact center when chat is closed, with a subject it has', async () => {
+    const page = await (await env.browser.newContext()).newPage();
+    watchers.push(watchPage(page));
+    await page.goto(`${env.host.url}/`);
+    await page.getByRole('button', { name: 'Questions? Chat with us' }).click();
+    const chat = page.getByRole('dialog', { name: 'Chat' });
+    await chat.getByText('We are closed right now').waitFor();
+    expect(await axeViolations(page), 'offline form').toEqual([]);
+    await chat.getByLabel(/Your name/).fill('Grace Hopper');
+    await chat.getByLabel(/Email/).fill('grace@example.com');
+    await chat.getByLabel(/Your message/).fill('Do you ship to Lyon?');
+    await chat.getByRole('button', { name: 'Send message' }).click();
+    await chat.getByText('Thank you. We will get back to you soon.').waitFor();
+    // A messaging thread on one of the demo's subjects holds the visitor's words.
+    const threads = [...env.host.contactCenter.interactions.values()].filter((i) => i.media === 'messaging');
+    expect(threads.map((thread) => thread.subject.id)).toEqual([config.messaging.defaultSubject]);
+    expect(threads[0]?.transcript.map((message) => message.text).join('\n')).toContain(
+      'Do you ship to Lyon?',
+    );
+  });
+});
