@@ -39,6 +39,7 @@ export type { Plugin, PluginContext, PluginDefinition, Teardown } from './plugin
 export { definePlugin, isPlugin, lazyPlugin } from './plugin';
 export { describeValue } from './problems';
 export { ProtocolClose, ProtocolError, protocolVersion } from './protocol/envelope';
+export { defaultFieldLimit, fieldLimits } from './protocol/limits';
 export type { Storage, StorageOptions } from './storage';
 export { createStorage } from './storage';
 export type { Tandem, TandemOptions } from './tandem';

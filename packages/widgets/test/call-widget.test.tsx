@@ -1,5 +1,11 @@
 import { channelSelector } from '@tandem/channel-selector';
-import { createMemoryTransport, createSessionClient, createTandem, protocolBackend } from '@tandem/sdk-core';
+import {
+  createMemoryTransport,
+  createSessionClient,
+  createTandem,
+  fieldLimits,
+  protocolBackend,
+} from '@tandem/sdk-core';
 import { fireEvent, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore } from '../../sdk-core/test/fake-clock';
@@ -176,6 +182,22 @@ describe('click-to-call window', () => {
       'ClickToCall.connected',
       'ClickToCall.answered',
     ]);
+  });
+
+  it('stops each name at the length the server takes, which leases a number for the longest', async () => {
+    const ctx = await setup();
+    await ctx.open();
+    for (const [label, limit] of [
+      [/First name/, fieldLimits.firstName],
+      [/Last name/, fieldLimits.lastName],
+    ] as const) {
+      expect(within(ctx.dialog()).getByLabelText(label).getAttribute('maxlength')).toBe(String(limit));
+    }
+    ctx.type('Your phone number', '06 12 34 56 78');
+    ctx.type(/First name/, 'G'.repeat(fieldLimits.firstName ?? 0));
+    ctx.type(/Last name/, 'H'.repeat(fieldLimits.lastName ?? 0));
+    await ctx.press('Get a number to call');
+    expect(within(ctx.dialog()).getByRole('link', { name: '+33 1 70 00 01 01' })).toBeTruthy();
   });
 
   it('shows hostile names and prefills as text, never as markup', async () => {

@@ -4,6 +4,7 @@ import { type Clock, type Random, systemClock, systemRandom } from '../clock';
 import { formatProblems, validate } from '../config/validate';
 import { number, oneOf, text } from '../fields';
 import { clientId } from '../protocol/envelope';
+import { defaultFieldLimit, fieldLimits } from '../protocol/limits';
 import { type Agent, createAgents, type Media, presentedState } from './agents';
 import { computeAvailability, createAvailabilityFeed } from './availability';
 import { createCallbackDomain } from './callback';
@@ -188,7 +189,7 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     roles: customer,
     schema: z.strictObject({
       subject: z.optional(text(64)),
-      fields: z.optional(z.record(text(64), text(1000))),
+      fields: z.optional(z.record(text(64), text(defaultFieldLimit))),
     }),
     run: ({ session }, input) => domain.start(session.subject, input),
   });
@@ -318,9 +319,9 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     schema: z.strictObject({
       phone: e164(),
       subject: text(64),
-      firstName: z.optional(text(100)),
-      lastName: z.optional(text(100)),
-      email: z.optional(text(200)),
+      firstName: z.optional(text(fieldLimits.firstName)),
+      lastName: z.optional(text(fieldLimits.lastName)),
+      email: z.optional(text(fieldLimits.email)),
       page,
       location: z.optional(
         z.strictObject({
@@ -337,8 +338,8 @@ export function createReferenceServer(options: ReferenceServerOptions) {
       phone: e164(),
       subject: text(64),
       at: z.optional(number({ min: 0 })),
-      firstName: z.optional(text(100)),
-      lastName: z.optional(text(100)),
+      firstName: z.optional(text(fieldLimits.firstName)),
+      lastName: z.optional(text(fieldLimits.lastName)),
       page: z.optional(z.strictObject({ url: httpUrl(), title: text(500) })),
     }),
     run: ({ session }, input) => callback.request(session.subject, input),

@@ -1,4 +1,4 @@
-import type { I18n } from '@tandem/sdk-core';
+import { defaultFieldLimit, fieldLimits, type I18n } from '@tandem/sdk-core';
 
 /** A form field: its name, and its label unless the form strings have one (`form.field.<name>`). */
 export interface FieldSpec {
@@ -61,7 +61,7 @@ export function FormField(props: {
   const common = {
     id,
     name: field.name,
-    maxLength: props.maxLength ?? 1000,
+    maxLength: props.maxLength ?? fieldLimits[field.name] ?? defaultFieldLimit,
     required: field.required,
     defaultValue: props.initial,
     'aria-invalid': error ? ('true' as const) : undefined,
