@@ -167,6 +167,19 @@ describe('chat window', () => {
     expect(within(log).queryByRole('button', { name: 'Yes' })).toBeNull();
   });
 
+  it('asks for no rating when the visitor cancels a request no agent answered', async () => {
+    const ctx = await setup({ rating: true });
+    const dialog = await ctx.openChat();
+    fireEvent.input(within(dialog).getByLabelText('Your name'), { target: { value: 'Zoé' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Start chat' }));
+    await ctx.pump();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel request' }));
+    await ctx.pump();
+    await ctx.pump();
+    expect(ctx.view.getByText('The chat has ended.')).toBeTruthy();
+    expect(ctx.view.queryByText('How was your chat?')).toBeNull();
+  });
+
   it('ends only after confirmation, then takes a rating that reaches the reports', async () => {
     const ctx = await setup({ rating: true });
     await startChat(ctx);

@@ -1,6 +1,7 @@
 import type { ConnectionState } from '@tandem/sdk-core';
 import { isTandemError } from '@tandem/sdk-core';
 import { useState } from 'preact/hooks';
+import type { ChatState } from '../controller';
 import { type ChatOptions, prechatFields } from '../options';
 import type { ChatCore } from '../plugin';
 import { downloadText, transcriptText } from '../transcript';
@@ -21,6 +22,10 @@ export interface ChatWindowProps {
   notice: string | undefined;
   onNotice(text: string | undefined): void;
 }
+
+/** A chat some agent took part in: only that one is worth rating. */
+const answered = (messages: ChatState['messages']) =>
+  messages.some((message) => message.from === 'agent' || message.notice?.type === 'joined');
 
 /** The chat dialog: one header, and a body for each phase of the conversation. */
 export function ChatWindow({ core, options, connection, chatOpen, notice, onNotice }: ChatWindowProps) {
@@ -186,7 +191,7 @@ export function ChatWindow({ core, options, connection, chatOpen, notice, onNoti
       {phase === 'ended' ? (
         <EndedPanel
           i18n={i18n}
-          rating={options.rating === true}
+          rating={options.rating === true && answered(state.messages)}
           onRate={(score, comment) => controller.rate(score, comment)}
           onRestart={() => controller.reset()}
         />
