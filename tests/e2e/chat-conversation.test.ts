@@ -2,9 +2,11 @@ import type { Locator } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe';
 import { watchPage } from '../support/browser';
+import { chatWithAlice, cobrowsePages } from '../support/cobrowse';
 import { agentOverWebSocket, useHost } from '../support/host';
 
 const env = useHost();
+const { open, agentDesk } = cobrowsePages(env);
 const watchers: Array<{ problems: string[] }> = [];
 afterEach(() => {
   for (const watched of watchers.splice(0)) expect(watched.problems).toEqual([]);
@@ -92,5 +94,19 @@ describe('the conversation view (real Chromium, reference server)', () => {
     await log.getByText('Line 12 of a long exchange').waitFor();
     await expect.poll(() => inView(log, 'Line 12 of a long exchange')).toBe(true);
     agent.stop();
+  });
+
+  it('shows "Alice Martin is typing…" while the agent types on the desktop, once, until she sends', async () => {
+    const desk = await agentDesk();
+    const shop = await open('/');
+    const chat = await chatWithAlice(desk, shop);
+    const typing = chat.getByRole('status').filter({ hasText: 'Alice Martin is typing…' });
+    await desk.getByLabel('Message').pressSequentially('Let me check', { delay: 20 });
+    await typing.waitFor();
+    expect(await typing.count(), 'announced in one place').toBe(1);
+    expect(await axeViolations(shop), 'agent typing').toEqual([]);
+    await desk.getByRole('button', { name: 'Send' }).click();
+    await chat.getByRole('log', { name: 'Conversation' }).getByText('Let me check').waitFor();
+    await typing.waitFor({ state: 'detached' });
   });
 });

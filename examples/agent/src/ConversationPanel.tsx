@@ -1,5 +1,6 @@
-import type { AgentClient, AgentProfile } from '@tandem/sdk-core/agent';
-import { useEffect, useState } from 'preact/hooks';
+import { systemClock } from '@tandem/sdk-core';
+import { type AgentClient, type AgentProfile, createTypingSignal } from '@tandem/sdk-core/agent';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Fields } from './Fields';
 import type { Conversation, DesktopStore } from './store';
 
@@ -24,6 +25,12 @@ export function ConversationPanel({ client, store, conversation, profile }: Prop
     });
   const id = conversation.id;
   const live = !conversation.ended;
+  // The customer sees "Alice is typing…": throttled as the customer's own signal is.
+  const typing = useMemo(
+    () => createTypingSignal(systemClock, (on) => void client.typing(id, on).catch(() => undefined)),
+    [client, id],
+  );
+  useEffect(() => () => typing.stop(), [typing]);
 
   const refreshRoster = () =>
     client
@@ -36,6 +43,7 @@ export function ConversationPanel({ client, store, conversation, profile }: Prop
     event.preventDefault();
     const text = draft.trim();
     if (!text) return;
+    typing.stop();
     // Keep what was typed until the server has it: nothing typed is lost silently.
     // Quick replies: up to five, one per line, shown to the customer as buttons.
     const quickReplies = replies
@@ -105,7 +113,10 @@ export function ConversationPanel({ client, store, conversation, profile }: Prop
                 <textarea
                   value={draft}
                   rows={2}
-                  onInput={(e) => setDraft((e.currentTarget as HTMLTextAreaElement).value)}
+                  onInput={(e) => {
+                    setDraft((e.currentTarget as HTMLTextAreaElement).value);
+                    typing.typed();
+                  }}
                   onKeyDown={(e) => {
                     if (e.key === 'Enter' && !e.shiftKey) send(e);
                   }}

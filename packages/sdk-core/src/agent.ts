@@ -6,3 +6,4 @@ export type {
   AgentProfile,
 } from './client/agent-client';
 export { createAgentClient } from './client/agent-client';
+export { createTypingSignal } from './typing';

@@ -44,5 +44,6 @@ export type { Storage, StorageOptions } from './storage';
 export { createStorage } from './storage';
 export type { Tandem, TandemOptions } from './tandem';
 export { createTandem } from './tandem';
+export { createTypingSignal } from './typing';
 export type { UiHost } from './ui/host';
 export { createUiHost, defaultZIndex } from './ui/host';

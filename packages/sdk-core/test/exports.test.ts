@@ -18,6 +18,7 @@ it('exports exactly its documented public surface', () => {
       "createSessionClient",
       "createStorage",
       "createTandem",
+      "createTypingSignal",
       "createUiHost",
       "cssColor",
       "defaultFieldLimit",

@@ -1,4 +1,4 @@
-import type { ChatMessage, Clock, Random, TimerHandle } from '@tandem/sdk-core';
+import { type ChatMessage, type Clock, createTypingSignal, type Random } from '@tandem/sdk-core';
 import type { ChatEntry } from './controller';
 import { mergeMessage, messageId } from './messages';
 
@@ -18,19 +18,10 @@ export function createOutbox(options: {
 }) {
   const { clock } = options;
   const newId = messageId(clock, options.random);
-  let typingSince: number | undefined;
-  let typingTimer: TimerHandle | undefined;
+  const typing = createTypingSignal(clock, options.typing);
 
   const withStatus = (id: string, status: ChatEntry['status']) =>
     options.setMessages(options.messages().map((m) => (m.id === id ? { ...m, status } : m)));
-
-  function stopTyping(): void {
-    if (typingTimer !== undefined) clock.clearTimeout(typingTimer);
-    typingTimer = undefined;
-    if (typingSince === undefined) return;
-    typingSince = undefined;
-    options.typing(false);
-  }
 
   async function deliver(entry: ChatEntry): Promise<void> {
     try {
@@ -47,7 +38,7 @@ export function createOutbox(options: {
     newId,
 
     send(text: string): Promise<void> {
-      stopTyping();
+      typing.stop();
       const entry: ChatEntry = { id: newId(), from: 'customer', text, at: clock.now(), status: 'sending' };
       options.setMessages([...options.messages(), entry]);
       return deliver(entry);
@@ -60,18 +51,8 @@ export function createOutbox(options: {
       return deliver({ ...entry, status: 'sending' });
     },
 
-    typed(): void {
-      const now = clock.now();
-      if (typingSince === undefined || now - typingSince >= 3000) {
-        typingSince = now;
-        options.typing(true);
-      }
-      if (typingTimer !== undefined) clock.clearTimeout(typingTimer);
-      typingTimer = clock.setTimeout(stopTyping, 5000);
-    },
+    typed: typing.typed,
 
-    dispose(): void {
-      if (typingTimer !== undefined) clock.clearTimeout(typingTimer);
-    },
+    dispose: typing.dispose,
   };
 }

@@ -43,6 +43,7 @@ export const chatStyles = `
 .state.failed { color: var(--tandem-danger); }
 .note { align-self: center; text-align: center; font-size: 13px; color: var(--tandem-muted); overflow-wrap: anywhere; }
 .typing { margin: 0; padding: 0 16px 6px; font-size: 13px; color: var(--tandem-muted); }
+.typing:empty { padding: 0; }
 .composer { padding: 8px 12px 12px; border-top: 1px solid var(--tandem-border); padding-bottom: max(12px, env(safe-area-inset-bottom)); }
 .composer textarea { resize: none; max-height: 120px; }
 .composer-row { display: flex; justify-content: space-between; align-items: center; margin-top: 6px; }

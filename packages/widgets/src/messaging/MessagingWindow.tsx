@@ -41,7 +41,9 @@ export function MessagingWindow(props: MessagingWindowProps) {
         imageOrigins={props.imageOrigins}
         onRetry={props.onRetry}
       />
-      {state.agentTyping && agent ? <p class="typing">{t('chat.typing', { name: agent })}</p> : null}
+      <p class="typing" role="status">
+        {state.agentTyping && agent ? t('chat.typing', { name: agent }) : ''}
+      </p>
       <Composer
         i18n={i18n}
         storage={props.storage}

@@ -187,7 +187,10 @@ export function ChatWindow({ core, options, connection, chatOpen, notice, onNoti
       {phase === 'queued' || phase === 'starting' ? (
         <WaitingBanner i18n={i18n} queue={state.queue} onCancel={() => guard(controller.end())} />
       ) : null}
-      {state.agentTyping && agents[0] ? <p class="typing">{t('chat.typing', { name: agents[0] })}</p> : null}
+      {/* Always there, so that a screen reader hears "Alice is typing…" once, politely, as it appears. */}
+      <p class="typing" role="status">
+        {state.agentTyping && agents[0] ? t('chat.typing', { name: agents[0] }) : ''}
+      </p>
       {phase === 'ended' ? (
         <EndedPanel
           i18n={i18n}
