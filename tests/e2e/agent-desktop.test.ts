@@ -36,12 +36,31 @@ describe('agent desktop at /agent/ (real Chromium, reference server over WebSock
     await page.getByLabel('Username').fill('alice');
     await page.getByLabel('Password').fill('alice');
     await page.getByRole('button', { name: 'Log in' }).click();
+    // States and invitations in words, not identifiers; Decline is the secondary choice.
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Not Ready$/ })
+      .waitFor();
+    await page.getByText('Go Ready to receive chats and calls.').waitFor();
     await page.getByLabel('My state').selectOption('Ready');
-    await page.getByRole('status').filter({ hasText: 'Ready' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Ready$/ })
+      .waitFor();
+    await page.getByText('You are Ready: new chats and calls appear under Invitations.').waitFor();
 
     const first = await customerChat({ name: 'Grace Hopper', order: 'TC-1042' });
     const invitations = page.getByRole('region', { name: 'Invitations' });
     await invitations.getByText('Grace Hopper').waitFor();
+    await invitations.getByText('New chat', { exact: true }).waitFor();
+    const [accept, decline] = await Promise.all(
+      ['Accept', 'Decline'].map((name) =>
+        invitations
+          .getByRole('button', { name })
+          .evaluate((button) => getComputedStyle(button).backgroundColor),
+      ),
+    );
+    expect(accept, 'Accept filled, Decline outlined').not.toBe(decline);
     await invitations.getByRole('button', { name: 'Accept' }).click();
     const transcript = page.getByRole('log', { name: 'Transcript' });
     await transcript.getByText('Welcome to Tandem Coffee Co.!').waitFor();
@@ -67,7 +86,7 @@ describe('agent desktop at /agent/ (real Chromium, reference server over WebSock
     await target.getByRole('option', { name: 'Bruno Costa (Ready)' }).waitFor({ state: 'attached' });
     await target.selectOption('bruno');
     await page.getByRole('button', { name: 'Transfer' }).click();
-    await page.getByRole('heading', { name: /ended: transferred/ }).waitFor();
+    await page.getByRole('heading', { name: /· transferred/ }).waitFor();
     await expect
       .poll(() =>
         env.host.contactCenter.reports

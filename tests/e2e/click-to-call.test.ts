@@ -81,7 +81,7 @@ describe('click-to-call on the demo shop (real Chromium, reference server, phone
     const invitation = desk.getByRole('region', { name: 'Invitations' });
     await invitation.getByText('Grace Hopper').waitFor();
     await desk.getByRole('alert').filter({ hasText: 'you were set Not Ready (RONA)' }).waitFor();
-    await desk.getByRole('status').filter({ hasText: 'NotReady' }).waitFor();
+    await desk.getByRole('status').filter({ hasText: 'Not Ready' }).waitFor();
     expect(await invitation.getByText('Grace Hopper').count()).toBe(0);
     expect(await status.textContent()).toMatch(/^Your call is connected\. Waiting for an agent…/);
     await desk.getByLabel('My state').selectOption('Ready');

@@ -3,6 +3,7 @@ import { type AgentClient, type AgentProfile, createTypingSignal } from '@tandem
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Fields } from './Fields';
 import type { Conversation, DesktopStore } from './store';
+import { endedLabel } from './words';
 
 interface Props {
   client: AgentClient;
@@ -76,7 +77,7 @@ export function ConversationPanel({ client, store, conversation, profile }: Prop
       <h2 id="conversation-heading">
         {conversation.media === 'voice' ? 'Call' : conversation.media === 'messaging' ? 'Messaging' : 'Chat'}{' '}
         — {conversation.subject}
-        {conversation.ended ? ` (ended: ${conversation.ended})` : ''}
+        {conversation.ended ? ` · ${endedLabel(conversation.ended)}` : ''}
       </h2>
       <Fields
         fields={conversation.fields}

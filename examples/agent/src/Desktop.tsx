@@ -4,13 +4,7 @@ import { ConversationPanel } from './ConversationPanel';
 import { Fields } from './Fields';
 import type { DesktopStore } from './store';
 import { useDesktop } from './use-store';
-
-const purposeLabel: Record<string, string> = {
-  route: 'New',
-  transfer: 'Transfer',
-  conference: 'Conference',
-  consult: 'Consultation',
-};
+import { mediaLabel, purposeLabel, stateLabel } from './words';
 
 export function Desktop({ client, store }: { client: AgentClient; store: DesktopStore }) {
   const state = useDesktop(store);
@@ -50,7 +44,7 @@ export function Desktop({ client, store }: { client: AgentClient; store: Desktop
           </select>
         </label>
         <p role="status" class="state">
-          {state.state}
+          {stateLabel(state.state)}
           {state.reason ? ` (${state.reason})` : ''}
         </p>
       </header>
@@ -79,16 +73,24 @@ export function Desktop({ client, store }: { client: AgentClient; store: Desktop
                 <li key={invite.interactionId} class="invite">
                   <p>
                     <strong>
-                      {purposeLabel[invite.purpose] ?? invite.purpose} {invite.media}
+                      {purposeLabel[invite.purpose] ?? invite.purpose} {mediaLabel(invite.media)}
                     </strong>{' '}
                     — {invite.subjectName}
                     {invite.fromName ? ` from ${invite.fromName}` : ''}
                   </p>
                   <Fields fields={invite.fields} customerId={invite.customerId} />
-                  <button type="button" onClick={() => client.accept(invite.interactionId).catch(report)}>
+                  <button
+                    type="button"
+                    class="primary"
+                    onClick={() => client.accept(invite.interactionId).catch(report)}
+                  >
                     Accept
                   </button>{' '}
-                  <button type="button" onClick={() => client.decline(invite.interactionId).catch(report)}>
+                  <button
+                    type="button"
+                    class="secondary"
+                    onClick={() => client.decline(invite.interactionId).catch(report)}
+                  >
                     Decline
                   </button>
                 </li>
@@ -110,7 +112,7 @@ export function Desktop({ client, store }: { client: AgentClient; store: Desktop
                       })
                     }
                   >
-                    {c.media} · {c.subjectName}
+                    {mediaLabel(c.media)} · {c.subjectName}
                     {c.ended ? (c.wrappedUp ? ' · wrapped up' : ' · ended') : ''}
                   </button>
                 </li>
@@ -124,7 +126,11 @@ export function Desktop({ client, store }: { client: AgentClient; store: Desktop
           {selected && profile ? (
             <ConversationPanel client={client} store={store} conversation={selected} profile={profile} />
           ) : (
-            <p class="empty">Go Ready to receive chats and calls.</p>
+            <p class="empty">
+              {state.state === 'Ready'
+                ? 'You are Ready: new chats and calls appear under Invitations.'
+                : 'Go Ready to receive chats and calls.'}
+            </p>
           )}
         </main>
       </div>

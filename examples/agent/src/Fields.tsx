@@ -1,3 +1,5 @@
+import { fieldLabel } from './words';
+
 // What the screen pop names first; every other field follows as given.
 const caller = ['firstName', 'lastName', 'name', 'phone', 'callerId', 'pageUrl', 'pageTitle'];
 
@@ -29,7 +31,7 @@ export function Fields(props: { fields: Record<string, string>; customerId?: str
         </Row>
       ) : null}
       {rest.map(([key, value]) => (
-        <Row key={key} label={key}>
+        <Row key={key} label={fieldLabel(key)}>
           {value}
         </Row>
       ))}
