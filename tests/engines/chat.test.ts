@@ -36,7 +36,7 @@ describe(`chat on the demo shop (${engine.name} customer, agent over WebSocket)`
       name: 'Conversation',
       within: { role: 'dialog', name: 'Chat with Alice Martin' },
     };
-    await page.find({ css: 'li', name: /Alice Martin joined the chat/, within: log });
+    await page.find({ css: '.note', text: /Alice Martin joined the chat/, within: log });
     const composer = { role: 'textbox', name: 'Type your message' };
     await page.type(composer, 'Is the Ethiopian roast in stock?');
     await page.press(composer, 'Enter');
@@ -45,7 +45,7 @@ describe(`chat on the demo shop (${engine.name} customer, agent over WebSocket)`
       .toEqual(['Is the Ethiopian roast in stock?']);
 
     await agent.send(invites[0] ?? '', 'Yes, we have plenty.');
-    await page.find({ css: 'li', name: /Yes, we have plenty\./, within: log });
+    await page.find({ css: '.msg', text: /Yes, we have plenty\./, within: log });
     expect(await page.text(log)).toMatch(/Is the Ethiopian roast in stock\?[\s\S]*Yes, we have plenty\./);
     agent.stop();
   });
