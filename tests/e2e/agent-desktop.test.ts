@@ -53,6 +53,12 @@ describe('agent desktop at /agent/ (real Chromium, reference server over WebSock
     const invitations = page.getByRole('region', { name: 'Invitations' });
     await invitations.getByText('Grace Hopper').waitFor();
     await invitations.getByText('New chat', { exact: true }).waitFor();
+    // A visible countdown to ring-out, which counts down.
+    const ringOut = invitations.getByText(/^Rings out in \d+ s$/);
+    const secondsLeft = async () => Number((await ringOut.textContent())?.match(/\d+/)?.[0]);
+    const atFirst = await secondsLeft();
+    expect(atFirst).toBeGreaterThan(0);
+    await expect.poll(secondsLeft, { timeout: 5000 }).toBeLessThan(atFirst);
     const [accept, decline] = await Promise.all(
       ['Accept', 'Decline'].map((name) =>
         invitations
@@ -103,6 +109,8 @@ describe('agent desktop at /agent/ (real Chromium, reference server over WebSock
     await page.getByLabel('Wrap-up code').selectOption('Resolved');
     await page.getByRole('button', { name: 'Wrap up' }).click();
     await page.getByText('Wrapped up: Resolved').waitFor();
+    // Wrapped-up work leaves the list of open interactions for a collapsed group.
+    await page.getByText('Wrapped up (1)').waitFor();
     const fact = env.host.contactCenter.reports
       .interactions()
       .find((f) => f.interactionId === second.conversationId);

@@ -1,10 +1,49 @@
 import type { AgentClient } from '@tandem/sdk-core/agent';
+import { useEffect, useState } from 'preact/hooks';
 import { CobrowseJoin, CobrowsePanel } from './CobrowsePanel';
 import { ConversationPanel } from './ConversationPanel';
 import { Fields } from './Fields';
-import type { DesktopStore } from './store';
+import type { Conversation, DesktopStore } from './store';
 import { useDesktop } from './use-store';
 import { mediaLabel, purposeLabel, stateLabel } from './words';
+
+/** Seconds left before an invitation rings out (RONA): shown, not announced every second. */
+function RingOut({ expiresAt }: { expiresAt: number }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  const seconds = Math.max(0, Math.ceil((expiresAt - now) / 1000));
+  return <p class="ring-out">Rings out in {seconds} s</p>;
+}
+
+function InteractionList(props: {
+  items: Conversation[];
+  selected?: string | undefined;
+  store: DesktopStore;
+}) {
+  return (
+    <ul>
+      {props.items.map((c) => (
+        <li key={c.id}>
+          <button
+            type="button"
+            aria-current={c.id === props.selected ? 'true' : undefined}
+            onClick={() =>
+              props.store.update((d) => {
+                d.selected = c.id;
+              })
+            }
+          >
+            {mediaLabel(c.media)} · {c.subjectName}
+            {c.ended ? (c.wrappedUp ? ' · wrapped up' : ' · ended') : ''}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export function Desktop({ client, store }: { client: AgentClient; store: DesktopStore }) {
   const state = useDesktop(store);
@@ -19,6 +58,8 @@ export function Desktop({ client, store }: { client: AgentClient; store: Desktop
     client.setState(next === 'Ready' ? 'Ready' : 'NotReady', reason || undefined).catch(report);
   }
   const selected = state.conversations.find((c) => c.id === state.selected);
+  const open = state.conversations.filter((c) => !c.wrappedUp);
+  const done = state.conversations.filter((c) => c.wrappedUp);
   const stateValue = state.state === 'NotReady' ? `NotReady:${state.reason ?? ''}` : 'Ready';
 
   return (
@@ -79,6 +120,7 @@ export function Desktop({ client, store }: { client: AgentClient; store: Desktop
                     {invite.fromName ? ` from ${invite.fromName}` : ''}
                   </p>
                   <Fields fields={invite.fields} customerId={invite.customerId} />
+                  <RingOut expiresAt={invite.expiresAt} />
                   <button
                     type="button"
                     class="primary"
@@ -99,25 +141,15 @@ export function Desktop({ client, store }: { client: AgentClient; store: Desktop
           </section>
           <section aria-labelledby="conversations-heading">
             <h2 id="conversations-heading">Interactions</h2>
-            {state.conversations.length === 0 ? <p class="empty">None</p> : null}
-            <ul>
-              {state.conversations.map((c) => (
-                <li key={c.id}>
-                  <button
-                    type="button"
-                    aria-current={c.id === state.selected ? 'true' : undefined}
-                    onClick={() =>
-                      store.update((d) => {
-                        d.selected = c.id;
-                      })
-                    }
-                  >
-                    {mediaLabel(c.media)} · {c.subjectName}
-                    {c.ended ? (c.wrappedUp ? ' · wrapped up' : ' · ended') : ''}
-                  </button>
-                </li>
-              ))}
-            </ul>
+            {open.length === 0 ? <p class="empty">None</p> : null}
+            <InteractionList items={open} selected={state.selected} store={store} />
+            {done.length ? (
+              // Wrapped-up work, out of the way but still at hand.
+              <details class="done">
+                <summary>Wrapped up ({done.length})</summary>
+                <InteractionList items={done} selected={state.selected} store={store} />
+              </details>
+            ) : null}
           </section>
           <CobrowseJoin client={client} />
         </nav>
