@@ -2,7 +2,10 @@
 export const callStyles = `
 @media (min-width: 480px) { .window.call { height: auto; max-height: min(640px, calc(var(--tandem-vh, 100vh) - var(--tandem-offset) - 80px)); } }
 .phone { display: flex; gap: 6px; }
-.window .phone select { flex: 0 1 45%; min-width: 0; }
+.window .phone select { flex: 0 1 auto; width: auto; max-width: 55%; }
+.window .phone input { flex: 1 1 0; min-width: 0; }
+/* The action stays in view however long the form: the fields scroll under it. */
+.window form.panel > button[type="submit"] { position: sticky; bottom: 0; box-shadow: 0 -10px 10px var(--tandem-bg); }
 .number {
   display: block; font-size: 28px; font-weight: 700; line-height: 1.2; color: inherit;
   overflow-wrap: anywhere; text-align: start;

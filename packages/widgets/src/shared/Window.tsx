@@ -9,10 +9,12 @@ export function Window(props: {
   header?: ComponentChildren;
   children: ComponentChildren;
   onPointerDown?(): void;
+  /** A class for this kind of window (`call` sizes to its form). */
+  kind?: string;
 }) {
   return (
     <div
-      class="window"
+      class={props.kind ? `window ${props.kind}` : 'window'}
       role="dialog"
       aria-labelledby={`${props.id}-title`}
       onKeyDown={(event) => {

@@ -37,6 +37,7 @@ export function CallWindow(props: CallWindowProps) {
   return (
     <Window
       id="tandem-call"
+      kind="call"
       title={mode === 'callback' && !calling ? t('callback.title') : t('call.title')}
       closeLabel={t('common.close')}
       onClose={props.onClose}
