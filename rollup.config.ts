@@ -150,7 +150,8 @@ const scriptTag: RollupOptions[] = [
       dir: 'dist',
       format: 'es',
       entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
+      // Six hash characters (36 bits) name a release's chunks apart; the launcher lists every chunk's name.
+      chunkFileNames: 'chunks/[name]-[hash:6].js',
       plugins: [minify()],
     },
   },

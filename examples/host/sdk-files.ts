@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readStatic } from './static';
 
 // Content-hashed chunks never change under their name; the entry files keep theirs across releases.
-const hashedChunk = /^\/chunks\/.+-[\w-]{8,}\.js$/;
+const hashedChunk = /^\/chunks\/.+-[\w-]{6,}\.js$/;
 
 /**
  * The headers a CDN serving Tandem's files must send: the files are public and loaded as modules from

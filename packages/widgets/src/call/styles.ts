@@ -4,8 +4,10 @@ export const callStyles = `
 .phone { display: flex; gap: 6px; }
 .window .phone select { flex: 0 1 auto; width: auto; max-width: 55%; }
 .window .phone input { flex: 1 1 0; min-width: 0; }
-/* The action stays in view however long the form: the fields scroll under it. */
-.window form.panel > button[type="submit"] { position: sticky; bottom: 0; box-shadow: 0 -10px 10px var(--tandem-bg); }
+.window .call-form { padding: 0; gap: 0; overflow: hidden; display: flex; flex-direction: column; }
+.form-body { flex: 1 1 auto; min-height: 0; overflow-y: auto; padding: 16px; display: grid; align-content: start; gap: 12px; }
+.form-actions { display: grid; gap: 8px; padding: 12px 16px 16px; border-top: 1px solid var(--tandem-border); }
+.form-actions p { margin: 0; }
 .number {
   display: block; font-size: 28px; font-weight: 700; line-height: 1.2; color: inherit;
   overflow-wrap: anywhere; text-align: start;

@@ -83,72 +83,77 @@ export function CallForm(props: CallFormProps) {
   }
 
   return (
-    <form class="panel" noValidate onSubmit={submit}>
-      {mode === 'call' ? <p>{t('call.intro')}</p> : null}
-      {subjects.length > 1 ? (
-        <div class="field">
-          <label for="tandem-call-subject">{t('call.subject')}</label>
-          <select
-            id="tandem-call-subject"
-            value={props.subject}
-            onChange={(event) => props.onSubject(event.currentTarget.value)}
-          >
-            {subjects.map(([id, label]) => (
-              <option key={id} value={id}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
-      <PhoneField {...props} error={errors.phone} />
-      {mode === 'callback' && !closed ? (
-        <fieldset class="choice">
-          <legend>{t('callback.when')}</legend>
-          <label>
-            <input type="radio" name="when" checked={!later} onChange={() => props.onLater(false)} />
-            {t('callback.now')}
+    // The fields scroll; the action below them never does, and never covers them.
+    <form class="panel call-form" noValidate onSubmit={submit}>
+      <div class="form-body">
+        {mode === 'call' ? <p>{t('call.intro')}</p> : null}
+        {subjects.length > 1 ? (
+          <div class="field">
+            <label for="tandem-call-subject">{t('call.subject')}</label>
+            <select
+              id="tandem-call-subject"
+              value={props.subject}
+              onChange={(event) => props.onSubject(event.currentTarget.value)}
+            >
+              {subjects.map(([id, label]) => (
+                <option key={id} value={id}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <PhoneField {...props} error={errors.phone} />
+        {mode === 'callback' && !closed ? (
+          <fieldset class="choice">
+            <legend>{t('callback.when')}</legend>
+            <label>
+              <input type="radio" name="when" checked={!later} onChange={() => props.onLater(false)} />
+              {t('callback.now')}
+            </label>
+            <label>
+              <input type="radio" name="when" checked={later} onChange={() => props.onLater(true)} />
+              {t('callback.later')}
+            </label>
+          </fieldset>
+        ) : null}
+        {chooseTime ? <SlotField i18n={i18n} slots={props.slots} /> : null}
+        {fields.map((field) => (
+          <FormField
+            key={field.name}
+            i18n={i18n}
+            idPrefix="tandem-call"
+            field={field}
+            initial={prefill[field.name]}
+            error={errors[field.name]}
+            autofocus={false}
+          />
+        ))}
+        {mode === 'call' && options.location ? (
+          <label class="check">
+            <input type="checkbox" name="location" value="yes" />
+            {t('call.location')}
           </label>
-          <label>
-            <input type="radio" name="when" checked={later} onChange={() => props.onLater(true)} />
-            {t('callback.later')}
-          </label>
-        </fieldset>
-      ) : null}
-      {chooseTime ? <SlotField i18n={i18n} slots={props.slots} /> : null}
-      {fields.map((field) => (
-        <FormField
-          key={field.name}
-          i18n={i18n}
-          idPrefix="tandem-call"
-          field={field}
-          initial={prefill[field.name]}
-          error={errors[field.name]}
-          autofocus={false}
-        />
-      ))}
-      {mode === 'call' && options.location ? (
-        <label class="check">
-          <input type="checkbox" name="location" value="yes" />
-          {t('call.location')}
-        </label>
-      ) : null}
-      {props.error ? (
-        <p class="error" role="alert">
-          {props.error}
-        </p>
-      ) : null}
-      <button type="submit" class="primary wide" disabled={props.busy}>
-        {props.busy ? t('call.requesting') : mode === 'call' ? t('call.submit') : t('callback.submit')}
-      </button>
-      {mode === 'call' && options.callback !== false ? (
-        <p>
-          {t('call.preferCallback')}{' '}
-          <button type="button" class="link-button" onClick={() => props.onMode('callback')}>
-            {t('callback.title')}
-          </button>
-        </p>
-      ) : null}
+        ) : null}
+        {props.error ? (
+          <p class="error" role="alert">
+            {props.error}
+          </p>
+        ) : null}
+      </div>
+      <div class="form-actions">
+        <button type="submit" class="primary wide" disabled={props.busy}>
+          {props.busy ? t('call.requesting') : mode === 'call' ? t('call.submit') : t('callback.submit')}
+        </button>
+        {mode === 'call' && options.callback !== false ? (
+          <p>
+            {t('call.preferCallback')}{' '}
+            <button type="button" class="link-button" onClick={() => props.onMode('callback')}>
+              {t('callback.title')}
+            </button>
+          </p>
+        ) : null}
+      </div>
     </form>
   );
 }
