@@ -43,7 +43,8 @@ export async function startShopSite(options: {
   const headers = shopHeaders(options.tandemOrigin);
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://site').pathname;
-    const reading = request.method === 'GET' ? readStatic(options.dir, path) : Promise.resolve(null);
+    const readable = request.method === 'GET' || request.method === 'HEAD';
+    const reading = readable ? readStatic(options.dir, path) : Promise.resolve(null);
     reading.then(
       (found) => {
         if (!found) {
@@ -57,7 +58,7 @@ export async function startShopSite(options: {
           'cache-control': 'no-cache',
           ...headers,
         });
-        response.end(body);
+        response.end(request.method === 'HEAD' ? undefined : body);
       },
       () => {
         response.writeHead(500);
