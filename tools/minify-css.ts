@@ -1,6 +1,9 @@
 import type { Plugin } from 'rollup';
 
-/** Shrinks CSS kept in template strings: comments and whitespace go; calc()'s spaces around + and - stay. */
+/**
+ * Shrinks CSS kept in template strings: comments and whitespace go (calc()'s spaces around + and - stay),
+ * leading zeros of fractions, the space before !important, and doubled hex digits (#ffffff → #fff).
+ */
 export function minifyCss(css: string): string {
   return css
     .replace(/\/\*[\s\S]*?\*\//g, '')
@@ -8,6 +11,9 @@ export function minifyCss(css: string): string {
     .replace(/\s*([{};,>])\s*/g, '$1')
     .replace(/:\s+/g, ':')
     .replace(/;}/g, '}')
+    .replace(/\s+!important/g, '!important')
+    .replace(/([\s:,(/-])0\.(\d)/g, '$1.$2')
+    .replace(/#([\da-f])\1([\da-f])\2([\da-f])\3(?![\da-f])/gi, '#$1$2$3')
     .trim();
 }
 

@@ -6,11 +6,13 @@ it('minifies without changing what the CSS means', () => {
   /* why */
   :where(.tandem) :where(button, input) { font: inherit; color: inherit; }
   .selector { bottom: calc(var(--tandem-offset) + 60px); box-shadow: 0 8px 28px rgb(0 0 0 / 0.22); }
-  @media (prefers-color-scheme: dark) { .tandem[data-theme="auto"] > .a { color: #fff; } }
+  @media (prefers-color-scheme: dark) { .tandem[data-theme="auto"] > .a { color: #ffffff; } }
+  .b { transition-duration: 0.01ms !important; margin: -0.5px 10.5px; color: #ffeedd; background: #ffeedf; }
   `;
   expect(minifyCss(css)).toBe(
     ':where(.tandem) :where(button,input){font:inherit;color:inherit}' +
-      '.selector{bottom:calc(var(--tandem-offset) + 60px);box-shadow:0 8px 28px rgb(0 0 0 / 0.22)}' +
-      '@media (prefers-color-scheme:dark){.tandem[data-theme="auto"]>.a{color:#fff}}',
+      '.selector{bottom:calc(var(--tandem-offset) + 60px);box-shadow:0 8px 28px rgb(0 0 0 / .22)}' +
+      '@media (prefers-color-scheme:dark){.tandem[data-theme="auto"]>.a{color:#fff}}' +
+      '.b{transition-duration:.01ms!important;margin:-.5px 10.5px;color:#fed;background:#ffeedf}',
   );
 });

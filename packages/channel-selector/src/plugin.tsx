@@ -174,10 +174,15 @@ export function channelSelector() {
 
       context.register('ChannelSelector.open', { run: () => void open() });
       context.register('ChannelSelector.close', { run: () => void close() });
-      const stopUnread = bus.on('Chat.unreadChanged', ({ count }) => {
-        state.unread = count;
-        paint();
-      });
+      // Replies the visitor has not read yet, chat's and messaging's together, on the launcher.
+      const unread: [number, number] = [0, 0];
+      const stopUnread = ['Chat.unreadChanged', 'Messaging.unreadChanged'].map((name, index) =>
+        bus.on(name as 'Chat.unreadChanged', ({ count }) => {
+          unread[index] = count;
+          state.unread = unread[0] + unread[1];
+          paint();
+        }),
+      );
       const stopWatching = watchCustomLaunchers((channel, trigger) => {
         if (channel === 'selector') open(trigger);
         else void choose(channel);
@@ -186,7 +191,7 @@ export function channelSelector() {
 
       return () => {
         stopFollowing?.();
-        stopUnread();
+        for (const stop of stopUnread) stop();
         stopWatching();
         if (slot) render(null, slot);
         ui.unmount('channel-selector');

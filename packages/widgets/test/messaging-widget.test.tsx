@@ -85,9 +85,12 @@ describe('messaging window', () => {
     await cc.settled(ada.client.send(invite?.interactionId ?? '', 'Done, it is updated.'));
     await pump();
     expect(unread).toEqual([1]);
+    // The launcher shows the reply waiting, as it does for chat.
+    expect(view.getByRole('button', { name: /Contact us/ }).textContent).toContain('1 new');
     await cc.settled(tandem.command('Messaging.open'));
     await pump();
     expect(unread).toEqual([1, 0]);
+    expect(view.getByRole('button', { name: /Contact us/ }).textContent).not.toContain('new');
     expect(within(view.getByRole('log')).getByText('Done, it is updated.')).toBeTruthy();
   });
 

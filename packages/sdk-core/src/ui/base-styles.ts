@@ -18,8 +18,6 @@ export const baseStyles = `
   --tandem-dock: 0px;
   color: var(--tandem-fg);
   font: 400 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", sans-serif;
-  letter-spacing: normal;
-  text-align: start;
   -webkit-font-smoothing: antialiased;
 }
 .tandem[data-theme="dark"] {
@@ -54,7 +52,7 @@ export const baseStyles = `
 .tandem :focus-visible { outline: 3px solid var(--tandem-focus); outline-offset: 2px; }
 .tandem .visually-hidden {
   position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
-  overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;
+  overflow: hidden; clip-path: inset(50%); white-space: nowrap;
 }
 @media (prefers-reduced-motion: reduce) {
   .tandem *, .tandem *::before, .tandem *::after {
