@@ -131,6 +131,13 @@ describe('co-browse write mode on the demo shop (real Chromium, reference server
     await afterAgentFrames(desk, shop);
     expect(await summary(shop, 'who').textContent()).toBe('For Grace Hopper (grace@example.com)');
     expect(await shop.locator('[name="name"]').inputValue()).toBe('Grace Hopper');
+
+    // The refusals were this session's: the next session the agent joins shows none.
+    expect(await desk.locator('.refusal').textContent()).not.toBe('');
+    await desk.getByRole('button', { name: 'End co-browse' }).click();
+    await shop.getByText('The agent stopped viewing this tab.').waitFor();
+    await joinById(desk, await startByApi(shop));
+    expect(await desk.locator('.refusal').textContent()).toBe('');
   });
 
   it('keeps the session across pages: the agent follows a link, sees where the customer went and every page', async () => {

@@ -84,6 +84,8 @@ export function CobrowsePanel({ client, store }: { client: AgentClient; store: D
   const mode = cobrowse?.mode === 'write' && !cobrowse.ended ? 'write' : 'pointer';
 
   useEffect(() => {
+    // A refusal belongs to its session: the next one starts with none.
+    setRefusedState(undefined);
     if (!sessionId || !host.current) return;
     const mounted = mountCobrowseViewer(host.current, {
       send: (kind, data) =>
