@@ -178,13 +178,13 @@ async function agentDesktop(browser: Browser, url: string, shots: Shot[]) {
 }
 
 function gallery(shots: readonly Shot[]): string {
-  const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const asHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   const figures = shots
     .map((shot) => {
-      const caption = escape(`${shot.scene} · ${shot.variant} · ${shot.size}`);
+      const caption = asHtml(`${shot.scene} · ${shot.variant} · ${shot.size}`);
       return shot.file
         ? `<figure><a href="${shot.file}"><img src="${shot.file}" alt="${caption}" loading="lazy"></a><figcaption>${caption}</figcaption></figure>`
-        : `<figure class="failed"><figcaption>${caption}: ${escape(shot.failure ?? '')}</figcaption></figure>`;
+        : `<figure class="failed"><figcaption>${caption}: ${asHtml(shot.failure ?? '')}</figcaption></figure>`;
     })
     .join('\n');
   return `<!doctype html><html lang="en"><meta charset="utf-8"><title>Tandem screenshots</title>
