@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe';
 import { watchPage } from '../support/browser';
 import { chatWithAlice, cobrowsePages } from '../support/cobrowse';
-import { agentOverWebSocket, useHost } from '../support/host';
+import { readyAgent, useHost } from '../support/host';
 
 const env = useHost();
 const { open, agentDesk } = cobrowsePages(env);
@@ -14,13 +14,7 @@ afterEach(() => {
 
 /** A visitor in a chat Alice (over WebSocket) has accepted; the log and a way to make Alice speak. */
 async function chatting(viewport = { width: 1280, height: 800 }) {
-  const agent = agentOverWebSocket(env.host, 'alice');
-  const invites: string[] = [];
-  agent.on('invite', ({ interactionId }) => {
-    invites.push(interactionId);
-    void agent.accept(interactionId);
-  });
-  await agent.start();
+  const { agent, invites } = await readyAgent(env.host);
   await agent.setState('Ready');
   const page = await (await env.browser.newContext({ viewport })).newPage();
   watchers.push(watchPage(page));

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe';
 import { watchPage } from '../support/browser';
-import { agentOverWebSocket, useHost } from '../support/host';
+import { readyAgent, useHost } from '../support/host';
 
 const env = useHost();
 
@@ -13,21 +13,11 @@ afterEach(() => {
   expect(watched.problems).toEqual([]);
 });
 
-/** Alice, Ready over WebSocket, accepting whatever she is offered. */
-async function readyAgent() {
-  const agent = agentOverWebSocket(env.host, 'alice');
-  const invites: string[] = [];
-  agent.on('invite', ({ interactionId }) => {
-    invites.push(interactionId);
-    void agent.accept(interactionId);
-  });
-  await agent.start();
-  return { agent, invites };
-}
+const readyAlice = () => readyAgent(env.host);
 
 describe('chat on the demo shop (real Chromium, reference server over WebSocket)', () => {
   it('runs a whole chat by keyboard alone, with zero axe violations in every state', async () => {
-    const { agent, invites } = await readyAgent();
+    const { agent, invites } = await readyAlice();
     const context = await env.browser.newContext();
     page = await context.newPage();
     watched = watchPage(page);
@@ -96,7 +86,7 @@ describe('chat on the demo shop (real Chromium, reference server over WebSocket)
   });
 
   it('shows hostile agent content as inert text: no dialog, no script, the layout holds', async () => {
-    const { agent, invites } = await readyAgent();
+    const { agent, invites } = await readyAlice();
     await agent.setState('Ready');
     page = await (await env.browser.newContext()).newPage();
     watched = watchPage(page);

@@ -7,6 +7,7 @@ import {
   clickInView,
   cobrowsePages,
   joinById,
+  refused,
   startByApi,
   viewShowsHeading,
   wheelInView,
@@ -52,15 +53,6 @@ async function afterAgentFrames(desk: Page, shop: Page): Promise<void> {
   const x = box.x + 40 + Math.round(Math.random() * (box.width - 80));
   await desk.mouse.move(x, box.y + box.height - 30, { steps: 4 });
   await expect.poll(where).not.toBe(before);
-}
-
-/** The agent does `act`, and the desktop shows a new refusal worded as `message`. */
-async function refused(desk: Page, message: string, act: () => Promise<void>): Promise<void> {
-  const alert = desk.locator('.refusal');
-  const before = Number(await alert.getAttribute('data-count'));
-  await act();
-  await expect.poll(async () => Number(await alert.getAttribute('data-count'))).toBeGreaterThan(before);
-  expect(await alert.textContent()).toBe(`Refused: ${message}`);
 }
 
 describe('co-browse write mode on the demo shop (real Chromium, reference server, agent desktop)', () => {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defaultConfigPath } from '../../examples/host/server';
 import { axeViolations } from '../support/axe';
 import { watchPage } from '../support/browser';
-import { cobrowsePages, joinById, startByApi } from '../support/cobrowse';
+import { cobrowsePages, joinById, refused, startByApi } from '../support/cobrowse';
 import { useHost } from '../support/host';
 
 // Remote control of forms whose fields live in open shadow roots: the shop's Lit "Book a table" and its
@@ -151,15 +151,6 @@ async function allowControl(desk: Page, shop: Page): Promise<void> {
   await dialog.getByRole('button', { name: 'Allow' }).click();
   await shop.getByText('Alice Martin can click and type on this page').waitFor();
   await desk.getByRole('heading', { name: /write mode/ }).waitFor();
-}
-
-/** The agent does `act`, and the desktop shows a new refusal worded as `message`. */
-async function refused(desk: Page, message: string, act: () => Promise<void>): Promise<void> {
-  const alert = desk.locator('.refusal');
-  const before = Number(await alert.getAttribute('data-count'));
-  await act();
-  await expect.poll(async () => Number(await alert.getAttribute('data-count'))).toBeGreaterThan(before);
-  expect(await alert.textContent()).toBe(`Refused: ${message}`);
 }
 
 /** The name of the field that has the focus on the customer's page, inside shadow roots. */

@@ -88,3 +88,12 @@ export async function viewShowsHeading(desk: Page, name: string): Promise<void> 
     })
     .toBeGreaterThan(0);
 }
+
+/** The agent does `act`, and the desktop shows a new refusal worded as `message`. */
+export async function refused(desk: Page, message: string, act: () => Promise<void>): Promise<void> {
+  const alert = desk.locator('.refusal');
+  const before = Number(await alert.getAttribute('data-count'));
+  await act();
+  await expect.poll(async () => Number(await alert.getAttribute('data-count'))).toBeGreaterThan(before);
+  expect(await alert.textContent()).toBe(`Refused: ${message}`);
+}

@@ -60,3 +60,15 @@ export function agentOverWebSocket(host: RunningHost, username: string, session?
 export function customerOverWebSocket(host: RunningHost, options: Partial<SessionClientOptions> = {}) {
   return createSessionClient({ transport: hostTransport(host), role: 'customer', ...options });
 }
+
+/** A demo agent over WebSocket who accepts every invitation; the ids of those she was offered. */
+export async function readyAgent(host: RunningHost, username = 'alice') {
+  const agent = agentOverWebSocket(host, username);
+  const invites: string[] = [];
+  agent.on('invite', ({ interactionId }) => {
+    invites.push(interactionId);
+    void agent.accept(interactionId);
+  });
+  await agent.start();
+  return { agent, invites };
+}
