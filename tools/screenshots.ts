@@ -5,9 +5,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AgentClient } from '@tandem/sdk-core/agent';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { defaultConfigPath, startHost } from '../examples/host/server';
+import { defaultConfigPath, type RunningHost, startHost } from '../examples/host/server';
 import { chromiumFlags, chromiumPath } from '../tests/support/browser';
-import { agentOverWebSocket } from '../tests/support/host';
+import { agentOverWebSocket, customerOverWebSocket } from '../tests/support/host';
 
 const out = join(process.cwd(), '.tmp', 'screenshots');
 const variants = [
@@ -159,20 +159,35 @@ async function visit(browser: Browser, url: string, agent: Awaited<ReturnType<ty
     }
 }
 
-async function agentDesktop(browser: Browser, url: string, shots: Shot[]) {
+/** The agent desktop: an invitation ringing (countdown, Accept and Decline), then wrapped-up work put away. */
+async function agentDesktop(browser: Browser, host: RunningHost, shots: Shot[]) {
+  const shoot = async (page: Page, scene: string, variant: string) => {
+    await settle(page);
+    const file = `${scene.replace(/\W+/g, '-')}-${variant}.png`;
+    await page.screenshot({ path: join(out, file) });
+    shots.push({ scene, variant, size: 'desktop', file });
+  };
   for (const colorScheme of ['light', 'dark'] as const) {
     const page = await (
       await browser.newContext({ viewport: { width: 1400, height: 900 }, colorScheme })
     ).newPage();
-    await page.goto(`${url}/agent/`);
+    await page.goto(`${host.url}/agent/`);
     await page.getByLabel('Username').fill('bruno');
     await page.getByLabel('Password').fill('bruno');
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByLabel('My state').selectOption('Ready');
-    await settle(page);
-    const file = `agent-desktop-${colorScheme}.png`;
-    await page.screenshot({ path: join(out, file) });
-    shots.push({ scene: 'agent desktop', variant: colorScheme, size: 'desktop', file });
+    const customer = customerOverWebSocket(host);
+    customer.start();
+    await customer.command('chat.start', { subject: 'billing', fields: { name: 'Grace Hopper' } });
+    const invitations = page.getByRole('region', { name: 'Invitations' });
+    await invitations.getByText('Grace Hopper').waitFor();
+    await shoot(page, 'agent invitation', colorScheme);
+    await invitations.getByRole('button', { name: 'Accept' }).click();
+    await page.getByRole('button', { name: 'End chat' }).click();
+    await page.getByRole('button', { name: 'Wrap up' }).click();
+    await page.getByText(/^Wrapped up \(/).waitFor();
+    await shoot(page, 'agent wrapped up', colorScheme);
+    customer.stop();
     await page.context().close();
   }
 }
@@ -206,7 +221,7 @@ const agent = await alice(host);
 const shots: Shot[] = [];
 try {
   await visit(browser, host.url, agent, shots);
-  await agentDesktop(browser, host.url, shots);
+  await agentDesktop(browser, host, shots);
 } finally {
   agent.agent.stop();
   await browser.close();

@@ -3,7 +3,7 @@ import { type AgentClient, type AgentProfile, createTypingSignal } from '@tandem
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Fields } from './Fields';
 import type { Conversation, DesktopStore } from './store';
-import { endedLabel } from './words';
+import { endedLabel, mediaTitle } from './words';
 
 interface Props {
   client: AgentClient;
@@ -75,8 +75,7 @@ export function ConversationPanel({ client, store, conversation, profile }: Prop
   return (
     <article aria-labelledby="conversation-heading">
       <h2 id="conversation-heading">
-        {conversation.media === 'voice' ? 'Call' : conversation.media === 'messaging' ? 'Messaging' : 'Chat'}{' '}
-        — {conversation.subject}
+        {mediaTitle(conversation.media)} — {conversation.subject}
         {conversation.ended ? ` · ${endedLabel(conversation.ended)}` : ''}
       </h2>
       <Fields

@@ -121,11 +121,7 @@ export function Desktop({ client, store }: { client: AgentClient; store: Desktop
                   </p>
                   <Fields fields={invite.fields} customerId={invite.customerId} />
                   <RingOut expiresAt={invite.expiresAt} />
-                  <button
-                    type="button"
-                    class="primary"
-                    onClick={() => client.accept(invite.interactionId).catch(report)}
-                  >
+                  <button type="button" onClick={() => client.accept(invite.interactionId).catch(report)}>
                     Accept
                   </button>{' '}
                   <button

@@ -13,15 +13,18 @@ export const purposeLabel: Readonly<Record<string, string>> = {
   consult: 'Consultation',
 };
 
-/** Why an interaction ended, as the agent would say it. */
+/** Why an interaction ended (the reasons the contact center sends), as the agent would say it. */
 export const endedLabel = (reason: string): string =>
   ({
     agent: 'ended by you',
     customer: 'ended by the customer',
     transferred: 'transferred',
-    inactivity: 'ended for inactivity',
-    abandoned: 'the customer left',
+    overflow: 'sent to another contact center',
   })[reason] ?? `ended (${reason})`;
+
+/** What the conversation is, for its heading. */
+export const mediaTitle = (media: string): string =>
+  ({ chat: 'Chat', voice: 'Call', messaging: 'Messaging' })[media] ?? media;
 
 /** Screen-pop field names the contact center sends, in words; others are shown as given. */
 export const fieldLabel = (key: string): string =>

@@ -18,16 +18,15 @@ export const earlyFrameChars = 16 * 1024 * 1024;
  */
 export function createFrameRouter(maxChars = earlyFrameChars) {
   const views = new Map<string, Set<Handler>>();
-  const early = new Map<string, { frames: CobrowseFrame[]; chars: number }>();
+  const early = new Map<string, { frames: Array<{ frame: CobrowseFrame; chars: number }>; chars: number }>();
 
   function keep(frame: CobrowseFrame): void {
     const kept = early.get(frame.sessionId) ?? { frames: [], chars: 0 };
     early.set(frame.sessionId, kept);
-    kept.frames.push(frame);
-    kept.chars += JSON.stringify(frame).length;
-    while (kept.chars > maxChars && kept.frames.length > 1) {
-      kept.chars -= JSON.stringify(kept.frames.shift()).length;
-    }
+    const chars = JSON.stringify(frame).length;
+    kept.frames.push({ frame, chars });
+    kept.chars += chars;
+    while (kept.chars > maxChars && kept.frames.length > 1) kept.chars -= kept.frames.shift()?.chars ?? 0;
   }
 
   return {
@@ -44,7 +43,7 @@ export function createFrameRouter(maxChars = earlyFrameChars) {
       handlers.add(handler);
       const waiting = early.get(sessionId)?.frames ?? [];
       early.delete(sessionId);
-      for (const frame of waiting) handler(frame);
+      for (const { frame } of waiting) handler(frame);
       return () => {
         handlers.delete(handler);
         if (handlers.size === 0) views.delete(sessionId);
