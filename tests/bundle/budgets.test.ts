@@ -19,6 +19,15 @@ const chunk = (name: string) => {
 const budgets = [
   { entry: 'loader', file: 'tandem.js', after: [], ceiling: 3 * KB },
   { entry: 'launcher + channel selector', file: 'tandem-app.js', after: [], ceiling: 20 * KB },
+  // Not in DESIGN.md's table: the open selector (its list, statuses and words) waits for intent, as
+  // DESIGN.md's goal asks, so a page view that never opens it pays 0.66 KB less. Split from the launcher at
+  // issue 16, when "Leave a message" would not fit the launcher's 20 KB: 1.33 KB measured.
+  {
+    entry: 'channel selector view, added on intent',
+    file: chunk('selector-view'),
+    after: ['tandem-app.js'],
+    ceiling: 1.5 * KB,
+  },
   // Not in DESIGN.md's table: the protocol v1 client is fetched on first use (selector opened, a feature
   // started), so that the launcher stays under 20 KB. Raised from 6 to 7 KB when the relay that lets all
   // the tabs of a site share one connection (shared-backend.ts, ~1 KB gz) joined it.

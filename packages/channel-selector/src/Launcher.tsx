@@ -7,10 +7,20 @@ export interface LauncherProps {
   /** New messages while the chat is closed; announced as part of the button's name. */
   unread?: string;
   onToggle(): void;
+  /** Pointer over, focus or a touch: time to fetch the selector before the click. */
+  onIntent(): void;
   buttonRef?: (element: HTMLButtonElement | null) => void;
 }
 
-export function Launcher({ label, expanded, controls, unread, onToggle, buttonRef }: LauncherProps) {
+export function Launcher({
+  label,
+  expanded,
+  controls,
+  unread,
+  onToggle,
+  onIntent,
+  buttonRef,
+}: LauncherProps) {
   return (
     <button
       type="button"
@@ -21,6 +31,9 @@ export function Launcher({ label, expanded, controls, unread, onToggle, buttonRe
       aria-controls={expanded ? controls : undefined}
       aria-haspopup="dialog"
       onClick={onToggle}
+      onPointerEnter={onIntent}
+      onPointerDown={onIntent}
+      onFocus={onIntent}
     >
       <ChatIcon />
       <span>{label}</span>

@@ -3,16 +3,23 @@ import type { AppLink, ChannelEntry } from './channels';
 import { CloseIcon } from './Icons';
 import type { ChannelStatus } from './status';
 
+export interface SelectorChannel {
+  readonly entry: ChannelEntry;
+  readonly label: string;
+  readonly status: ChannelStatus;
+  readonly statusText?: string;
+}
+
 export interface SelectorProps {
   id: string;
   title: string;
   closeLabel: string;
-  channels: ReadonlyArray<{ entry: ChannelEntry; label: string; status: ChannelStatus; statusText?: string }>;
+  channels: readonly SelectorChannel[];
   apps: readonly AppLink[];
   /** Shown instead of the channels while it is set. */
   panel?: ComponentChild;
   notice?: string;
-  onChoose(channel: ChannelEntry): void;
+  onChoose(channel: SelectorChannel): void;
   onClose(): void;
 }
 
@@ -58,23 +65,26 @@ export function Selector({
       </div>
       {panel ?? (
         <ul>
-          {channels.map(({ entry, label, status, statusText }, index) => (
-            <li key={entry.name}>
-              <button
-                type="button"
-                class={`channel tone-${status.tone}`}
-                ref={index === 0 ? focusOnce : undefined}
-                // aria-disabled keeps it focusable, so a screen reader user hears why it cannot be used.
-                aria-disabled={status.disabled ? 'true' : undefined}
-                onClick={() => {
-                  if (!status.disabled) onChoose(entry);
-                }}
-              >
-                <span class="channel-label">{label}</span>
-                {statusText ? <span class="channel-status">{statusText}</span> : null}
-              </button>
-            </li>
-          ))}
+          {channels.map((channel, index) => {
+            const { entry, label, status, statusText } = channel;
+            return (
+              <li key={entry.name}>
+                <button
+                  type="button"
+                  class={`channel tone-${status.tone}`}
+                  ref={index === 0 ? focusOnce : undefined}
+                  // aria-disabled keeps it focusable, so a screen reader user hears why it cannot be used.
+                  aria-disabled={status.disabled ? 'true' : undefined}
+                  onClick={() => {
+                    if (!status.disabled) onChoose(channel);
+                  }}
+                >
+                  <span class="channel-label">{label}</span>
+                  {statusText ? <span class="channel-status">{statusText}</span> : null}
+                </button>
+              </li>
+            );
+          })}
           {apps.map((app) => (
             <li key={app.label}>
               <a class="channel" href={app.href} target="_blank" rel="noopener noreferrer">

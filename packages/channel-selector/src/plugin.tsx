@@ -2,18 +2,18 @@ import {
   type ChannelAvailability,
   definePlugin,
   getDocument,
-  type I18n,
   isTandemError,
   type PluginContext,
 } from '@tandem/sdk-core';
 import { type ComponentChild, render } from 'preact';
-import { type AppLink, type ChannelEntry, channelCommands, enabledChannels, isChannelName } from './channels';
+import { type AppLink, channelCommands, enabledChannels, isChannelName } from './channels';
 import { watchCustomLaunchers } from './custom-launchers';
 import { Launcher } from './Launcher';
-import { Selector } from './Selector';
-import { type ChannelStatus, channelStatus } from './status';
-import { selectorLocales, selectorStrings } from './strings';
-import { selectorStyles } from './styles';
+import type { SelectorChannel } from './Selector';
+import { launcherStrings, selectorLocales } from './strings';
+import { launcherStyles } from './styles';
+
+type SelectorView = typeof import('./selector-view');
 
 declare module '@tandem/sdk-core' {
   interface TandemEvents {
@@ -34,9 +34,9 @@ export function channelSelector() {
     name: 'ChannelSelector',
     async setup(context: PluginContext) {
       const { bus, config, i18n, ui } = context;
-      i18n.add(selectorStrings);
+      i18n.add(launcherStrings);
       await i18n.load(selectorLocales).catch(() => undefined); // English is the fallback if it cannot load
-      ui.addStyles(selectorStyles);
+      ui.addStyles(launcherStyles);
       const channels = enabledChannels(config);
       const state = {
         open: false,
@@ -51,30 +51,42 @@ export function channelSelector() {
       let launcherButton: HTMLButtonElement | null = null;
       let returnFocusTo: HTMLElement | null = null;
       let apps: Promise<void> | undefined;
+      let view: SelectorView | undefined;
+      let loadingView: Promise<SelectorView> | undefined;
       const slot = ui.mount('channel-selector');
 
-      const labelOf = (channel: ChannelEntry) => channel.config.label ?? i18n.t(`channel.${channel.name}`);
+      /** The selector's code, fetched once on the first sign of intent; a failed fetch is tried again. */
+      function loadView(): Promise<SelectorView> {
+        loadingView ??= import('./selector-view').then(
+          (loaded) => {
+            i18n.add(loaded.selectorStrings);
+            ui.addStyles(loaded.selectorStyles);
+            view = loaded;
+            return loaded;
+          },
+          (error: unknown) => {
+            loadingView = undefined;
+            throw error;
+          },
+        );
+        return loadingView;
+      }
+      const preload = () => void loadView().catch(() => undefined);
 
       function paint(): void {
         if (!slot) return;
         render(
           <>
-            {state.open ? (
-              <Selector
+            {state.open && view ? (
+              <view.Selector
                 id={selectorId}
                 title={i18n.t('selector.title')}
                 closeLabel={i18n.t('common.close')}
-                channels={channels
-                  .map((entry) => {
-                    const status = channelStatus(entry.name, entry.config, state.availability);
-                    const statusText = describeStatus(i18n, status, entry.config.ewt?.show === true);
-                    return { entry, label: labelOf(entry), status, ...(statusText ? { statusText } : {}) };
-                  })
-                  .filter((channel) => channel.status.visible)}
+                channels={view.describeChannels(channels, state.availability, i18n)}
                 apps={state.apps}
                 panel={state.panel}
                 notice={state.notice}
-                onChoose={(channel) => void choose(channel.name)}
+                onChoose={(channel) => void choose(channel.entry.name, channel)}
                 onClose={() => close()}
               />
             ) : null}
@@ -84,7 +96,8 @@ export function channelSelector() {
                 expanded={state.open}
                 unread={state.unread ? i18n.t('launcher.unread', { count: state.unread }) : undefined}
                 controls={selectorId}
-                onToggle={() => (state.open ? close() : open())}
+                onToggle={() => (state.open ? close() : void open())}
+                onIntent={preload}
                 buttonRef={(element) => {
                   launcherButton = element;
                 }}
@@ -109,18 +122,19 @@ export function channelSelector() {
 
       // The apps' links belong to the list: it opens with them, or they would push every entry up under
       // the visitor's pointer as they arrived (without them, if they cannot load, the channels still open).
-      function open(trigger?: Element): void {
-        if (!config.channels?.apps) {
-          show(trigger);
-          return;
-        }
-        apps ??= import('./app-links').then(
-          ({ appLinks }) => {
-            state.apps = appLinks(config.channels?.apps, i18n);
-          },
-          () => undefined,
+      function open(trigger?: Element): Promise<void> {
+        apps ??= config.channels?.apps
+          ? import('./app-links').then(
+              ({ appLinks }) => {
+                state.apps = appLinks(config.channels?.apps, i18n);
+              },
+              () => undefined,
+            )
+          : Promise.resolve();
+        return Promise.all([loadView(), apps]).then(
+          () => show(trigger),
+          () => undefined, // not reachable now: the launcher stays, and the next click tries again
         );
-        apps.then(() => show(trigger));
       }
 
       function show(trigger?: Element): void {
@@ -145,8 +159,14 @@ export function channelSelector() {
         bus.emit('ChannelSelector.closed', undefined);
       }
 
-      async function choose(channel: string): Promise<void> {
+      async function choose(channel: string, shown?: SelectorChannel): Promise<void> {
         if (!isChannelName(channel)) return;
+        // In chat's place when no one can chat: the site's messaging if it offers it, else chat's own form.
+        if (shown?.status.leaveMessage) {
+          const messaging = channels.some((entry) => entry.name === 'messaging');
+          await run(channelCommands[messaging ? 'messaging' : 'chat']);
+          return;
+        }
         if (channel === 'cobrowse') {
           const { cobrowseQuestion } = await import('./cobrowse-question');
           state.panel = cobrowseQuestion(i18n, (onCall) => {
@@ -154,7 +174,7 @@ export function channelSelector() {
             void run(onCall ? channelCommands.cobrowse : channelCommands.chat);
           });
           if (state.open) paint();
-          else open();
+          else void open();
           return;
         }
         await run(channelCommands[channel]);
@@ -165,14 +185,14 @@ export function channelSelector() {
           await bus.command(command);
           close({ restoreFocus: false });
         } catch (error) {
-          if (!state.open) open();
+          if (!state.open) await open();
           state.notice = isTandemError(error) && error.code !== 'unknown_command' ? error.message : undefined;
           state.notice ??= i18n.t('common.unavailable');
           paint();
         }
       }
 
-      context.register('ChannelSelector.open', { run: () => void open() });
+      context.register('ChannelSelector.open', { run: () => open().then(() => undefined) });
       context.register('ChannelSelector.close', { run: () => void close() });
       // Replies the visitor has not read yet, chat's and messaging's together, on the launcher.
       const unread: [number, number] = [0, 0];
@@ -184,7 +204,7 @@ export function channelSelector() {
         }),
       );
       const stopWatching = watchCustomLaunchers((channel, trigger) => {
-        if (channel === 'selector') open(trigger);
+        if (channel === 'selector') void open(trigger);
         else void choose(channel);
       });
       paint();
@@ -198,21 +218,4 @@ export function channelSelector() {
       };
     },
   });
-}
-
-function describeStatus(i18n: I18n, status: ChannelStatus, showWait: boolean): string | undefined {
-  if (status.tone === 'closed') {
-    if (status.nextOpenAt === undefined) return i18n.t('status.closed');
-    const time = new Intl.DateTimeFormat(i18n.locale, {
-      weekday: 'short',
-      hour: 'numeric',
-      minute: '2-digit',
-    });
-    return i18n.t('status.opens', { time: time.format(status.nextOpenAt) });
-  }
-  if (status.tone === 'busy') return i18n.t('status.busy');
-  if (!showWait || status.ewtSeconds === undefined) return undefined;
-  if (status.ewtSeconds === 0) return i18n.t('status.available');
-  if (status.ewtSeconds < 60) return i18n.t('status.waitShort');
-  return i18n.t('status.wait', { minutes: Math.round(status.ewtSeconds / 60) });
 }

@@ -8,6 +8,10 @@ export interface ChannelStatus {
   readonly tone: Tone;
   readonly ewtSeconds?: number;
   readonly nextOpenAt?: number;
+  /** Open, but no agent who could answer is logged in. */
+  readonly unstaffed?: boolean;
+  /** Offered as "Leave a message" in its place (`whenClosed: 'message'`). */
+  readonly leaveMessage?: boolean;
 }
 
 /**
@@ -22,7 +26,8 @@ const backendChannel: Partial<Record<ChannelName, string>> = {
 /**
  * A channel's state in the selector, with Genesys EWT semantics: 0 is available, up to `min` a warning,
  * below `max` an alert, at or above `max` hidden or disabled (`whenAbove`); closed channels are hidden or
- * disabled (`whenClosed`) with their next opening.
+ * disabled (`whenClosed`) with their next opening, or offered as "Leave a message". A chat that no agent
+ * could answer (the backend says `staffed: false`) counts as closed: the visitor would wait in silence.
  */
 export function channelStatus(
   name: ChannelName,
@@ -35,14 +40,17 @@ export function channelStatus(
     (a) => a.channel === channel && (!config.subject || a.subject === config.subject),
   );
   if (relevant.length === 0) return { visible: true, disabled: false, tone: 'unknown' };
-  const open = relevant.filter((a) => a.open);
+  const open = relevant.filter((a) => a.open && (name !== 'chat' || a.staffed !== false));
   if (open.length === 0) {
     const next = relevant.map((a) => a.nextOpenAt).filter((at): at is number => at !== undefined);
-    const hidden = (config.whenClosed ?? 'hide') === 'hide';
+    const whenClosed = config.whenClosed ?? 'hide';
+    const leaveMessage = whenClosed === 'message';
     return {
-      visible: !hidden,
-      disabled: true,
+      visible: whenClosed !== 'hide',
+      disabled: !leaveMessage,
       tone: 'closed',
+      ...(relevant.some((a) => a.open) ? { unstaffed: true } : {}),
+      ...(leaveMessage ? { leaveMessage } : {}),
       ...(next.length ? { nextOpenAt: Math.min(...next) } : {}),
     };
   }

@@ -9,10 +9,12 @@ export default {
   'channel.clickToCall': 'اتصل بنا',
   'channel.callback': 'اطلب معاودة الاتصال',
   'channel.cobrowse': 'شارك شاشتك مع موظف',
+  'channel.leaveMessage': 'اترك لنا رسالة',
   'status.available': 'متاح الآن',
   'status.waitShort': 'انتظار أقل من دقيقة',
   'status.wait': 'انتظار حوالي {minutes} دقيقة',
   'status.busy': 'مشغول جدًا حاليًا',
   'status.closed': 'مغلق',
+  'status.away': 'لا يوجد أحد متاح للدردشة الآن',
   'status.opens': 'مغلق، يفتح {time}',
 } satisfies StringTable;

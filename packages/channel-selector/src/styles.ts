@@ -1,4 +1,4 @@
-export const selectorStyles = `
+export const launcherStyles = `
 .launcher {
   position: fixed; bottom: calc(var(--tandem-offset) + var(--tandem-dock)); right: var(--tandem-offset);
   display: inline-flex; align-items: center; gap: 8px; min-height: 48px; padding: 0 20px 0 16px;
@@ -8,7 +8,11 @@ export const selectorStyles = `
 }
 .launcher:hover { transform: translateY(-1px); }
 .launcher svg { width: 22px; height: 22px; flex: none; }
-.tandem[data-position="bottom-left"] .launcher,
+.tandem[data-position="bottom-left"] .launcher { right: auto; left: var(--tandem-offset); }
+`;
+
+// The open selector's rules arrive with its code, on the visitor's first sign of intent.
+export const selectorStyles = `
 .tandem[data-position="bottom-left"] .selector { right: auto; left: var(--tandem-offset); }
 .selector {
   position: fixed; bottom: calc(var(--tandem-offset) + var(--tandem-dock) + 60px); right: var(--tandem-offset);

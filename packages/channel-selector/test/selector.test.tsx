@@ -48,7 +48,7 @@ describe('launcher and channel selector', () => {
     const opened = vi.fn();
     tandem.on('ChannelSelector.opened', opened);
     fireEvent.click(view.getByRole('button', { name: 'Contact us' }));
-    const dialog = view.getByRole('dialog', { name: 'How would you like to reach us?' });
+    const dialog = await view.findByRole('dialog', { name: 'How would you like to reach us?' });
     const buttons = within(dialog)
       .getAllByRole('button')
       .map((b) => b.textContent);
@@ -64,11 +64,11 @@ describe('launcher and channel selector', () => {
     tandem.on('ChannelSelector.closed', closed);
     const launcher = view.getByRole('button', { name: 'Contact us' });
     fireEvent.click(launcher);
-    fireEvent.keyDown(view.getByRole('dialog'), { key: 'Escape' });
+    fireEvent.keyDown(await view.findByRole('dialog'), { key: 'Escape' });
     expect(view.queryByRole('dialog')).toBeNull();
     expect(root.activeElement).toBe(launcher);
     fireEvent.click(launcher);
-    fireEvent.click(view.getByRole('button', { name: 'Close' }));
+    fireEvent.click(await view.findByRole('button', { name: 'Close' }));
     expect(view.queryByRole('dialog')).toBeNull();
     expect(closed).toHaveBeenCalledTimes(2);
   });
@@ -77,7 +77,7 @@ describe('launcher and channel selector', () => {
     const open = vi.fn();
     const { view } = await mount({ plugins: [fakeChat(open)] });
     fireEvent.click(view.getByRole('button', { name: 'Contact us' }));
-    fireEvent.click(view.getByRole('button', { name: 'Chat with us' }));
+    fireEvent.click(await view.findByRole('button', { name: 'Chat with us' }));
     await waitFor(() => expect(view.queryByRole('dialog')).toBeNull());
     expect(open).toHaveBeenCalledTimes(1);
   });
@@ -85,23 +85,23 @@ describe('launcher and channel selector', () => {
   it('says so when a channel is not available, and stays open', async () => {
     const { view } = await mount({ channels: { callback: {} } });
     fireEvent.click(view.getByRole('button', { name: 'Contact us' }));
-    fireEvent.click(view.getByRole('button', { name: 'Request a callback' }));
+    fireEvent.click(await view.findByRole('button', { name: 'Request a callback' }));
     expect((await view.findByRole('alert')).textContent).toBe('This is not available right now.');
-    expect(view.getByRole('dialog')).toBeTruthy();
+    expect(await view.findByRole('dialog')).toBeTruthy();
   });
 
   it('leaves out disabled channels', async () => {
     const { view } = await mount({ channels: { chat: { enabled: false }, messaging: {} } });
     fireEvent.click(view.getByRole('button', { name: 'Contact us' }));
+    expect(await view.findByRole('button', { name: 'Send us a message' })).toBeTruthy();
     expect(view.queryByRole('button', { name: 'Chat with us' })).toBeNull();
-    expect(view.getByRole('button', { name: 'Send us a message' })).toBeTruthy();
   });
 
   it('is driven by commands, with the launcher hidden', async () => {
     const { view, tandem } = await mount({ launcher: { hidden: true } });
     expect(view.queryByRole('button', { name: 'Contact us' })).toBeNull();
     await tandem.command('ChannelSelector.open');
-    expect(view.getByRole('dialog')).toBeTruthy();
+    expect(await view.findByRole('dialog')).toBeTruthy();
     await tandem.command('ChannelSelector.close');
     expect(view.queryByRole('dialog')).toBeNull();
   });
@@ -116,7 +116,7 @@ describe('launcher and channel selector', () => {
     fireEvent.click(document.querySelector('span')!);
     await waitFor(() => expect(open).toHaveBeenCalledTimes(1));
     fireEvent.click(document.querySelector('[data-tandem-open="selector"]')!);
-    expect(view.getByRole('dialog')).toBeTruthy();
+    expect(await view.findByRole('dialog')).toBeTruthy();
   });
 
   it('uses configured labels and the locale, right to left in Arabic', async () => {
@@ -219,6 +219,81 @@ describe('live availability in the selector', () => {
     expect(open).not.toHaveBeenCalled();
     expect(call.hasAttribute('disabled')).toBe(false);
   });
+
+  it('offers "Leave us a message" in chat\'s place when no agent could answer, opening messaging', async () => {
+    const availability = [{ channel: 'chat', subject: 'billing', open: true, staffed: false }];
+    const fake = fakeBackend(availability);
+    const messaging = vi.fn();
+    const chat = vi.fn();
+    const { view } = await mount({
+      backend: fake.backend,
+      channels: { chat: { whenClosed: 'message' }, messaging: { enabled: false } },
+      plugins: [
+        fakeChat(chat),
+        definePlugin({
+          name: 'Messaging',
+          setup: (context) => void context.register('Messaging.open', { run: messaging }),
+        }),
+      ],
+    });
+    fireEvent.click(view.getByRole('button', { name: 'Contact us' }));
+    const leave = await view.findByRole('button', {
+      name: /Leave us a message\s*No one is available to chat right now/,
+    });
+    expect(view.queryByRole('button', { name: /Chat with us/ })).toBeNull();
+    fireEvent.click(leave);
+    // Messaging is not offered on this site: chat's own form takes the message.
+    await waitFor(() => expect(chat).toHaveBeenCalledTimes(1));
+    expect(messaging).not.toHaveBeenCalled();
+
+    // An agent logs in: chat is offered again the next time the selector opens.
+    availability[0] = { channel: 'chat', subject: 'billing', open: true, staffed: true };
+    fireEvent.click(view.getByRole('button', { name: 'Contact us' }));
+    expect(await view.findByRole('button', { name: 'Chat with us' })).toBeTruthy();
+  });
+
+  it('sends "Leave us a message" to messaging when the site offers it, and hides an unstaffed chat by default', async () => {
+    const fake = fakeBackend([{ channel: 'chat', subject: 'billing', open: false, nextOpenAt: 1 }]);
+    const messaging = vi.fn();
+    const { view } = await mount({
+      backend: fake.backend,
+      channels: { chat: { whenClosed: 'message' }, messaging: {} },
+      plugins: [
+        definePlugin({
+          name: 'Messaging',
+          setup: (context) => void context.register('Messaging.open', { run: messaging }),
+        }),
+      ],
+    });
+    fireEvent.click(view.getByRole('button', { name: 'Contact us' }));
+    fireEvent.click(await view.findByRole('button', { name: /Leave us a message\s*Closed, opens/ }));
+    await waitFor(() => expect(messaging).toHaveBeenCalledTimes(1));
+    for (const instance of instances.splice(0)) instance.destroy();
+    document.body.innerHTML = '';
+
+    const unstaffed = fakeBackend([{ channel: 'chat', subject: 'billing', open: true, staffed: false }]);
+    const again = await mount({ backend: unstaffed.backend, channels: { chat: {}, messaging: {} } });
+    fireEvent.click(again.view.getByRole('button', { name: 'Contact us' }));
+    expect(await again.view.findByRole('button', { name: 'Send us a message' })).toBeTruthy();
+    expect(again.view.queryByRole('button', { name: /Chat with us/ })).toBeNull();
+  });
+});
+
+describe("the selector's code", () => {
+  it('waits for intent: hovering or focusing the launcher fetches it, before any click', async () => {
+    const { view, root } = await mount();
+    const launcher = view.getByRole('button', { name: 'Contact us' });
+    const rules = () =>
+      [...root.adoptedStyleSheets, ...[...root.querySelectorAll('style')].map((style) => style.sheet)]
+        .flatMap((sheet) => [...(sheet?.cssRules ?? [])].map((rule) => rule.cssText))
+        .join('');
+    expect(rules()).not.toContain('.selector');
+    fireEvent.pointerEnter(launcher);
+    await waitFor(() => expect(rules()).toContain('.selector'));
+    expect(view.queryByRole('dialog')).toBeNull();
+    fireEvent.click(launcher);
+    expect(await view.findByRole('dialog')).toBeTruthy();
+  });
 });
 
 describe('links to messaging apps', () => {
@@ -281,7 +356,7 @@ describe('co-browse from the selector', () => {
     const openChat = vi.fn();
     const { view, root } = await mount({ channels: { cobrowse: {} }, plugins: [fakeChat(openChat)] });
     fireEvent.click(view.getByRole('button', { name: 'Contact us' }));
-    fireEvent.click(view.getByRole('button', { name: 'Share your screen with an agent' }));
+    fireEvent.click(await view.findByRole('button', { name: 'Share your screen with an agent' }));
     const question = await view.findByRole('group', { name: 'Are you on a call with us right now?' });
     await waitFor(() => expect(root.activeElement?.textContent).toBe('Yes, I am on a call'));
     fireEvent.click(within(question).getByRole('button', { name: 'No, chat with an agent first' }));
@@ -292,7 +367,7 @@ describe('co-browse from the selector', () => {
   it('on a call, starts co-browse (said plainly when it is not available)', async () => {
     const { view } = await mount({ channels: { cobrowse: {} } });
     fireEvent.click(view.getByRole('button', { name: 'Contact us' }));
-    fireEvent.click(view.getByRole('button', { name: 'Share your screen with an agent' }));
+    fireEvent.click(await view.findByRole('button', { name: 'Share your screen with an agent' }));
     fireEvent.click(await view.findByRole('button', { name: 'Yes, I am on a call' }));
     expect((await view.findByRole('alert')).textContent).toBe('This is not available right now.');
   });

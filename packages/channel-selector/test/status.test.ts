@@ -50,6 +50,25 @@ describe('channel status (Genesys EWT semantics)', () => {
     });
   });
 
+  it('counts a chat no agent could answer as closed, and offers a message in its place when asked', () => {
+    const unstaffed = { ...chat(undefined, true), staffed: false };
+    expect(channelStatus('chat', {}, [unstaffed])).toMatchObject({ visible: false, unstaffed: true });
+    expect(channelStatus('chat', { whenClosed: 'message' }, [unstaffed])).toEqual({
+      visible: true,
+      disabled: false,
+      tone: 'closed',
+      unstaffed: true,
+      leaveMessage: true,
+    });
+    // One subject staffed is enough to chat; and a call can still be placed to a voice queue.
+    expect(channelStatus('chat', {}, [unstaffed, { ...chat(0, true, 'sales'), staffed: true }]).tone).toBe(
+      'available',
+    );
+    expect(channelStatus('clickToCall', {}, [{ ...unstaffed, channel: 'voice', ewtSeconds: 0 }]).tone).toBe(
+      'available',
+    );
+  });
+
   it('takes the configured subject, else the best of all subjects', () => {
     const list = [chat(400, true, 'billing'), chat(20, true, 'sales')];
     expect(channelStatus('chat', { ewt, subject: 'billing' }, list).tone).toBe('busy');

@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
-import { selectorLocales, selectorStrings } from '../src/strings';
+import { launcherStrings, selectorLocales, selectorStrings } from '../src/strings';
 
 it('translates every string into every shipped locale', async () => {
-  const english = Object.keys(selectorStrings.en ?? {}).sort();
+  const english = Object.keys({ ...launcherStrings.en, ...selectorStrings.en }).sort();
   expect(Object.keys(selectorLocales).sort()).toEqual(['ar', 'fr']);
   for (const load of Object.values(selectorLocales))
     expect(Object.keys((await load()).default).sort()).toEqual(english);

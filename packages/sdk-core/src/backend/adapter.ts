@@ -13,6 +13,8 @@ export interface ChannelAvailability {
   readonly nextOpenAt?: number;
   /** Estimated wait time in seconds, when known. */
   readonly ewtSeconds?: number;
+  /** False when no agent who could answer is logged in; absent when the backend does not know. */
+  readonly staffed?: boolean;
 }
 
 export interface AvailabilityApi {
@@ -41,7 +43,13 @@ export interface ChatStartRequest {
 export type ChatEvent =
   /** A conversation began, in this tab or another tab of the same visitor. */
   | { readonly type: 'started'; readonly conversationId: string }
-  | { readonly type: 'queued'; readonly position: number; readonly ewtSeconds?: number }
+  /** `staffed: false`: no agent who could take it is logged in any more (absent: staffed, or unknown). */
+  | {
+      readonly type: 'queued';
+      readonly position: number;
+      readonly ewtSeconds?: number;
+      readonly staffed?: boolean;
+    }
   | { readonly type: 'agentJoined'; readonly name: string; readonly avatarUrl?: string }
   /** `transferredTo`: the agent left because they handed the chat to this one. */
   | { readonly type: 'agentLeft'; readonly name: string; readonly transferredTo?: string }

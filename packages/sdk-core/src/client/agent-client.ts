@@ -123,6 +123,11 @@ export function createAgentClient(options: AgentClientOptions) {
     },
     setState: (state: 'Ready' | 'NotReady', reason?: string) =>
       call('agent.setState', reason ? { state, reason } : { state }),
+    /** Logged out (refused while the agent holds conversations); then the client stops. */
+    async logOut(): Promise<void> {
+      await call('agent.logout', {});
+      session.stop();
+    },
     accept: (interactionId: string) => call('agent.accept', { interactionId }),
     decline: (interactionId: string) => call('agent.decline', { interactionId }),
     send: (

@@ -24,7 +24,8 @@ const channelSchema = z.strictObject({
   /** The subject whose hours and wait time the selector shows; all subjects when absent. */
   subject: z.optional(text(64)),
   label: z.optional(text(80)),
-  whenClosed: z.optional(oneOf(['hide', 'disable'])),
+  /** Closed, or (chat) no agent logged in: hidden, shown disabled, or offered as "Leave a message". */
+  whenClosed: z.optional(oneOf(['hide', 'disable', 'message'])),
   ewt: z.optional(ewtSchema),
 });
 

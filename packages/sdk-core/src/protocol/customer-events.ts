@@ -28,7 +28,12 @@ const nullableText = (max: number) =>
 export const customerEvents = {
   'chat.started': z.object({ conversationId: shortText(64), subject: shortText(64) }),
   'chat.message': chatMessageData,
-  'chat.queued': z.object({ position: finite(), ewtSeconds: z.optional(finite()) }),
+  // staffed: false when no agent who could take the chat is logged in any more (absent: staffed or unknown).
+  'chat.queued': z.object({
+    position: finite(),
+    ewtSeconds: z.optional(finite()),
+    staffed: z.optional(z.boolean()),
+  }),
   'chat.agentJoined': z.object({ name: shortText(200) }),
   'chat.agentLeft': z.object({ name: shortText(200), transferredTo: z.optional(shortText(200)) }),
   'chat.typing': z.object({ name: shortText(200), typing: z.boolean() }),
@@ -60,6 +65,7 @@ export const customerEvents = {
       open: z.boolean(),
       nextOpenAt: z.optional(finite()),
       ewtSeconds: z.optional(finite()),
+      staffed: z.optional(z.boolean()),
     }),
   ),
 } as const;

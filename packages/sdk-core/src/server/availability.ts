@@ -11,6 +11,7 @@ export interface Availability {
   readonly open: boolean;
   readonly nextOpenAt?: number;
   readonly ewtSeconds?: number;
+  readonly staffed: boolean;
 }
 
 export function scheduleFor(config: ServerConfig, channel: string, subject: string): Schedule | undefined {
@@ -21,6 +22,7 @@ export function computeAvailability(
   config: ServerConfig,
   now: number,
   ewt: (channel: Media, subject: string) => number | undefined,
+  staffed: (channel: Media, subject: string) => boolean,
 ): Availability[] {
   const out: Availability[] = [];
   for (const channel of channels) {
@@ -35,6 +37,7 @@ export function computeAvailability(
         open,
         ...(nextOpenAt === undefined ? {} : { nextOpenAt }),
         ...(ewtSeconds === undefined ? {} : { ewtSeconds }),
+        staffed: staffed(channel, subject.id),
       });
     }
   }

@@ -32,6 +32,19 @@ export function estimateWait(input: {
   return Math.ceil((Math.max(0, input.ahead + 1 - free) * input.averageHandleSec) / slots);
 }
 
+/** Whether an agent who could take the subject is logged in (Ready or not): else a request waits in silence. */
+export function isStaffed(input: { agents: Agents; subject: SubjectConfig; media: Media }): boolean {
+  const widest = Math.min(...input.subject.targets.map((t) => t.minLevel));
+  return input.agents
+    .all()
+    .some(
+      (agent) =>
+        agent.status !== 'LoggedOut' &&
+        (agent.config.skills[input.subject.skill] ?? 0) >= widest &&
+        capacityOf(agent, input.media) > 0,
+    );
+}
+
 /** Rolling average of the last handle times per subject and media. */
 export function createHandleTimes(defaultSec: number, window = 20) {
   const samples = new Map<string, number[]>();

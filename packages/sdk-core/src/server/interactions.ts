@@ -67,6 +67,8 @@ export interface InteractionDomainOptions {
   router(): Router;
   /** EWT of a waiting request, given how many wait ahead of it in its line. */
   estimate(request: Request, ahead: number): number | undefined;
+  /** Whether an agent who could take the request is logged in. */
+  staffed(request: Request): boolean;
   onConnected?(interaction: Interaction): void;
   onTransferred?(interaction: Interaction): void;
   onAgentLeft?(interaction: Interaction, agentId: string): void;
@@ -313,8 +315,11 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
         const before = ahead.get(chat.request);
         if (before === undefined || chat.request.media !== capacityMedia(chat.media)) continue;
         const ewtSeconds = options.estimate(chat.request, before);
-        const update =
-          ewtSeconds === undefined ? { position: before + 1 } : { position: before + 1, ewtSeconds };
+        const update = {
+          position: before + 1,
+          ...(ewtSeconds === undefined ? {} : { ewtSeconds }),
+          ...(options.staffed(chat.request) ? {} : { staffed: false }),
+        };
         const key = JSON.stringify(update);
         if (lastQueued.get(chat.id) === key) continue;
         lastQueued.set(chat.id, key);

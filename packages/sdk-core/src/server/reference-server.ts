@@ -10,7 +10,7 @@ import { computeAvailability, createAvailabilityFeed } from './availability';
 import { createCallbackDomain } from './callback';
 import { createCobrowseDomain } from './cobrowse';
 import { defaultNotReadyReasons, type ServerConfig, serverConfigSchema } from './config';
-import { createHandleTimes, estimateWait } from './ewt';
+import { createHandleTimes, estimateWait, isStaffed } from './ewt';
 import { createFactLog } from './facts';
 import { fail } from './failure';
 import { createInteractionDomain } from './interactions';
@@ -87,10 +87,15 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     });
   }
 
+  function staffed(media: Media, subjectId: string): boolean {
+    const subject = config.subjects.find((s) => s.id === subjectId);
+    return subject !== undefined && isStaffed({ agents, subject, media });
+  }
+
   const feed = createAvailabilityFeed({
     clock,
     intervalMs: (config.pushIntervalSec ?? 10) * 1000,
-    compute: () => computeAvailability(config, clock.now(), ewt),
+    compute: () => computeAvailability(config, clock.now(), ewt, staffed),
     send: (subscriber, availability) => notify(subscriber, 'availability', availability),
   });
 
@@ -116,6 +121,7 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     },
     onTransferred: (interaction) => cobrowse.onPrimaryChanged(interaction, 'transferred'),
     onAgentLeft: (interaction, agentId) => cobrowse.onAgentLeft(interaction, agentId),
+    staffed: (request) => isStaffed({ agents, subject: request.subject, media: request.media }),
     estimate(request, ahead) {
       return estimateWait({
         agents,
@@ -165,6 +171,8 @@ export function createReferenceServer(options: ReferenceServerOptions) {
       ...(agent.reason ? { reason: agent.reason } : {}),
     });
     feed.changed();
+    // The last agent who could take a subject logged out (or the first logged in): its waiting visitors hear.
+    domain.hooks.onQueueChanged();
   }
 
   function setStatus(agent: Agent, status: Agent['status'], reason?: string): void {
@@ -392,6 +400,19 @@ export function createReferenceServer(options: ReferenceServerOptions) {
       setStatus(me, input.state, input.reason);
     },
   });
+  register('agent.logout', {
+    roles: agent,
+    schema: z.optional(z.strictObject({})),
+    run: ({ session }) => {
+      const me = agents.get(session.subject) ?? fail('not_found', 'unknown agent');
+      if (me.load.chat + me.load.voice > 0) {
+        fail('conflict', 'end or transfer your conversations and calls before logging out');
+      }
+      setStatus(me, 'LoggedOut');
+      // After this answer has gone out: the session closes and is not resumable.
+      clock.setTimeout(() => sessions.end(me.id, 'logged out'), 0);
+    },
+  });
   register('agent.roster', {
     roles: agent,
     schema: z.optional(z.strictObject({})),
@@ -506,7 +527,7 @@ export function createReferenceServer(options: ReferenceServerOptions) {
       hangUp: voice.hangUp,
       calls: voice.calls,
     },
-    availability: () => computeAvailability(config, clock.now(), ewt),
+    availability: () => computeAvailability(config, clock.now(), ewt, staffed),
     get sessionCount() {
       return sessions.sessionCount;
     },

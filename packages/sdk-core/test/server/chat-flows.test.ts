@@ -140,7 +140,8 @@ describe('chat flows (seed 004)', () => {
     const customer = await cc.customer();
     const { conversationId: id } = await customer.start();
     await cc.elapse(5_000);
-    expect(customer.named('chat.queued')[0]).toEqual({ position: 1 });
+    // Nobody is logged in: the visitor is told no one could answer yet.
+    expect(customer.named('chat.queued')[0]).toEqual({ position: 1, staffed: false });
     await customer.end();
     expect(cc.factsOf(id)).toEqual(['billing: Received/CustomerAbandoned [AbandonedWhileQueued]']);
   });

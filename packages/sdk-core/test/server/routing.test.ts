@@ -167,9 +167,10 @@ describe('business hours', () => {
       subject: 'billing',
       open: false,
       nextOpenAt: Date.UTC(2026, 10, 30, 8, 0),
+      staffed: false,
     });
     const chat = cc.server.availability().find((a) => a.channel === 'chat' && a.subject === 'billing');
-    expect(chat).toEqual({ channel: 'chat', subject: 'billing', open: true });
+    expect(chat).toEqual({ channel: 'chat', subject: 'billing', open: true, staffed: false });
   });
 });
 
