@@ -55,6 +55,8 @@ export type ChatEvent =
   | { readonly type: 'agentLeft'; readonly name: string; readonly transferredTo?: string }
   | { readonly type: 'message'; readonly message: ChatMessage }
   | { readonly type: 'typing'; readonly typing: boolean }
+  /** Read receipt: the agents have seen the conversation up to this message. */
+  | { readonly type: 'read'; readonly upTo: string }
   | { readonly type: 'ended'; readonly reason: string };
 
 /** Where a chat stands, for a page that comes back to it (reload, navigation). */
@@ -64,6 +66,8 @@ export interface ChatHistory {
   /** The agents in the conversation now. */
   readonly agents: readonly string[];
   readonly messages: readonly ChatMessage[];
+  /** The last message the agents have seen, when the backend keeps read receipts. */
+  readonly readUpTo?: string;
 }
 
 export interface ChatApi {
@@ -74,6 +78,8 @@ export interface ChatApi {
   /** The customer's rating (1 to 5) of the chat that has just ended. */
   rate(rating: { readonly score: number; readonly comment?: string }): Promise<void>;
   history(): Promise<ChatHistory>;
+  /** Optional: the customer has seen the conversation up to this message (a read receipt for the agent). */
+  read?(upTo: string): void;
   onEvent(listener: (event: ChatEvent) => void): Unsubscribe;
 }
 
@@ -155,6 +161,7 @@ export type MessagingEvent =
   | { readonly type: 'agentJoined'; readonly name: string }
   | { readonly type: 'agentLeft'; readonly name: string }
   | { readonly type: 'typing'; readonly typing: boolean }
+  | { readonly type: 'read'; readonly upTo: string }
   | { readonly type: 'ended'; readonly reason: string };
 
 export interface MessagingApi {
@@ -162,6 +169,8 @@ export interface MessagingApi {
   typing(typing: boolean): void;
   /** The current thread, within its window of inactivity; empty when a new thread would start. */
   history(): Promise<readonly ChatMessage[]>;
+  /** Optional: the customer has seen the thread up to this message. */
+  read?(upTo: string): void;
   onEvent(listener: (event: MessagingEvent) => void): Unsubscribe;
 }
 

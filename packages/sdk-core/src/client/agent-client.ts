@@ -50,9 +50,13 @@ export interface AgentEvents {
     transcript: AgentMessage[];
     participants: Array<{ agentId: string; name: string; visible: boolean }>;
     fields: Record<string, string>;
+    /** The last message the customer has seen. */
+    customerRead?: string;
   };
   message: { interactionId: string; message: AgentMessage };
   typing: { interactionId: string; from: string; typing: boolean };
+  /** Read receipt: the customer has seen the conversation up to this message. */
+  read: { interactionId: string; upTo: string; by: 'customer' };
   participants: {
     interactionId: string;
     participants: Array<{ agentId: string; name: string; visible: boolean }>;
@@ -144,6 +148,8 @@ export function createAgentClient(options: AgentClientOptions) {
         ...(quickReplies?.length ? { quickReplies } : {}),
       }),
     typing: (interactionId: string, typing: boolean) => call('agent.typing', { interactionId, typing }),
+    /** The agent has seen the conversation up to this message: the customer sees "Read". */
+    read: (interactionId: string, upTo: string) => call('agent.read', { interactionId, upTo }),
     transfer: (interactionId: string, target: Target) => call('agent.transfer', { interactionId, ...target }),
     conference: (interactionId: string, target: Target) =>
       call('agent.conference', { interactionId, ...target }),

@@ -88,6 +88,7 @@ export function protocolBackend(session: SessionClient): BackendAdapter {
   on('chat.message', (message) => chatEvents.emit({ type: 'message', message }));
   on('chat.typing', (data) => chatEvents.emit({ type: 'typing', typing: data.typing }));
   on('chat.ended', (data) => chatEvents.emit({ type: 'ended', reason: data.reason }));
+  on('chat.read', (data) => chatEvents.emit({ type: 'read', upTo: data.upTo }));
   const chat: ChatApi = {
     start: (request) =>
       command<{ conversationId: string }>('chat.start', {
@@ -104,6 +105,7 @@ export function protocolBackend(session: SessionClient): BackendAdapter {
       const history = await checked(chatHistoryData, command('chat.history', {}));
       return { ...history, agents: history.agents ?? [] };
     },
+    read: (upTo) => void command('chat.read', { upTo }).catch(() => undefined),
     onEvent: chatEvents.add,
   };
 
@@ -113,12 +115,14 @@ export function protocolBackend(session: SessionClient): BackendAdapter {
   on('messaging.agentLeft', (data) => messagingEvents.emit({ type: 'agentLeft', name: data.name }));
   on('messaging.typing', (data) => messagingEvents.emit({ type: 'typing', typing: data.typing }));
   on('messaging.ended', (data) => messagingEvents.emit({ type: 'ended', reason: data.reason }));
+  on('messaging.read', (data) => messagingEvents.emit({ type: 'read', upTo: data.upTo }));
   const messaging: MessagingApi = {
     send: (message) => command('messaging.send', message),
     typing: (typing) => {
       command('messaging.typing', { typing }).catch(() => undefined);
     },
     history: async () => (await checked(messagingHistoryData, command('messaging.history', {}))).messages,
+    read: (upTo) => void command('messaging.read', { upTo }).catch(() => undefined),
     onEvent: messagingEvents.add,
   };
 

@@ -38,6 +38,8 @@ export const customerEvents = {
   'chat.agentLeft': z.object({ name: shortText(200), transferredTo: z.optional(shortText(200)) }),
   'chat.typing': z.object({ name: shortText(200), typing: z.boolean() }),
   'chat.ended': z.object({ reason: shortText(64) }),
+  // Read receipts: the agents have seen the conversation up to this message.
+  'chat.read': z.object({ upTo: shortText(64) }),
   'call.matched': z.object({ number: shortText(32) }),
   'call.queued': z.object({ position: finite(), ewtSeconds: z.optional(finite()) }),
   'call.agentJoined': z.object({ name: shortText(200) }),
@@ -53,6 +55,7 @@ export const customerEvents = {
   'messaging.agentLeft': z.object({ name: shortText(200) }),
   'messaging.typing': z.object({ name: shortText(200), typing: z.boolean() }),
   'messaging.ended': z.object({ reason: shortText(64) }),
+  'messaging.read': z.object({ upTo: shortText(64) }),
   'cobrowse.joined': z.object({ sessionId: shortText(16), agentName: shortText(200), mode: cobrowseMode }),
   'cobrowse.writeRequested': z.object({ sessionId: shortText(16), agentName: shortText(200) }),
   'cobrowse.mode': z.object({ sessionId: shortText(16), mode: cobrowseMode }),
@@ -78,6 +81,7 @@ export const chatHistoryData = z.object({
   state: shortText(32),
   agents: z.optional(z.array(shortText(200))),
   messages: z.array(chatMessageData),
+  readUpTo: z.optional(shortText(64)),
 });
 
 /** Either lease shape, checked by hand for the same reason the codec dispatches frames by type. */

@@ -44,6 +44,8 @@ export interface Interaction {
   /** Facts opened for agents being invited (transfer, conference, consult, route), by agent id. */
   readonly invited: Map<string, Fact>;
   readonly transcript: ChatMessage[];
+  /** The last message each side has seen: read receipts, only ever moved forward. */
+  readonly read: { customer?: string; agents?: string };
   /** The customer's rating once the chat has ended. */
   rating?: { readonly score: number; readonly comment?: string; readonly at: number };
 }
@@ -125,13 +127,27 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
   }
 
   function findChat(id: string): Interaction {
-    return interactions.get(id) ?? fail('not_found', `no chat ${id}`);
+    return interactions.get(id) ?? fail('not_found', 'this conversation is not on the server (any more)');
+  }
+
+  /** Moves one side's read mark forward to a message it could see; stale or unknown ids change nothing. */
+  function advanceRead(chat: Interaction, side: 'customer' | 'agents', upTo: string): boolean {
+    const seen = (id: string | undefined) =>
+      chat.transcript.findIndex((m) => m.id === id && (side === 'agents' || m.visibility === 'all'));
+    const index = seen(upTo);
+    if (index < 0 || index <= seen(chat.read[side])) return false;
+    chat.read[side] = upTo;
+    return true;
   }
 
   function activeChatOf(customerId: string): Interaction | undefined {
     return [...interactions.values()].find(
       (chat) => chat.customerId === customerId && chat.media === 'chat' && chat.state !== 'ended',
     );
+  }
+
+  function latestChatOf(customerId: string): Interaction | undefined {
+    return [...interactions.values()].filter((c) => c.customerId === customerId && c.media === 'chat').at(-1);
   }
 
   function requireParticipant(chat: Interaction, agentId: string): Participant {
@@ -259,6 +275,7 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
         purpose: invite.purpose,
         participants: participantsOf(chat),
         transcript: chat.transcript,
+        ...(chat.read.customer ? { customerRead: chat.read.customer } : {}),
       });
       toAgents(
         chat,
@@ -367,6 +384,7 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
       participants: new Map(),
       invited: new Map(),
       transcript: extra.transcript ?? [],
+      read: {},
     };
     interactions.set(interaction.id, interaction);
     extra.beforeQueue?.(interaction);
@@ -436,6 +454,21 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
         toAgents(chat, 'agent.typing', { interactionId: chat.id, from: 'customer', typing }, undefined, true);
     },
 
+    /** The customer has seen the conversation up to this message: its agents see "Read". */
+    customerRead(chat: Interaction, upTo: string) {
+      if (advanceRead(chat, 'customer', upTo))
+        toAgents(chat, 'agent.read', { interactionId: chat.id, upTo, by: 'customer' });
+    },
+
+    latestChatOf,
+
+    /** An agent in the conversation has seen it up to this message: the customer sees "Read". */
+    agentRead(agentId: string, interactionId: string, upTo: string) {
+      const chat = findChat(interactionId);
+      if (requireParticipant(chat, agentId).visible && advanceRead(chat, 'agents', upTo))
+        toCustomer(chat, 'read', { upTo });
+    },
+
     customerEnd(customerId: string) {
       const chat = activeChatOf(customerId);
       if (chat) end(chat, 'customer');
@@ -443,9 +476,7 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
 
     /** The customer rates their latest chat once it has ended; a second rating replaces the first. */
     customerRate(customerId: string, input: { score: number; comment?: string }) {
-      const chat =
-        [...interactions.values()].filter((c) => c.customerId === customerId && c.media === 'chat').at(-1) ??
-        fail('not_found', 'no chat to rate');
+      const chat = latestChatOf(customerId) ?? fail('not_found', 'no chat to rate');
       if (chat.state !== 'ended') fail('conflict', 'a chat is rated after it ends');
       chat.rating = {
         score: input.score,
@@ -455,15 +486,14 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
     },
 
     history(customerId: string) {
-      const chat = [...interactions.values()]
-        .filter((c) => c.customerId === customerId && c.media === 'chat')
-        .at(-1);
+      const chat = latestChatOf(customerId);
       if (!chat) return { conversationId: null, state: 'none', agents: [], messages: [] };
       return {
         conversationId: chat.id,
         state: chat.state,
         agents: [...chat.participants.values()].filter((p) => p.visible).map((p) => p.agent.name),
         messages: chat.transcript.filter((m) => m.visibility === 'all').map(customerView),
+        ...(chat.read.agents ? { readUpTo: chat.read.agents } : {}),
       };
     },
 

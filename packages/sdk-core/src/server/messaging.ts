@@ -99,6 +99,12 @@ export function createMessagingDomain(options: {
       }
     },
 
+    /** The customer has seen the thread up to this message: the agent handling it sees "Read". */
+    read(customerId: string, upTo: string) {
+      const thread = current(customerId);
+      if (thread?.interaction && isLive(thread)) interactions.customerRead(thread.interaction, upTo);
+    },
+
     history(customerId: string) {
       const thread = current(customerId);
       if (!thread) return { threadId: null, messages: [] };

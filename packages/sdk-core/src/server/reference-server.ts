@@ -224,6 +224,14 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     }),
     run: ({ session }, input) => domain.customerRate(session.subject, input),
   });
+  register('chat.read', {
+    roles: customer,
+    schema: z.strictObject({ upTo: clientId() }),
+    run: ({ session }, input) => {
+      const chat = domain.latestChatOf(session.subject);
+      if (chat) domain.customerRead(chat, input.upTo);
+    },
+  });
   register('chat.history', {
     roles: customer,
     schema: z.optional(z.strictObject({})),
@@ -239,6 +247,11 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     roles: customer,
     schema: z.strictObject({ typing: z.boolean() }),
     run: ({ session }, input) => messaging.typing(session.subject, input.typing),
+  });
+  register('messaging.read', {
+    roles: customer,
+    schema: z.strictObject({ upTo: clientId() }),
+    run: ({ session }, input) => messaging.read(session.subject, input.upTo),
   });
   register('messaging.history', {
     roles: customer,
@@ -442,6 +455,11 @@ export function createReferenceServer(options: ReferenceServerOptions) {
       ),
     }),
     run: ({ session }, input) => domain.agentSend(session.subject, input),
+  });
+  register('agent.read', {
+    roles: agent,
+    schema: z.strictObject({ ...interaction, upTo: clientId() }),
+    run: ({ session }, input) => domain.agentRead(session.subject, input.interactionId, input.upTo),
   });
   register('agent.typing', {
     roles: agent,
