@@ -15,11 +15,8 @@ afterEach(() => {
 async function setup(options: ChatOptions = {}, config: unknown = fixture) {
   const cc = contactCenter(config);
   const ada = await cc.agent('ada');
-  const session = createSessionClient({
-    transport: createMemoryTransport({ accept: (peer) => cc.server.accept(peer) }),
-    role: 'customer',
-    clock: cc.clock,
-  });
+  const transport = createMemoryTransport({ accept: (peer) => cc.server.accept(peer) });
+  const session = createSessionClient({ transport, role: 'customer', clock: cc.clock });
   const tandem = createTandem({
     backend: protocolBackend(session),
     plugins: [channelSelector(), chatWidget({ subject: 'billing', ...options })],
@@ -43,7 +40,7 @@ async function setup(options: ChatOptions = {}, config: unknown = fixture) {
     await pump();
     return view.getByRole('dialog', { name: 'Chat' });
   };
-  return { cc, ada, tandem, root, view, pump, openChat };
+  return { cc, ada, tandem, root, view, pump, openChat, transport };
 }
 
 async function startChat(ctx: Awaited<ReturnType<typeof setup>>) {
@@ -246,13 +243,115 @@ describe('chat window', () => {
     const ctx = await setup({}, closed);
     const dialog = await ctx.openChat();
     await ctx.pump();
-    expect(within(dialog).getByText('We are closed right now')).toBeTruthy();
+    expect(within(dialog).getByText('Leave us a message.')).toBeTruthy();
     fireEvent.input(within(dialog).getByLabelText('Email'), { target: { value: 'zoe@example.com' } });
     fireEvent.input(within(dialog).getByLabelText('Your message'), { target: { value: 'Call me back' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Send message' }));
     await ctx.pump();
     await ctx.pump();
     expect(within(dialog).getByText('Thank you. We will get back to you soon.')).toBeTruthy();
+  });
+
+  it('offers to leave a message, not a chat, when no agent is logged in', async () => {
+    const ctx = await setup();
+    await ctx.cc.settled(ctx.ada.client.logOut());
+    const dialog = await ctx.openChat();
+    await ctx.pump();
+    expect(within(dialog).getByText(/No one is available to chat right now/)).toBeTruthy();
+    expect(within(dialog).queryByRole('button', { name: 'Start chat' })).toBeNull();
+    expect(within(dialog).getByRole('button', { name: 'Send message' })).toBeTruthy();
+  });
+
+  it('tells a waiting visitor when the last agent logs out, and carries what they wrote into a message', async () => {
+    const ctx = await setup({ prechat: { fields: {} } });
+    const dialog = await ctx.openChat();
+    const box = within(dialog).getByRole('textbox', { name: 'Type your message' });
+    fireEvent.input(box, { target: { value: 'My parcel never came' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    await ctx.pump();
+    await ctx.cc.elapse(1_000);
+    await ctx.pump();
+    expect(within(dialog).queryByRole('button', { name: 'Leave a message' })).toBeNull();
+    await ctx.cc.settled(ctx.ada.client.logOut());
+    await ctx.cc.elapse(1_000);
+    await ctx.pump();
+    // Said once to a screen reader, and shown.
+    const said = within(dialog)
+      .getAllByRole('status')
+      .map((status) => status.textContent);
+    expect(said).toContain('No one is available to chat right now.');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Leave a message' }));
+    await ctx.pump();
+    await ctx.pump();
+    expect((within(dialog).getByLabelText('Your message') as HTMLTextAreaElement).value).toBe(
+      'My parcel never came',
+    );
+    // The request is withdrawn: no agent logging in later finds a visitor who has gone.
+    const [interaction] = [...ctx.cc.server.interactions.values()];
+    expect(interaction?.state).toBe('ended');
+    expect(within(dialog).queryByText('How was your chat?')).toBeNull();
+  });
+
+  it("shows times by day, and each state of the visitor's latest message up to read by the agent", async () => {
+    const ctx = await setup();
+    const { conversationId } = await startChat(ctx);
+    const log = ctx.view.getByRole('log', { name: 'Conversation' });
+    expect(within(log).getByText('Today')).toBeTruthy();
+    const box = ctx.view.getByRole('textbox', { name: 'Type your message' });
+    fireEvent.input(box, { target: { value: 'Anyone there?' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(within(log).getByText(/Sending…/)).toBeTruthy();
+    await ctx.pump();
+    await ctx.pump();
+    expect(within(log).getByText(/· Sent$/)).toBeTruthy();
+    // The time the visitor sent it, machine-readable for assistive technology.
+    const sentAt = Date.parse(log.querySelector('.mine time')?.getAttribute('datetime') ?? '');
+    expect(ctx.cc.clock.now() - sentAt).toBeLessThan(1_000);
+    const mine = ctx.cc.server.interactions.get(conversationId ?? '')?.transcript.at(-1)?.id ?? '';
+    await ctx.cc.settled(ctx.ada.client.read(conversationId ?? '', mine));
+    await ctx.pump();
+    expect(within(log).getByText(/· Read$/)).toBeTruthy();
+    expect(within(log).queryByText(/· Sent$/)).toBeNull();
+  });
+
+  it('sends a read receipt for the newest message in view, once', async () => {
+    const ctx = await setup();
+    const { conversationId } = await startChat(ctx);
+    const reads: string[] = [];
+    ctx.ada.client.on('read', ({ upTo }) => reads.push(upTo));
+    await ctx.cc.settled(ctx.ada.client.send(conversationId ?? '', 'Hello Zoé'));
+    await ctx.pump();
+    await ctx.pump();
+    const reply = ctx.cc.server.interactions.get(conversationId ?? '')?.transcript.at(-1)?.id;
+    expect(reads).toEqual([reply]);
+  });
+
+  it('ends plainly when the backend no longer has the chat (a restart lost it), and starts again', async () => {
+    const ctx = await setup();
+    const { dialog, conversationId } = await startChat(ctx);
+    ctx.cc.server.interactions.delete(conversationId ?? '');
+    ctx.transport.drop();
+    await ctx.cc.elapse(5_000);
+    await ctx.pump();
+    await ctx.pump();
+    expect(
+      within(dialog).getByText('This chat was interrupted on our side and could not continue.'),
+    ).toBeTruthy();
+    expect(ctx.view.getByRole('dialog', { name: 'Chat' })).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Start a new chat' }));
+    await ctx.pump();
+    expect(
+      within(ctx.view.getByRole('dialog', { name: 'Chat' })).getByRole('button', { name: 'Start chat' }),
+    ).toBeTruthy();
+  });
+
+  it('ends when End chat finds nothing left to end on the backend', async () => {
+    const ctx = await setup();
+    const { dialog, conversationId } = await startChat(ctx);
+    ctx.cc.server.interactions.delete(conversationId ?? '');
+    await ctx.cc.settled(ctx.tandem.command('Chat.end'));
+    await ctx.pump();
+    expect(within(dialog).getByText('The chat has ended.')).toBeTruthy();
   });
 
   it('names a bad option under chat. and stays out of the way', async () => {

@@ -8,7 +8,7 @@ import type {
   Unsubscribe,
 } from '@tandem/sdk-core';
 
-export type MessageStatus = 'sending' | 'sent' | 'failed';
+export type MessageStatus = 'sending' | 'sent' | 'failed' | 'read';
 
 /** What a notice in the conversation says, for the UI to word in the visitor's language. */
 export interface ChatNotice {
@@ -19,7 +19,7 @@ export interface ChatNotice {
 }
 
 export interface ChatEntry extends ChatMessage {
-  /** The customer's own messages: sending until the server has it, failed (with retry) if it could not. */
+  /** The visitor's own messages: sending until the server has it, failed (with retry) if it could not, read once an agent has seen it. */
   readonly status: MessageStatus;
   /** Set on entries made here from agent events (joined, left, transferred); their text is English. */
   readonly notice?: ChatNotice;
@@ -29,7 +29,8 @@ export interface ChatState {
   readonly phase: 'idle' | 'starting' | 'queued' | 'connected' | 'ended';
   readonly conversationId?: string;
   readonly messages: readonly ChatEntry[];
-  readonly queue?: { readonly position: number; readonly ewtSeconds?: number };
+  /** `staffed: false`: no agent who could answer is logged in any more. */
+  readonly queue?: { readonly position: number; readonly ewtSeconds?: number; readonly staffed?: boolean };
   /** Names of the agents in the conversation now. */
   readonly agents: readonly string[];
   readonly agentTyping: boolean;
@@ -46,7 +47,7 @@ export interface ChatNotifications {
   changed(state: ChatState): void;
 }
 
-import { inTimeOrder, mergeMessage } from './messages';
+import { inTimeOrder, markRead, mergeMessage, readReporter } from './messages';
 import { createOutbox } from './outbox';
 
 const conversationKey = 'chat.conversation';
@@ -128,13 +129,20 @@ export function createChatController(options: {
         case 'typing':
           set({ agentTyping: event.typing });
           break;
+        case 'read':
+          set({ messages: markRead(state.messages, event.upTo) });
+          break;
         case 'ended':
-          storage.remove(conversationKey);
-          set({ phase: 'ended', endReason: event.reason, agents: [], agentTyping: false, queue: undefined });
-          notify.ended(event.reason);
+          endHere(event.reason);
           break;
       }
     });
+  }
+
+  function endHere(reason: string): void {
+    storage.remove(conversationKey);
+    set({ phase: 'ended', endReason: reason, agents: [], agentTyping: false, queue: undefined });
+    notify.ended(reason);
   }
 
   function addNotice(notice: ChatNotice, text: string): void {
@@ -152,10 +160,26 @@ export function createChatController(options: {
     sent: (message) => notify.sent(message),
   });
   const newId = outbox.newId;
+  const reportRead = readReporter(backend.chat.read && ((upTo) => backend.chat.read?.(upTo)));
 
   return {
     get state() {
       return state;
+    },
+
+    /**
+     * After a reconnection: the conversation goes on with what was missed, or, when the backend no longer
+     * has it (a restart that lost it) or it ended meanwhile, it ends here too, plainly.
+     */
+    async reconcile(): Promise<void> {
+      const id = state.conversationId;
+      if (!id || (state.phase !== 'queued' && state.phase !== 'connected')) return;
+      const history = await backend.chat.history();
+      if (state.conversationId !== id) return;
+      if (history.conversationId === id && history.state !== 'ended') {
+        for (const message of history.messages) merge(message);
+        set({ messages: markRead(inTimeOrder(state.messages), history.readUpTo) });
+      } else endHere(history.conversationId === id ? 'ended' : 'lost');
     },
 
     /** After a reload or a navigation: the conversation in progress comes back, once. */
@@ -176,7 +200,7 @@ export function createChatController(options: {
         conversationId,
         phase: connected ? 'connected' : 'queued',
         agents: [...history.agents],
-        messages: inTimeOrder(state.messages),
+        messages: markRead(inTimeOrder(state.messages), history.readUpTo),
       });
       return true;
     },
@@ -218,6 +242,11 @@ export function createChatController(options: {
       if (state.phase === 'connected') outbox.typed();
     },
 
+    /** The visitor has seen the conversation up to this message (the newest, in view): the agent sees "Read". */
+    seen(upTo: string): void {
+      if (state.phase === 'connected') reportRead(upTo);
+    },
+
     /** The customer's rating of the chat that just ended (1 to 5), with an optional comment. */
     rate(score: number, comment?: string): Promise<void> {
       return backend.chat.rate({ score, ...(comment ? { comment } : {}) });
@@ -226,6 +255,8 @@ export function createChatController(options: {
     async end(): Promise<void> {
       if (state.phase === 'idle' || state.phase === 'ended') return;
       await backend.chat.end();
+      // The backend had nothing left to end (it lost the chat): no event will come, so it ends here.
+      if ((state as ChatState).phase !== 'ended') endHere('customer');
     },
 
     /** Ends the conversation in progress and forgets it on this device (a logout): the next start is fresh. */

@@ -191,6 +191,10 @@ export function setupChat(
   });
   context.register('Chat.state', { run: () => controller.state });
 
+  // Back online: whatever was missed comes in, or a conversation the backend lost ends plainly.
+  const stopReconnect = backend.onStateChange((connection) => {
+    if (connection === 'online') controller.reconcile().catch(() => undefined);
+  });
   const unmount = mount?.(core);
   // A conversation in progress before a reload or a navigation comes back, with its window as it was.
   const saved = tabStorage.get<ChatView>(viewKey, (v) => (v === 'open' || v === 'minimized' ? v : undefined));
@@ -200,6 +204,7 @@ export function setupChat(
     .catch(() => false)
     .then(() => saveView());
   return () => {
+    stopReconnect();
     unmount?.();
     controller.dispose();
   };

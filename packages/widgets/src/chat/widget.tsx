@@ -118,6 +118,8 @@ function mountWindow(core: ChatCore, context: PluginContext, options: ChatOption
   fit();
   viewport?.addEventListener('resize', fit);
   viewport?.addEventListener('scroll', fit);
+  // Back to a hidden tab: what is in view now counts as read.
+  getDocument()?.addEventListener('visibilitychange', paint);
   const stopState = backend?.onStateChange((state) => {
     connection = state;
     paint();
@@ -144,6 +146,7 @@ function mountWindow(core: ChatCore, context: PluginContext, options: ChatOption
     chime.close();
     viewport?.removeEventListener('resize', fit);
     viewport?.removeEventListener('scroll', fit);
+    getDocument()?.removeEventListener('visibilitychange', paint);
     stopState?.();
     offSelector();
     offMessaging();
@@ -152,10 +155,10 @@ function mountWindow(core: ChatCore, context: PluginContext, options: ChatOption
   };
 }
 
-/** Open unless the backend says every chat queue for the subject is closed now. */
+/** Open unless the backend says every chat queue for the subject is closed, or has no agent, now. */
 function isChatOpen(availability: readonly ChannelAvailability[] | undefined, subject?: string): boolean {
   const chats = availability?.filter((a) => a.channel === 'chat') ?? [];
   if (chats.length === 0) return true;
   const relevant = subject ? chats.filter((a) => a.subject === subject) : [];
-  return (relevant.length ? relevant : chats).some((a) => a.open);
+  return (relevant.length ? relevant : chats).some((a) => a.open && a.staffed !== false);
 }

@@ -13,6 +13,8 @@ export interface MessagingWindowProps {
   onSend(text: string): void;
   onRetry(id: string): void;
   onTyping(): void;
+  onSeen(upTo: string): void;
+  now: number;
   onGesture(): void;
 }
 
@@ -40,6 +42,8 @@ export function MessagingWindow(props: MessagingWindowProps) {
         i18n={i18n}
         imageOrigins={props.imageOrigins}
         onRetry={props.onRetry}
+        onSeen={props.onSeen}
+        now={props.now}
       />
       <p class="typing" role="status">
         {state.agentTyping && agent ? t('chat.typing', { name: agent }) : ''}

@@ -7,7 +7,7 @@ import type {
   Unsubscribe,
 } from '@tandem/sdk-core';
 import type { ChatEntry, ChatNotice } from '../chat/controller';
-import { inTimeOrder, mergeMessage } from '../chat/messages';
+import { inTimeOrder, markRead, mergeMessage, readReporter } from '../chat/messages';
 import { createOutbox } from '../chat/outbox';
 
 export interface MessagingState {
@@ -49,6 +49,7 @@ export function createMessagingController(options: {
     sent: (message) => notify.sent(message),
   });
   const newId = outbox.newId;
+  const reportRead = readReporter(backend.messaging.read && ((upTo) => backend.messaging.read?.(upTo)));
 
   function set(next: Partial<MessagingState>): void {
     state = { ...state, ...next };
@@ -86,6 +87,9 @@ export function createMessagingController(options: {
         case 'typing':
           set({ agentTyping: event.typing });
           break;
+        case 'read':
+          set({ messages: markRead(state.messages, event.upTo) });
+          break;
         case 'ended':
           set({ agents: [], agentTyping: false });
           break;
@@ -109,6 +113,8 @@ export function createMessagingController(options: {
     send: (text: string): Promise<void> => outbox.send(text),
     retry: (id: string): Promise<void> => outbox.retry(id),
     typed: (): void => outbox.typed(),
+    /** The visitor has seen the thread up to this message: the agent sees "Read". */
+    seen: (upTo: string): void => reportRead(upTo),
 
     dispose(): void {
       outbox.dispose();

@@ -91,6 +91,10 @@ export function messagingWidget(input: ChatOptions & { subject?: string } = {}) 
               onSend={(value) => void controller.send(value).catch(() => undefined)}
               onRetry={(id) => void controller.retry(id).catch(() => undefined)}
               onTyping={() => controller.typed()}
+              onSeen={(upTo) => {
+                if (getDocument()?.visibilityState !== 'hidden') controller.seen(upTo);
+              }}
+              now={context.clock.now()}
               onGesture={() => chime.unlock()}
             />
           ) : null,
@@ -127,7 +131,10 @@ export function messagingWidget(input: ChatOptions & { subject?: string } = {}) 
       // The selector and the windows share the corner: one at a time.
       const offSelector = bus.on('ChannelSelector.opened', () => setOpen(false));
       const offChat = bus.on('Chat.opened', () => setOpen(false));
+      // Back to a hidden tab: what is in view now counts as read.
+      getDocument()?.addEventListener('visibilitychange', paint);
       return () => {
+        getDocument()?.removeEventListener('visibilitychange', paint);
         offSelector();
         offChat();
         chime.close();

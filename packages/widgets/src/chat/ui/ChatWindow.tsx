@@ -1,5 +1,5 @@
 import type { ConnectionState } from '@tandem/sdk-core';
-import { isTandemError } from '@tandem/sdk-core';
+import { getDocument, isTandemError } from '@tandem/sdk-core';
 import { useState } from 'preact/hooks';
 import type { ChatState } from '../controller';
 import { type ChatOptions, prechatFields } from '../options';
@@ -34,6 +34,8 @@ export function ChatWindow({ core, options, connection, chatOpen, notice, onNoti
   const { t } = i18n;
   const state = controller.state;
   const [confirming, setConfirming] = useState(false);
+  // The visitor chose to leave a message instead of waiting: what they wrote so far comes with it.
+  const [leaving, setLeaving] = useState<Record<string, string> | undefined>();
   const phase = state.phase;
   const live = phase === 'queued' || phase === 'connected' || phase === 'starting';
   const fields = prechatFields(options);
@@ -158,9 +160,10 @@ export function ChatWindow({ core, options, connection, chatOpen, notice, onNoti
           </button>
         </div>
       ) : null}
-      {phase === 'idle' && !chatOpen && backend ? (
+      {(leaving || (phase === 'idle' && !chatOpen)) && backend ? (
         <OfflineForm
           i18n={i18n}
+          initial={leaving}
           onSend={({ name, email, message }) =>
             backend.messaging.send({
               id: `offline-${clock.now().toString(36)}-${Math.floor(context.random() * 1e9).toString(36)}`,
@@ -172,12 +175,16 @@ export function ChatWindow({ core, options, connection, chatOpen, notice, onNoti
       ) : phase === 'idle' && needsForm ? (
         <PrechatForm i18n={i18n} fields={fields} subjects={subjects} onStart={start} />
       ) : null}
-      {showLog && (phase !== 'idle' || chatOpen) ? (
+      {leaving ? null : showLog && (phase !== 'idle' || chatOpen) ? (
         <MessageLog
           messages={state.messages}
           welcome={options.welcome}
           i18n={i18n}
           imageOrigins={options.imageOrigins ?? []}
+          now={clock.now()}
+          onSeen={(upTo) => {
+            if (getDocument()?.visibilityState !== 'hidden') controller.seen(upTo);
+          }}
           onRetry={(id) => void controller.retry(id).catch(() => undefined)}
           {...(phase === 'connected'
             ? { onQuickReply: (text: string) => void controller.send(text).catch(() => undefined) }
@@ -185,18 +192,32 @@ export function ChatWindow({ core, options, connection, chatOpen, notice, onNoti
         />
       ) : null}
       {phase === 'queued' || phase === 'starting' ? (
-        <WaitingBanner i18n={i18n} queue={state.queue} onCancel={() => guard(controller.end())} />
+        <WaitingBanner
+          i18n={i18n}
+          queue={state.queue}
+          now={clock.now()}
+          onCancel={() => guard(controller.end())}
+          onLeaveMessage={() => {
+            const wrote = state.messages.filter((m) => m.from === 'customer').map((m) => m.text);
+            setLeaving({ message: wrote.join('\n') });
+            guard(controller.end());
+          }}
+        />
       ) : null}
       {/* Always there, so that a screen reader hears "Alice is typing…" once, politely, as it appears. */}
       <p class="typing" role="status">
         {state.agentTyping && agents[0] ? t('chat.typing', { name: agents[0] }) : ''}
       </p>
-      {phase === 'ended' ? (
+      {leaving ? null : phase === 'ended' ? (
         <EndedPanel
           i18n={i18n}
           rating={options.rating === true && answered(state.messages)}
+          lost={state.endReason === 'lost'}
           onRate={(score, comment) => controller.rate(score, comment)}
-          onRestart={() => controller.reset()}
+          onRestart={() => {
+            setLeaving(undefined);
+            return controller.reset();
+          }}
         />
       ) : live || (phase === 'idle' && !needsForm && chatOpen) ? (
         <Composer

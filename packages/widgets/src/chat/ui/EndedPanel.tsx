@@ -4,17 +4,19 @@ import { useState } from 'preact/hooks';
 export interface EndedPanelProps {
   i18n: I18n;
   rating: boolean;
+  /** The backend no longer had the conversation (a restart lost it). */
+  lost?: boolean;
   onRate(score: number, comment: string): Promise<void>;
   onRestart(): void;
 }
 
 /** After the end: what happened, the optional rating, and a new chat. */
-export function EndedPanel({ i18n, rating, onRate, onRestart }: EndedPanelProps) {
+export function EndedPanel({ i18n, rating, lost, onRate, onRestart }: EndedPanelProps) {
   const { t } = i18n;
   const [rated, setRated] = useState<'no' | 'sending' | 'yes' | 'failed'>('no');
   return (
     <div class="ended">
-      <p role="status">{t('chat.ended')}</p>
+      <p role="status">{t(lost ? 'chat.lost' : 'chat.ended')}</p>
       {rating && rated !== 'yes' ? (
         <form
           class="rating"

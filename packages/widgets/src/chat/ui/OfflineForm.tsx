@@ -3,12 +3,15 @@ import { useState } from 'preact/hooks';
 import { checkFields, FormField, focusFirstError } from '../../shared/FormField';
 import type { PrechatField } from '../options';
 
-/** When chat is closed: a message left for later, answered by email. */
+/** When no one can chat (closed, or no agent logged in): a message left for later, answered by email. */
 export function OfflineForm({
   i18n,
+  initial = {},
   onSend,
 }: {
   i18n: I18n;
+  /** What the visitor already gave: their name, and what they wrote while waiting. */
+  initial?: Readonly<Record<string, string>>;
   onSend(input: { name: string; email: string; message: string }): Promise<void>;
 }) {
   const { t } = i18n;
@@ -43,7 +46,7 @@ export function OfflineForm({
       }}
     >
       <p>
-        <strong>{t('chat.offlineTitle')}</strong> {t('chat.offlineIntro')}
+        <strong>{t('chat.offlineTitle')}</strong> {t('chat.unstaffed')} {t('chat.offlineIntro')}
       </p>
       {fields.map((field, index) => (
         <FormField
@@ -53,6 +56,7 @@ export function OfflineForm({
           field={field}
           error={errors[field.name]}
           autofocus={index === 0}
+          initial={initial[field.name]}
           maxLength={field.name === 'message' ? 5000 : 200}
         />
       ))}
