@@ -35,7 +35,8 @@ export function App({ url }: { url: string }) {
     }
   }
 
-  if (session) return <Desktop client={session.client} store={session.store} />;
+  if (session)
+    return <Desktop client={session.client} store={session.store} onLoggedOut={() => setSession(null)} />;
   return (
     <main class="login">
       <h1>Tandem agent desktop</h1>

@@ -114,6 +114,11 @@ export function CobrowsePanel({ client, store }: { client: AgentClient; store: D
 
   if (!cobrowse) return null;
   const ended = cobrowse.ended !== undefined;
+  const section = host.current?.closest('section');
+  const fullScreen = () =>
+    document.fullscreenElement
+      ? void document.exitFullscreen().catch(() => undefined)
+      : void section?.requestFullscreen().catch(() => undefined);
   const requestWrite = () => {
     store.update((d) => {
       if (d.cobrowse) d.cobrowse = { ...d.cobrowse, request: 'pending' };
@@ -173,7 +178,14 @@ export function CobrowsePanel({ client, store }: { client: AgentClient; store: D
       <p class="refusal" role="alert" key={refused?.count ?? 0} data-count={refused?.count ?? 0}>
         {refused ? `Refused: ${refused.message}` : ''}
       </p>
-      <div class="cobrowse-view" ref={host} />
+      {/* As wide as the column, as tall as the customer's screen is for that width (the viewer fits it). */}
+      <div
+        class="cobrowse-view"
+        ref={host}
+        style={
+          view.viewport ? { aspectRatio: `${view.viewport.width} / ${view.viewport.height + 28}` } : undefined
+        }
+      />
       {view.pages.length > 0 ? (
         <ol class="cobrowse-pages" aria-label="Pages visited">
           {view.pages.map((page, index) => (
@@ -200,6 +212,9 @@ export function CobrowsePanel({ client, store }: { client: AgentClient; store: D
               onClick={() => void client.sendCobrowse(cobrowse.sessionId, 'resync').catch(() => undefined)}
             >
               Refresh view
+            </button>{' '}
+            <button type="button" onClick={fullScreen}>
+              Full screen
             </button>{' '}
             <button
               type="button"

@@ -1,6 +1,6 @@
 import { systemClock } from '@tandem/sdk-core';
 import { type AgentClient, type AgentProfile, createTypingSignal } from '@tandem/sdk-core/agent';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Fields } from './Fields';
 import type { Conversation, DesktopStore } from './store';
 import { endedLabel, mediaTitle } from './words';
@@ -20,11 +20,15 @@ export function ConversationPanel({ client, store, conversation, profile }: Prop
   const [roster, setRoster] = useState<Array<{ id: string; name: string; state: string }>>([]);
   const [target, setTarget] = useState('');
   const [code, setCode] = useState(profile.wrapUpCodes[0] ?? '');
+  const id = conversation.id;
   const report = (failure: unknown) =>
     store.update((d) => {
-      d.notice = (failure as { message?: string }).message ?? 'Something went wrong';
+      const { code, message } = failure as { code?: string; message?: string };
+      // The server no longer has it (a restart lost it): it is over, said once, in words.
+      const found = code === 'not_found' ? d.conversations.find((c) => c.id === id) : undefined;
+      if (found && !found.ended) found.ended = 'lost';
+      else d.notice = message ?? 'Something went wrong';
     });
-  const id = conversation.id;
   const live = !conversation.ended;
   // The customer sees "Alice is typing…": throttled as the customer's own signal is.
   const typing = useMemo(
@@ -32,6 +36,7 @@ export function ConversationPanel({ client, store, conversation, profile }: Prop
     [client, id],
   );
   useEffect(() => () => typing.stop(), [typing]);
+  useReadReceipt(client, conversation);
 
   const refreshRoster = () =>
     client
@@ -72,10 +77,11 @@ export function ConversationPanel({ client, store, conversation, profile }: Prop
       target.startsWith('subject:') ? { toSubject: target.slice(8) } : { toAgentId: target },
     ).catch(report);
 
+  const seenUpTo = lastReadAgentMessage(conversation);
   return (
     <article aria-labelledby="conversation-heading">
       <h2 id="conversation-heading">
-        {mediaTitle(conversation.media)} — {conversation.subject}
+        {mediaTitle(conversation.media)} — {conversation.subjectName}
         {conversation.ended ? ` · ${endedLabel(conversation.ended)}` : ''}
       </h2>
       <Fields
@@ -92,6 +98,9 @@ export function ConversationPanel({ client, store, conversation, profile }: Prop
                   key={message.id}
                   class={`from-${message.from}${message.visibility === 'agents' ? ' internal' : ''}`}
                 >
+                  <time dateTime={new Date(message.at).toISOString()}>
+                    {new Date(message.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+                  </time>{' '}
                   <span class="author">
                     {message.from === 'agent'
                       ? message.authorName
@@ -101,6 +110,7 @@ export function ConversationPanel({ client, store, conversation, profile }: Prop
                     {message.visibility === 'agents' ? ' (agents only)' : ''}:
                   </span>{' '}
                   <span class="text">{message.text}</span>
+                  {message.id === seenUpTo ? <span class="seen"> · Read by the customer</span> : null}
                 </li>
               ))}
             </ol>
@@ -188,7 +198,7 @@ export function ConversationPanel({ client, store, conversation, profile }: Prop
         </fieldset>
       ) : conversation.wrappedUp ? (
         <p>Wrapped up: {conversation.wrappedUp}</p>
-      ) : conversation.ended !== 'transferred' ? (
+      ) : conversation.ended !== 'transferred' && conversation.ended !== 'lost' ? (
         <form
           class="wrap-up"
           onSubmit={(e) => {
@@ -219,4 +229,30 @@ export function ConversationPanel({ client, store, conversation, profile }: Prop
       ) : null}
     </article>
   );
+}
+
+/** The newest of this side's messages that the customer has seen: where "Read" shows. */
+function lastReadAgentMessage(conversation: Conversation): string | undefined {
+  const read = conversation.transcript.findIndex((m) => m.id === conversation.customerRead);
+  return conversation.transcript
+    .slice(0, read + 1)
+    .findLast((m) => m.from === 'agent' && m.visibility === 'all')?.id;
+}
+
+/** Tells the customer the agent has read up to their newest message, once it is on a visible screen. */
+function useReadReceipt(client: AgentClient, conversation: Conversation): void {
+  const sent = useRef<string | undefined>(undefined);
+  const newest = conversation.transcript.findLast((m) => m.from === 'customer')?.id;
+  const { id, ended } = conversation;
+  useEffect(() => {
+    if (!newest || ended || sent.current === newest) return;
+    const send = () => {
+      if (document.visibilityState === 'hidden' || sent.current === newest) return;
+      sent.current = newest;
+      client.read(id, newest).catch(() => undefined);
+    };
+    send();
+    document.addEventListener('visibilitychange', send);
+    return () => document.removeEventListener('visibilitychange', send);
+  }, [client, id, newest, ended]);
 }

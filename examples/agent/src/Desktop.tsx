@@ -37,7 +37,7 @@ function InteractionList(props: {
             }
           >
             {mediaLabel(c.media)} · {c.subjectName}
-            {c.ended ? (c.wrappedUp ? ' · wrapped up' : ' · ended') : ''}
+            {c.ended ? (c.wrappedUp ? ' · wrapped up' : c.ended === 'lost' ? ' · lost' : ' · ended') : ''}
           </button>
         </li>
       ))}
@@ -45,7 +45,18 @@ function InteractionList(props: {
   );
 }
 
-export function Desktop({ client, store }: { client: AgentClient; store: DesktopStore }) {
+/** Over: wrapped up, or gone from the server. */
+const archived = (c: Conversation) => c.wrappedUp !== undefined || c.ended === 'lost';
+
+export function Desktop({
+  client,
+  store,
+  onLoggedOut,
+}: {
+  client: AgentClient;
+  store: DesktopStore;
+  onLoggedOut(): void;
+}) {
   const state = useDesktop(store);
   const profile = state.profile;
   const report = (failure: unknown) =>
@@ -58,8 +69,8 @@ export function Desktop({ client, store }: { client: AgentClient; store: Desktop
     client.setState(next === 'Ready' ? 'Ready' : 'NotReady', reason || undefined).catch(report);
   }
   const selected = state.conversations.find((c) => c.id === state.selected);
-  const open = state.conversations.filter((c) => !c.wrappedUp);
-  const done = state.conversations.filter((c) => c.wrappedUp);
+  const open = state.conversations.filter((c) => !archived(c));
+  const done = state.conversations.filter(archived);
   const stateValue = state.state === 'NotReady' ? `NotReady:${state.reason ?? ''}` : 'Ready';
 
   return (
@@ -88,6 +99,9 @@ export function Desktop({ client, store }: { client: AgentClient; store: Desktop
           {stateLabel(state.state)}
           {state.reason ? ` (${state.reason})` : ''}
         </p>
+        <button type="button" class="secondary" onClick={() => client.logOut().then(onLoggedOut, report)}>
+          Log out
+        </button>
       </header>
       {state.notice ? (
         <p role="alert" class="notice">
@@ -149,7 +163,7 @@ export function Desktop({ client, store }: { client: AgentClient; store: Desktop
           </section>
           <CobrowseJoin client={client} />
         </nav>
-        <main>
+        <main class={state.cobrowse ? 'workspace with-cobrowse' : 'workspace'}>
           <CobrowsePanel client={client} store={store} />
           {selected && profile ? (
             <ConversationPanel client={client} store={store} conversation={selected} profile={profile} />

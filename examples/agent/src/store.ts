@@ -11,6 +11,8 @@ export interface Conversation {
   readonly transcript: AgentMessage[];
   participants: Array<{ agentId: string; name: string; visible: boolean }>;
   customerTyping: boolean;
+  /** The last message the customer has seen (read receipts). */
+  customerRead?: string;
   ended?: string;
   wrappedUp?: string;
 }
@@ -94,6 +96,7 @@ export function createDesktopStore(client: AgentClient) {
         transcript: [...event.transcript],
         participants: event.participants,
         customerTyping: false,
+        ...(event.customerRead ? { customerRead: event.customerRead } : {}),
       });
       d.selected = event.interactionId;
     }),
@@ -108,6 +111,12 @@ export function createDesktopStore(client: AgentClient) {
     update((d) => {
       const found = conversation(d, interactionId);
       if (found && from === 'customer') found.customerTyping = typing;
+    }),
+  );
+  client.on('read', ({ interactionId, upTo }) =>
+    update((d) => {
+      const found = conversation(d, interactionId);
+      if (found) found.customerRead = upTo;
     }),
   );
   client.on('participants', ({ interactionId, participants }) =>

@@ -20,6 +20,7 @@ export const endedLabel = (reason: string): string =>
     customer: 'ended by the customer',
     transferred: 'transferred',
     overflow: 'sent to another contact center',
+    lost: 'no longer on the server (it may have restarted)',
   })[reason] ?? `ended (${reason})`;
 
 /** What the conversation is, for its heading. */

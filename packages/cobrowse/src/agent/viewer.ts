@@ -291,6 +291,14 @@ export function mountCobrowseViewer(element: HTMLElement, options: ViewerOptions
     if (document.visibilityState === 'visible' && state.phase === 'live') options.send('resync');
   };
   document.addEventListener('visibilitychange', onVisible);
+  // The view is as large as its box: a wider column, a full screen or a turned tablet fits it again.
+  const View = document.defaultView;
+  const resized = View?.ResizeObserver
+    ? new View.ResizeObserver(() => {
+        if (state.viewport) fit(state.viewport.width, state.viewport.height);
+      })
+    : undefined;
+  resized?.observe(stage);
 
   return {
     get state() {
@@ -338,6 +346,7 @@ export function mountCobrowseViewer(element: HTMLElement, options: ViewerOptions
     },
     destroy() {
       input.detach();
+      resized?.disconnect();
       document.removeEventListener('visibilitychange', onVisible);
       replayer?.destroy();
       replayer = undefined;

@@ -93,7 +93,8 @@ export interface PageContext {
 export interface NumberRequest {
   /** E.164, e.g. "+33612345678". */
   readonly phone: string;
-  readonly subject: string;
+  /** Absent: the backend's default subject for calls. */
+  readonly subject?: string;
   readonly firstName?: string;
   readonly lastName?: string;
   readonly email?: string;
@@ -138,7 +139,8 @@ export interface CallbackBooking {
 export interface CallbackRequest {
   /** E.164. */
   readonly phone: string;
-  readonly subject: string;
+  /** Absent: the backend's default subject. */
+  readonly subject?: string;
   /** Epoch milliseconds within the callback hours; absent for "call me now". */
   readonly at?: number;
   readonly firstName?: string;
@@ -152,7 +154,7 @@ export interface CallbackApi {
   /** The booking not yet taken, for a page that comes back; null when there is none. */
   current(): Promise<CallbackBooking | null>;
   /** Start times the customer may choose (every half hour within the hours, the next days). */
-  slots(subject: string): Promise<readonly number[]>;
+  slots(subject?: string): Promise<readonly number[]>;
   onEvent(listener: (booking: CallbackBooking) => void): Unsubscribe;
 }
 

@@ -156,7 +156,7 @@ export function protocolBackend(session: SessionClient): BackendAdapter {
       const booking = await command('callback.current', {});
       return booking === null ? null : checked(callbackData, Promise.resolve(booking));
     },
-    slots: (subject) => checked(callbackSlots, command('callback.slots', { subject })),
+    slots: (subject) => checked(callbackSlots, command('callback.slots', subject ? { subject } : {})),
     onEvent: callbackEvents.add,
   };
 

@@ -38,6 +38,8 @@ export function createCallbackDomain(options: {
   const { clock, config, interactions, notify } = options;
   const callbacks = new Map<string, Callback>();
 
+  // A request that names no subject goes to the contact center's first.
+  const defaultSubject = () => config.subjects[0]?.id ?? '';
   const scheduleOf = (subject: string) =>
     config.hours?.[`callback:${subject}`] ??
     config.hours?.callback ??
@@ -69,7 +71,8 @@ export function createCallbackDomain(options: {
   return {
     callbacks,
 
-    request(customerId: string, input: CallbackRequest) {
+    request(customerId: string, requested: CallbackRequest) {
+      const input = { ...requested, subject: requested.subject ?? defaultSubject() };
       if (activeOf(customerId)) fail('conflict', 'a callback is already booked: cancel it first');
       interactions.subjectById(input.subject);
       const now = clock.now();
@@ -125,7 +128,7 @@ export function createCallbackDomain(options: {
     },
 
     /** Start times a customer may choose: every half hour within callback hours, for the next days. */
-    slots(subject: string, days = 2): number[] {
+    slots(subject = defaultSubject(), days = 2): number[] {
       interactions.subjectById(subject);
       const start = Math.ceil((clock.now() + 15 * 60_000) / slotMs) * slotMs;
       const out: number[] = [];

@@ -339,7 +339,7 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     roles: customer,
     schema: z.strictObject({
       phone: e164(),
-      subject: text(64),
+      subject: z.optional(text(64)),
       firstName: z.optional(text(fieldLimits.firstName)),
       lastName: z.optional(text(fieldLimits.lastName)),
       email: z.optional(text(fieldLimits.email)),
@@ -357,7 +357,7 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     roles: customer,
     schema: z.strictObject({
       phone: e164(),
-      subject: text(64),
+      subject: z.optional(text(64)),
       at: z.optional(number({ min: 0 })),
       firstName: z.optional(text(fieldLimits.firstName)),
       lastName: z.optional(text(fieldLimits.lastName)),
@@ -377,7 +377,7 @@ export function createReferenceServer(options: ReferenceServerOptions) {
   });
   register('callback.slots', {
     roles: customer,
-    schema: z.strictObject({ subject: text(64) }),
+    schema: z.strictObject({ subject: z.optional(text(64)) }),
     run: (_context, input) => callback.slots(input.subject),
   });
   register('call.releaseNumber', {

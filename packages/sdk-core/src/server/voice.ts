@@ -119,8 +119,11 @@ export function createVoiceDomain(options: {
 
   return {
     calls,
-    requestNumber(customerId: string, request: NumberRequest): NumberLease {
+    requestNumber(customerId: string, requested: NumberRequest): NumberLease {
       if (!settings) fail('unavailable', 'click-to-call is not configured');
+      // None named: the first subject with numbers of its own, else the contact center's first.
+      const subject = requested.subject ?? settings?.pools[0]?.subject ?? config.subjects[0]?.id ?? '';
+      const request = { ...requested, subject };
       interactions.subjectById(request.subject);
       const previous = leases.get(customerId);
       if (previous) release(previous);

@@ -21,6 +21,18 @@ async function withCustomer(config: unknown = fixture) {
 }
 
 describe('click-to-call (seed 001)', () => {
+  it('takes a request that names no subject: the first with numbers of its own, and callbacks the first', async () => {
+    const { cc, customer, ask } = await withCustomer();
+    const { subject: _none, ...unnamed } = request;
+    await expect(ask(unnamed)).resolves.toMatchObject({ status: 'leased' });
+    const slots = await cc.settled(customer.session.command<number[]>('callback.slots', {}));
+    expect(slots.length).toBeGreaterThan(0);
+    const booking = cc.settled(
+      customer.session.command('callback.request', { phone: request.phone, at: slots[0] }),
+    );
+    await expect(booking).resolves.toMatchObject({ state: 'scheduled' });
+  });
+
   it('leases pool numbers per visit (locking order), then reports the pool exhausted with the general number', async () => {
     const cc = contactCenter();
     const ask = async (phone: string) => {

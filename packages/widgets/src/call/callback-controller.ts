@@ -45,7 +45,7 @@ export function createCallbackController(options: {
       return booking;
     },
 
-    slots: (subject: string) => backend.callback.slots(subject),
+    slots: (subject?: string) => backend.callback.slots(subject),
 
     async request(request: CallbackRequest): Promise<CallbackBooking> {
       listen();

@@ -10,7 +10,8 @@ import type {
 export interface CallForm {
   /** E.164. */
   readonly phone: string;
-  readonly subject: string;
+  /** Absent: the backend's default subject. */
+  readonly subject?: string;
   readonly firstName?: string;
   readonly lastName?: string;
   readonly email?: string;

@@ -41,7 +41,7 @@ declare module '@tandem/sdk-core' {
   interface TandemEvents {
     'ClickToCall.opened': undefined;
     'ClickToCall.closed': undefined;
-    'ClickToCall.submitted': { subject: string };
+    'ClickToCall.submitted': { subject?: string };
     'ClickToCall.numberAssigned': { number: string; accessCode?: string; expiresAt: number };
     'ClickToCall.connected': undefined;
     'ClickToCall.answered': { agentName: string };
@@ -139,7 +139,7 @@ function mountCall(context: PluginContext, options: CallOptions): () => void {
     clock,
     page: () => pageContext(attributes),
     notify: {
-      submitted: (form) => bus.emit('ClickToCall.submitted', { subject: form.subject }),
+      submitted: (form) => bus.emit('ClickToCall.submitted', subjectOf(form.subject)),
       numberAssigned: (lease) => bus.emit('ClickToCall.numberAssigned', lease),
       connected: () => bus.emit('ClickToCall.connected', undefined),
       answered: (agentName) => bus.emit('ClickToCall.answered', { agentName }),
@@ -160,8 +160,8 @@ function mountCall(context: PluginContext, options: CallOptions): () => void {
   });
   callbacks.load().catch(() => undefined);
 
-  const defaultSubject = () =>
-    subject || availability?.find((a) => a.channel === 'voice')?.subject || 'general';
+  // None known (no availability yet): the backend's own default, never a subject it may not have.
+  const defaultSubject = () => subject || availability?.find((a) => a.channel === 'voice')?.subject || '';
   const offer = () => callOffer(availability, defaultSubject(), channel, options.callback !== false);
 
   function effectiveMode(): CallMode {
@@ -173,7 +173,7 @@ function mountCall(context: PluginContext, options: CallOptions): () => void {
     if (effectiveMode() !== 'callback' || slots?.subject === wanted) return;
     const entry: { subject: string; list?: readonly number[] } = { subject: wanted };
     slots = entry;
-    callbacks.slots(wanted).then(
+    callbacks.slots(wanted || undefined).then(
       (list) => {
         entry.list = list;
         paint();
@@ -267,7 +267,7 @@ function mountCall(context: PluginContext, options: CallOptions): () => void {
         const page = pageContext({});
         await callbacks.request({
           phone: form.phone,
-          subject: form.subject,
+          ...subjectOf(form.subject),
           ...names,
           ...(form.at === undefined ? {} : { at: form.at }),
           ...(page.url ? { page: { url: page.url, title: page.title } } : {}),
@@ -278,7 +278,7 @@ function mountCall(context: PluginContext, options: CallOptions): () => void {
         const location = form.shareLocation ? await askLocation() : undefined;
         await call.request({
           phone: form.phone,
-          subject: form.subject,
+          ...subjectOf(form.subject),
           ...names,
           ...(email ? { email } : {}),
           ...(location ? { location } : {}),
@@ -375,7 +375,7 @@ function mountCall(context: PluginContext, options: CallOptions): () => void {
   context.register('Callback.request', {
     schema: requestSchema,
     run: ({ subject: wanted, ...request }) =>
-      callbacks.request({ ...request, subject: wanted ?? defaultSubject() }),
+      callbacks.request({ ...request, ...subjectOf(wanted ?? defaultSubject()) }),
   });
   context.register('Callback.cancel', { run: () => callbacks.cancel().then(() => undefined) });
   context.register('Callback.state', { run: () => callbacks.booking });
@@ -404,4 +404,9 @@ function mountCall(context: PluginContext, options: CallOptions): () => void {
     if (slot) render(null, slot);
     ui.unmount('call');
   };
+}
+
+/** A subject when one is known; none lets the backend pick its default. */
+function subjectOf(wanted: string | undefined): { subject?: string } {
+  return wanted ? { subject: wanted } : {};
 }
