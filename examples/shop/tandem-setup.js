@@ -4,7 +4,8 @@ window.TandemConfig = {
   // another origin (npm start's second address) is told by a meta tag where Tandem's backend is.
   backend: { url: document.querySelector('meta[name="tandem-backend"]')?.content || '/tandem' },
   channels: {
-    chat: { ewt: { show: true, min: 60, max: 900, whenAbove: 'disable' } },
+    // With no agent logged in (or chat closed), the selector and the chat offer a message instead.
+    chat: { whenClosed: 'message', ewt: { show: true, min: 60, max: 900, whenAbove: 'disable' } },
     clickToCall: { whenClosed: 'disable', ewt: { show: true, max: 1200 } },
     callback: {},
     messaging: {},

@@ -1,9 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import type { AgentClient } from '@tandem/sdk-core/agent';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe';
 import { watchPage } from '../support/browser';
-import { useHost } from '../support/host';
+import { agentOverWebSocket, useHost } from '../support/host';
 
 const env = useHost();
+// An agent is logged in (Not Ready): chat is offered, with its pre-chat form.
+let agent: AgentClient | undefined;
+beforeAll(async () => {
+  agent = agentOverWebSocket(env.host, 'bruno');
+  await agent.start();
+});
+afterAll(() => agent?.stop());
 
 const watchers: Array<{ problems: string[] }> = [];
 afterEach(() => {

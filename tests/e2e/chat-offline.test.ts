@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultConfigPath } from '../../examples/host/server';
+import { defaultConfigPath, startHost } from '../../examples/host/server';
 import { axeViolations } from '../support/axe';
 import { watchPage } from '../support/browser';
-import { useHost } from '../support/host';
+import { agentOverWebSocket, useHost } from '../support/host';
 
 // The demo contact center with chat closed all week: the shop's chat link offers the offline form.
 const config = JSON.parse(readFileSync(defaultConfigPath, 'utf8'));
@@ -21,7 +21,7 @@ describe('the offline form on the demo shop (real Chromium, reference server)', 
     await page.goto(`${env.host.url}/`);
     await page.getByRole('button', { name: 'Questions? Chat with us' }).click();
     const chat = page.getByRole('dialog', { name: 'Chat' });
-    await chat.getByText('We are closed right now').waitFor();
+    await chat.getByText('Leave us a message.').waitFor();
     expect(await axeViolations(page), 'offline form').toEqual([]);
     await chat.getByLabel(/Your name/).fill('Grace Hopper');
     await chat.getByLabel(/Email/).fill('grace@example.com');
@@ -34,5 +34,42 @@ describe('the offline form on the demo shop (real Chromium, reference server)', 
     expect(threads[0]?.transcript.map((message) => message.text).join('\n')).toContain(
       'Do you ship to Lyon?',
     );
+  });
+
+  it('offers a message, not a chat, while no agent is logged in, and chat again once one is', async () => {
+    // The demo as it ships: chat open all day, and nobody logged in yet.
+    const host = await startHost({ port: 0, config: JSON.parse(readFileSync(defaultConfigPath, 'utf8')) });
+    try {
+      const page = await (await env.browser.newContext()).newPage();
+      watchers.push(watchPage(page));
+      await page.goto(`${host.url}/`);
+      await page.getByRole('button', { name: 'Contact us' }).click();
+      const selector = page.getByRole('dialog', { name: 'How would you like to reach us?' });
+      const leave = selector.getByRole('button', {
+        name: /Leave us a message\s*No one is available to chat right now/,
+      });
+      await leave.waitFor();
+      expect(await selector.getByRole('button', { name: /Chat with us/ }).count()).toBe(0);
+      expect(await axeViolations(page), 'selector, no agent').toEqual([]);
+      // The shop offers messaging: the message goes there, and the conversation stays for later.
+      await leave.click();
+      await page.getByRole('dialog', { name: 'Messages' }).waitFor();
+      await page.keyboard.press('Escape');
+
+      await page.getByRole('button', { name: 'Questions? Chat with us' }).click();
+      const chat = page.getByRole('dialog', { name: 'Chat' });
+      await chat.getByText(/No one is available to chat right now/).waitFor();
+      expect(await chat.getByRole('button', { name: 'Start chat' }).count()).toBe(0);
+      expect(await axeViolations(page), 'chat, no agent').toEqual([]);
+      await chat.getByRole('button', { name: 'Close' }).click();
+
+      const agent = agentOverWebSocket(host, 'alice');
+      await agent.start();
+      await page.getByRole('button', { name: 'Contact us' }).click();
+      await selector.getByRole('button', { name: /Chat with us/ }).waitFor();
+      agent.stop();
+    } finally {
+      await host.close();
+    }
   });
 });

@@ -45,24 +45,40 @@ function mountWindow(core: ChatCore, context: PluginContext, options: ChatOption
   let availability: readonly ChannelAvailability[] | undefined;
   let returnFocusTo: HTMLElement | null = null;
   let wasOpen = false;
+  let requested = false;
   let notice: string | undefined;
 
   const activeElement = () => ui.root?.activeElement as HTMLElement | null | undefined;
 
+  // Until the backend says whether anyone can chat (or a moment passes), an idle window stays unpainted:
+  // a pre-chat form that turned into "Leave us a message" under the visitor's fingers would lose input.
+  let known = false;
+  function fetchAvailability(): void {
+    const settle = () => {
+      known = true;
+      paint();
+    };
+    const timer = context.clock.setTimeout(settle, 1500);
+    backend?.availability.get().then(
+      (list) => {
+        availability = list;
+        context.clock.clearTimeout(timer);
+        settle();
+      },
+      () => undefined,
+    );
+  }
+
   function paint(): void {
     if (!slot) return;
-    const open = core.view === 'open';
-    if (open && !wasOpen) {
+    const wanted = core.view === 'open';
+    if (wanted && !wasOpen && !requested) {
+      requested = true;
       // A custom launcher on the host page gets focus back; our own launcher is the fallback.
       returnFocusTo = activeElement() ?? (getDocument()?.activeElement as HTMLElement | null) ?? null;
-      backend?.availability.get().then(
-        (list) => {
-          availability = list;
-          paint();
-        },
-        () => undefined,
-      );
+      fetchAvailability();
     }
+    const open = wanted && (known || !backend || core.controller.state.phase !== 'idle');
     render(
       open ? (
         <ChatWindow
@@ -85,13 +101,14 @@ function mountWindow(core: ChatCore, context: PluginContext, options: ChatOption
     // to the body); never away from where the visitor put it, on the page or on the launcher.
     const focused = activeElement();
     if (open && (!wasOpen || focusLost())) focusIn(slot);
-    if (!open && wasOpen && (!focused?.isConnected || slot.contains(focused ?? null))) {
+    if (!wanted && wasOpen && (!focused?.isConnected || slot.contains(focused ?? null))) {
       const launcher = ui.root?.querySelector<HTMLElement>('[data-tandem-launcher]');
       const back = returnFocusTo;
       const usable =
         back?.isConnected && back !== getDocument()?.body && !back.hasAttribute('data-tandem-host');
       (usable ? back : launcher)?.focus();
     }
+    if (!wanted) requested = false;
     wasOpen = open;
   }
 
