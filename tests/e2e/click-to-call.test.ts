@@ -91,7 +91,7 @@ describe('click-to-call on the demo shop (real Chromium, reference server, phone
     expect(await invitation.getByText('Tandem Coffee demo shop').count()).toBe(1);
     await invitation.getByRole('button', { name: 'Accept' }).click();
     const call = desk.getByRole('article');
-    await call.getByRole('heading', { name: /^Call — orders/ }).waitFor();
+    await call.getByRole('heading', { name: /^Call — Orders and delivery/ }).waitFor();
     await call.getByText('Grace Hopper').waitFor();
     await call.getByText('+33612345678').waitFor();
     expect(await axeViolations(desk), 'screen pop').toEqual([]);

@@ -177,8 +177,9 @@ export function createChatController(options: {
       const history = await backend.chat.history();
       if (state.conversationId !== id) return;
       if (history.conversationId === id && history.state !== 'ended') {
+        // Only what was missed is added; the visitor's own messages keep the order they were written in.
         for (const message of history.messages) merge(message);
-        set({ messages: markRead(inTimeOrder(state.messages), history.readUpTo) });
+        set({ messages: markRead(state.messages, history.readUpTo) });
       } else endHere(history.conversationId === id ? 'ended' : 'lost');
     },
 
