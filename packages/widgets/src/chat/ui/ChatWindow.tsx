@@ -195,7 +195,6 @@ export function ChatWindow({ core, options, connection, chatOpen, notice, onNoti
         <WaitingBanner
           i18n={i18n}
           queue={state.queue}
-          now={clock.now()}
           onCancel={() => guard(controller.end())}
           onLeaveMessage={() => {
             const wrote = state.messages.filter((m) => m.from === 'customer').map((m) => m.text);

@@ -1,9 +1,5 @@
 import type { I18n } from '@tandem/sdk-core';
-import { useRef } from 'preact/hooks';
 import type { ChatState } from '../controller';
-
-/** Said again only when the place in line moves, and at most this often: the wait itself just shows. */
-const announceEveryMs = 30_000;
 
 /**
  * Place in line and estimated wait, updated live, with a way out; when no agent who could answer is
@@ -12,13 +8,11 @@ const announceEveryMs = 30_000;
 export function WaitingBanner({
   i18n,
   queue,
-  now,
   onCancel,
   onLeaveMessage,
 }: {
   i18n: I18n;
   queue: ChatState['queue'];
-  now: number;
   onCancel(): void;
   onLeaveMessage(): void;
 }) {
@@ -32,17 +26,12 @@ export function WaitingBanner({
         ? t('chat.waitShort')
         : t('chat.wait', { minutes: Math.round(ewt / 60) });
   const unstaffed = queue?.staffed === false;
-  // A screen reader hears the place in line when it changes, not every refreshed estimate.
-  const said = useRef({ text: '', at: -Infinity });
-  const spoken = unstaffed ? t('chat.unstaffed') : place;
-  if (spoken !== said.current.text && (unstaffed || now - said.current.at >= announceEveryMs)) {
-    said.current = { text: spoken, at: now };
-  }
+  // A screen reader hears the place in line when it moves, never each refreshed estimate.
   return (
     <div class="waiting">
       <p>{unstaffed ? t('chat.unstaffed') : wait ? `${place} · ${wait}` : place}</p>
       <p class="visually-hidden" role="status">
-        {said.current.text}
+        {unstaffed ? t('chat.unstaffed') : place}
       </p>
       {unstaffed ? (
         <button type="button" class="primary" onClick={onLeaveMessage}>
