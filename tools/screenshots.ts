@@ -41,8 +41,8 @@ const command = (page: Page, name: string, payload?: unknown) =>
   );
 
 /** Alice over WebSocket: accepts every invitation, and remembers the last one. */
-async function alice(url: Parameters<typeof agentOverWebSocket>[0]) {
-  const agent = agentOverWebSocket(url, 'alice');
+async function alice(host: RunningHost) {
+  const agent = agentOverWebSocket(host, 'alice');
   const state = { last: '', taken: [] as string[] };
   agent.on('invite', ({ interactionId }) => {
     void agent.accept(interactionId).then(() => {
@@ -57,11 +57,34 @@ async function alice(url: Parameters<typeof agentOverWebSocket>[0]) {
 
 const settle = (page: Page) => page.waitForTimeout(400); // animations and pushed events; pictures only
 
+/** Three visitors from Node in chats Alice accepted: her slots are full, so the next one waits in line. */
+async function fillAlice(host: RunningHost, state: { taken: string[] }) {
+  const fillers = [1, 2, 3].map(() => customerOverWebSocket(host));
+  for (const filler of fillers) {
+    filler.start();
+    await filler.command('chat.start', { subject: 'orders', fields: { name: 'Someone' } });
+  }
+  for (let tries = 0; state.taken.length < 3 && tries < 100; tries++) await sleep(100);
+  return fillers;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The newest message of the visitor's own, by its id: what Alice marks as read. */
+const lastOwnMessage = async (page: Page) => {
+  const state = (await command(page, 'Chat.state')) as { messages: Array<{ id: string; from: string }> };
+  return state.messages.filter((m) => m.from === 'customer').at(-1)?.id ?? '';
+};
+
 /** The visitor's states, in the order a visit reaches them. */
 function scenes(
+  host: RunningHost,
+  empty: RunningHost,
+  query: string,
   agent: AgentClient,
   state: { last: string; taken: string[] },
 ): Array<[string, (page: Page) => Promise<void>]> {
+  let fillers: ReturnType<typeof customerOverWebSocket>[] = [];
   return [
     ['launcher', async () => undefined],
     ['selector', (page) => command(page, 'ChannelSelector.open').then(() => undefined)],
@@ -73,18 +96,57 @@ function scenes(
       },
     ],
     [
-      'conversation',
+      'in line with a wait',
+      async (page) => {
+        fillers = await fillAlice(host, state);
+        await command(page, 'Chat.start', { subject: 'orders', fields: { name: 'Grace Hopper' } });
+        await command(page, 'Chat.send', { text: 'Hello! Is the Ethiopian roast in stock?' });
+        await page.waitForFunction(() =>
+          document
+            .querySelector('[data-tandem-host]')
+            ?.shadowRoot?.querySelector('.waiting')
+            ?.textContent?.includes('·'),
+        );
+      },
+    ],
+    [
+      'conversation, read and typing',
       async (page) => {
         const before = state.last;
-        await command(page, 'Chat.start', { fields: { name: 'Grace Hopper' } });
+        // The chats ahead end: Alice takes the visitor's.
+        for (const id of state.taken.splice(0)) await agent.end(id).catch(() => undefined);
+        for (const filler of fillers) filler.stop();
         for (let tries = 0; state.last === before && tries < 100; tries++) await page.waitForTimeout(100);
-        await command(page, 'Chat.send', { text: 'Hello! Is the Ethiopian roast in stock?' });
-        await agent.send(state.last, 'Yes, plenty of it. We roast every Tuesday and ship the next morning.');
+        await agent.read(state.last, await lastOwnMessage(page));
+        await agent.send(
+          state.last,
+          `Yes, plenty of it. ${'We roast every Tuesday and ship the next morning, so it is always fresh. '.repeat(2)}`,
+        );
         await agent.send(state.last, 'Anything else I can help with?');
+        await command(page, 'Chat.send', { text: 'No, thanks!' });
+        await agent.read(state.last, await lastOwnMessage(page));
         await agent.typing(state.last, true);
       },
     ],
-    ['ended', (page) => command(page, 'Chat.end').then(() => undefined)],
+    ['ended with a rating', (page) => command(page, 'Chat.end').then(() => undefined)],
+    [
+      'chat lost in a restart',
+      async (page) => {
+        const before = state.last;
+        await command(page, 'Chat.reset');
+        await command(page, 'Chat.start', { fields: { name: 'Grace Hopper' } });
+        for (let tries = 0; state.last === before && tries < 100; tries++) await page.waitForTimeout(100);
+        // What a restart does to a chat that was not kept: the server no longer has it; the line drops.
+        // (Alice's slot is given back by hand, as a restart would: the next visitors still find her.)
+        host.contactCenter.interactions.delete(state.last);
+        const alice = host.contactCenter.agents.get('alice');
+        if (alice) alice.load.chat = Math.max(0, alice.load.chat - 1);
+        for (const socket of host.sockets) socket.terminate();
+        await page.waitForFunction(() =>
+          document.querySelector('[data-tandem-host]')?.shadowRoot?.querySelector('.ended'),
+        );
+      },
+    ],
     [
       'messaging',
       async (page) => {
@@ -101,8 +163,32 @@ function scenes(
       },
     ],
     [
+      'click-to-call number',
+      async (page) => {
+        await command(page, 'ClickToCall.open', {
+          phone: '06 12 34 56 78',
+          firstName: 'Grace',
+          submit: true,
+        });
+        await page.waitForFunction(() =>
+          document.querySelector('[data-tandem-host]')?.shadowRoot?.querySelector('a[href^="tel:"]'),
+        );
+      },
+    ],
+    [
+      'callback booked',
+      async (page) => {
+        await command(page, 'ClickToCall.close');
+        await command(page, 'Callback.open');
+        // An hour from now: booked, and not yet Alice's to take.
+        const at = Math.ceil((Date.now() + 3600_000) / 1800_000) * 1800_000;
+        await command(page, 'Callback.request', { phone: '+33612345678', firstName: 'Grace', at });
+      },
+    ],
+    [
       'co-browse code',
       async (page) => {
+        await command(page, 'Callback.cancel').catch(() => undefined);
         await command(page, 'ClickToCall.close');
         const { sessionId } = (await command(page, 'Cobrowse.start')) as { sessionId: string };
         (page as unknown as { sessionId: string }).sessionId = sessionId;
@@ -124,10 +210,34 @@ function scenes(
         await agent.requestWriteMode((page as unknown as { sessionId: string }).sessionId);
       },
     ],
+    [
+      'selector, no agent logged in',
+      async (page) => {
+        await command(page, 'Cobrowse.end').catch(() => undefined);
+        // The same shop on a contact center where nobody has logged in yet.
+        await page.goto(`${empty.url}/product.html${query}`);
+        await page.waitForFunction(() =>
+          document.querySelector('[data-tandem-host]')?.shadowRoot?.querySelector('button'),
+        );
+        await command(page, 'ChannelSelector.open');
+      },
+    ],
+    [
+      'leave a message',
+      async (page) => {
+        await command(page, 'ChannelSelector.close');
+        await command(page, 'Chat.reset');
+        await command(page, 'Chat.open');
+        await page.waitForFunction(() =>
+          document.querySelector('[data-tandem-host]')?.shadowRoot?.querySelector('textarea[name="message"]'),
+        );
+      },
+    ],
   ];
 }
 
-async function visit(browser: Browser, url: string, agent: Awaited<ReturnType<typeof alice>>, shots: Shot[]) {
+async function visit(browser: Browser, host: RunningHost, empty: RunningHost, shots: Shot[]) {
+  const url = host.url;
   for (const variant of variants)
     for (const size of sizes) {
       const { viewport, ...device } = size;
@@ -138,7 +248,8 @@ async function visit(browser: Browser, url: string, agent: Awaited<ReturnType<ty
       await page.waitForFunction(() =>
         document.querySelector('[data-tandem-host]')?.shadowRoot?.querySelector('button'),
       );
-      for (const [scene, reach] of scenes(agent.agent, agent.state)) {
+      const agent = await alice(host);
+      for (const [scene, reach] of scenes(host, empty, variant.query, agent.agent, agent.state)) {
         const shot = { scene, variant: variant.name, size: size.name };
         try {
           await reach(page);
@@ -151,11 +262,7 @@ async function visit(browser: Browser, url: string, agent: Awaited<ReturnType<ty
         }
       }
       await context.close();
-      // Alice ends and wraps up what this visitor left open, so that the next one is answered too.
-      for (const id of agent.state.taken.splice(0)) {
-        await agent.agent.end(id).catch(() => undefined);
-        await agent.agent.wrapUp(id, 'Resolved').catch(() => undefined);
-      }
+      agent.agent.stop();
     }
 }
 
@@ -188,6 +295,19 @@ async function agentDesktop(browser: Browser, host: RunningHost, shots: Shot[]) 
     await page.getByText(/^Wrapped up \(/).waitFor();
     await shoot(page, 'agent wrapped up', colorScheme);
     customer.stop();
+
+    // A visitor's chat, then their tab shared: the page takes the wide column, the conversation stays beside.
+    const visitor = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await visitor.goto(`${host.url}/product.html`);
+    await visitor.locator('[data-tandem-open]').first().waitFor();
+    await command(visitor, 'Chat.start', { subject: 'billing', fields: { name: 'Ada Lovelace' } });
+    await invitations.getByRole('button', { name: 'Accept' }).click();
+    await command(visitor, 'Chat.send', { text: 'Which grind should I pick for a moka pot?' });
+    await page.getByText('Which grind should I pick for a moka pot?').waitFor();
+    await command(visitor, 'Cobrowse.start');
+    await page.locator('.cobrowse-view').getByText('Live', { exact: true }).waitFor();
+    await shoot(page, 'agent co-browse beside the chat', colorScheme);
+    await visitor.context().close();
     await page.context().close();
   }
 }
@@ -212,20 +332,20 @@ mkdirSync(out, { recursive: true });
 const config = JSON.parse(readFileSync(defaultConfigPath, 'utf8'));
 delete config.hours; // open around the clock, whatever the day
 const host = await startHost({ port: 0, config });
+const empty = await startHost({ port: 0, config });
 const browser = await chromium.launch({
   executablePath: chromiumPath(),
   args: chromiumFlags,
   headless: true,
 });
-const agent = await alice(host);
 const shots: Shot[] = [];
 try {
-  await visit(browser, host.url, agent, shots);
+  await visit(browser, host, empty, shots);
   await agentDesktop(browser, host, shots);
 } finally {
-  agent.agent.stop();
   await browser.close();
   await host.close();
+  await empty.close();
 }
 writeFileSync(join(out, 'index.html'), gallery(shots));
 const failed = shots.filter((shot) => shot.failure);
