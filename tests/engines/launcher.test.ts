@@ -61,7 +61,7 @@ describe(`launcher and channel selector on the demo shop (${engine.name})`, () =
     // The subscription the page queued before the SDK loaded has fired.
     expect(await page.evaluate(() => document.documentElement.dataset.selectorOpened)).toBe('yes');
 
-    await page.press({ role: 'button', name: /^Leave us a message/ }, 'Escape');
+    await page.press({ role: 'button', name: /^Send us a message/ }, 'Escape');
     await page.waitFor(
       () => {
         const root = document.querySelector('[data-tandem-host]')?.shadowRoot;

@@ -9,7 +9,6 @@ import { type ComponentChild, render } from 'preact';
 import { type AppLink, channelCommands, enabledChannels, isChannelName } from './channels';
 import { watchCustomLaunchers } from './custom-launchers';
 import { Launcher } from './Launcher';
-import type { SelectorChannel } from './Selector';
 import { launcherStrings, selectorLocales } from './strings';
 import { launcherStyles } from './styles';
 
@@ -86,7 +85,7 @@ export function channelSelector() {
                 apps={state.apps}
                 panel={state.panel}
                 notice={state.notice}
-                onChoose={(channel) => void choose(channel.entry.name, channel)}
+                onChoose={(channel) => void choose(channel.entry.name)}
                 onClose={() => close()}
               />
             ) : null}
@@ -159,14 +158,8 @@ export function channelSelector() {
         bus.emit('ChannelSelector.closed', undefined);
       }
 
-      async function choose(channel: string, shown?: SelectorChannel): Promise<void> {
+      async function choose(channel: string): Promise<void> {
         if (!isChannelName(channel)) return;
-        // In chat's place when no one can chat: the site's messaging if it offers it, else chat's own form.
-        if (shown?.status.leaveMessage) {
-          const messaging = channels.some((entry) => entry.name === 'messaging');
-          await run(channelCommands[messaging ? 'messaging' : 'chat']);
-          return;
-        }
         if (channel === 'cobrowse') {
           const { cobrowseQuestion } = await import('./cobrowse-question');
           state.panel = cobrowseQuestion(i18n, (onCall) => {

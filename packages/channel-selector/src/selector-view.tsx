@@ -18,7 +18,9 @@ export function describeChannels(
   const channels: SelectorChannel[] = [];
   for (const entry of entries) {
     const status = channelStatus(entry.name, entry.config, availability);
-    if (!status.visible) continue;
+    // A message is what the site's own messaging row offers already: one way to say it is enough.
+    const offeredElsewhere = status.leaveMessage && entries.some((other) => other.name === 'messaging');
+    if (!status.visible || offeredElsewhere) continue;
     const statusText = describeStatus(i18n, status, entry.config.ewt?.show === true);
     const label = status.leaveMessage
       ? i18n.t('channel.leaveMessage')

@@ -220,21 +220,14 @@ describe('live availability in the selector', () => {
     expect(call.hasAttribute('disabled')).toBe(false);
   });
 
-  it('offers "Leave us a message" in chat\'s place when no agent could answer, opening messaging', async () => {
+  it('offers "Leave us a message" in chat\'s place when no agent could answer, opening chat\'s form', async () => {
     const availability = [{ channel: 'chat', subject: 'billing', open: true, staffed: false }];
     const fake = fakeBackend(availability);
-    const messaging = vi.fn();
     const chat = vi.fn();
     const { view } = await mount({
       backend: fake.backend,
-      channels: { chat: { whenClosed: 'message' }, messaging: { enabled: false } },
-      plugins: [
-        fakeChat(chat),
-        definePlugin({
-          name: 'Messaging',
-          setup: (context) => void context.register('Messaging.open', { run: messaging }),
-        }),
-      ],
+      channels: { chat: { whenClosed: 'message' } },
+      plugins: [fakeChat(chat)],
     });
     fireEvent.click(view.getByRole('button', { name: 'Contact us' }));
     const leave = await view.findByRole('button', {
@@ -244,7 +237,6 @@ describe('live availability in the selector', () => {
     fireEvent.click(leave);
     // Messaging is not offered on this site: chat's own form takes the message.
     await waitFor(() => expect(chat).toHaveBeenCalledTimes(1));
-    expect(messaging).not.toHaveBeenCalled();
 
     // An agent logs in: chat is offered again the next time the selector opens.
     availability[0] = { channel: 'chat', subject: 'billing', open: true, staffed: true };
@@ -252,22 +244,15 @@ describe('live availability in the selector', () => {
     expect(await view.findByRole('button', { name: 'Chat with us' })).toBeTruthy();
   });
 
-  it('sends "Leave us a message" to messaging when the site offers it, and hides an unstaffed chat by default', async () => {
+  it('leaves the message to the messaging row when the site has one, and hides an unstaffed chat by default', async () => {
     const fake = fakeBackend([{ channel: 'chat', subject: 'billing', open: false, nextOpenAt: 1 }]);
-    const messaging = vi.fn();
     const { view } = await mount({
       backend: fake.backend,
       channels: { chat: { whenClosed: 'message' }, messaging: {} },
-      plugins: [
-        definePlugin({
-          name: 'Messaging',
-          setup: (context) => void context.register('Messaging.open', { run: messaging }),
-        }),
-      ],
     });
     fireEvent.click(view.getByRole('button', { name: 'Contact us' }));
-    fireEvent.click(await view.findByRole('button', { name: /Leave us a message\s*Closed, opens/ }));
-    await waitFor(() => expect(messaging).toHaveBeenCalledTimes(1));
+    expect(await view.findByRole('button', { name: 'Send us a message' })).toBeTruthy();
+    expect(view.queryByRole('button', { name: /Leave us a message|Chat with us/ })).toBeNull();
     for (const instance of instances.splice(0)) instance.destroy();
     document.body.innerHTML = '';
 

@@ -94,7 +94,8 @@ describe('chat window', () => {
     await ctx.pump();
     await ctx.cc.elapse(300);
     await ctx.pump();
-    expect(within(dialog).getByText(/You are number 1 in line/)).toBeTruthy();
+    // Shown, and said once in a status region (the estimate is shown only).
+    expect(within(dialog).getAllByText(/You are number 1 in line/)).toHaveLength(2);
     expect(within(dialog).getByRole('button', { name: 'Cancel request' })).toBeTruthy();
     const [conversationId] = await waitForInvite(ctx);
     expect(ctx.view.getByRole('dialog', { name: 'Chat with Ada' })).toBeTruthy();

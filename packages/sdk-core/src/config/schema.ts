@@ -24,7 +24,10 @@ const channelSchema = z.strictObject({
   /** The subject whose hours and wait time the selector shows; all subjects when absent. */
   subject: z.optional(text(64)),
   label: z.optional(text(80)),
-  /** Closed, or (chat) no agent logged in: hidden, shown disabled, or offered as "Leave a message". */
+  /**
+   * Closed, or (chat) no agent logged in: hidden, shown disabled, or offered as "Leave us a message" (chat's
+   * message form; left out where the site's messaging row offers the same).
+   */
   whenClosed: z.optional(oneOf(['hide', 'disable', 'message'])),
   ewt: z.optional(ewtSchema),
 });

@@ -210,7 +210,7 @@ export function ChatWindow({ core, options, connection, chatOpen, notice, onNoti
       {leaving ? null : phase === 'ended' ? (
         <EndedPanel
           i18n={i18n}
-          rating={options.rating === true && answered(state.messages)}
+          rating={options.rating === true && answered(state.messages) && state.endReason !== 'lost'}
           lost={state.endReason === 'lost'}
           onRate={(score, comment) => controller.rate(score, comment)}
           onRestart={() => {
