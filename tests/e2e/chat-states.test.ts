@@ -62,6 +62,7 @@ describe('waits, read receipts and restarts as the visitor sees them (real Chrom
     await desk.getByLabel('Message').fill('We do: the Colombia Huila.');
     await desk.getByRole('button', { name: 'Send' }).click();
     await desk.getByText('· Read by the customer').waitFor();
+    expect(await axeViolations(desk), 'desktop with read receipts').toEqual([]);
     await desk.getByRole('button', { name: 'End chat' }).click();
   });
 
@@ -160,7 +161,11 @@ describe('waits, read receipts and restarts as the visitor sees them (real Chrom
         .waitFor({ timeout: 20_000 });
       expect(await axeViolations(page), 'lost').toEqual([]);
       await agentReady(again);
-      await restarted.getByRole('button', { name: 'Start a new chat' }).click();
+      // Keyboard only: focus is on "Start a new chat" (no rating for a chat that was lost).
+      expect(await restarted.getByText('How was your chat?').count()).toBe(0);
+      const newChat = restarted.getByRole('button', { name: 'Start a new chat' });
+      await expect.poll(() => newChat.evaluate((element) => element.matches(':focus'))).toBe(true);
+      await page.keyboard.press('Enter');
       await restarted.getByLabel('Your name').fill('Grace Hopper');
       await restarted.getByRole('button', { name: 'Start chat' }).click();
       await page.getByRole('dialog', { name: 'Chat with Alice Martin' }).waitFor();

@@ -130,10 +130,28 @@ export function channelSelector() {
               () => undefined,
             )
           : Promise.resolve();
-        return Promise.all([loadView(), apps]).then(
+        return Promise.all([loadView(), apps, availabilityNow()]).then(
           () => show(trigger),
           () => undefined, // not reachable now: the launcher stays, and the next click tries again
         );
+      }
+
+      // Like the links, the channels' states belong to the list: a chat row that vanished as availability
+      // arrived would move every entry under the pointer. A slow backend gets a second, then it opens anyway.
+      function availabilityNow(): Promise<void> {
+        const backend = context.backend;
+        return new Promise((resolve) => {
+          if (!backend) return resolve();
+          const timer = context.clock.setTimeout(resolve, 1000);
+          backend.availability.get().then(
+            (list) => {
+              state.availability = list;
+              context.clock.clearTimeout(timer);
+              resolve();
+            },
+            () => resolve(),
+          );
+        });
       }
 
       function show(trigger?: Element): void {

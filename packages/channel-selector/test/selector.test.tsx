@@ -244,6 +244,20 @@ describe('live availability in the selector', () => {
     expect(await view.findByRole('button', { name: 'Chat with us' })).toBeTruthy();
   });
 
+  it("opens with the channels' states in place: a chat nobody can answer is never shown, then removed", async () => {
+    const fake = fakeBackend([{ channel: 'chat', subject: 'billing', open: true, staffed: false }]);
+    const { view, root } = await mount({ backend: fake.backend, channels: { chat: {}, messaging: {} } });
+    const seen: string[] = [];
+    const observer = new MutationObserver(() => {
+      for (const button of root.querySelectorAll('.channel')) seen.push(button.textContent ?? '');
+    });
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    fireEvent.click(view.getByRole('button', { name: 'Contact us' }));
+    await view.findByRole('button', { name: 'Send us a message' });
+    observer.disconnect();
+    expect(seen.filter((text) => text.includes('Chat with us'))).toEqual([]);
+  });
+
   it('leaves the message to the messaging row when the site has one, and hides an unstaffed chat by default', async () => {
     const fake = fakeBackend([{ channel: 'chat', subject: 'billing', open: false, nextOpenAt: 1 }]);
     const { view } = await mount({
