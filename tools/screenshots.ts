@@ -163,8 +163,19 @@ function scenes(
       },
     ],
     [
+      'callback booked',
+      async (page) => {
+        await command(page, 'ClickToCall.close');
+        await command(page, 'Callback.open');
+        // An hour from now: booked, and not yet Alice's to take.
+        const at = Math.ceil((Date.now() + 3600_000) / 1800_000) * 1800_000;
+        await command(page, 'Callback.request', { phone: '+33612345678', firstName: 'Grace', at });
+      },
+    ],
+    [
       'click-to-call number',
       async (page) => {
+        await command(page, 'Callback.cancel').catch(() => undefined);
         await command(page, 'ClickToCall.open', {
           phone: '06 12 34 56 78',
           firstName: 'Grace',
@@ -176,19 +187,8 @@ function scenes(
       },
     ],
     [
-      'callback booked',
-      async (page) => {
-        await command(page, 'ClickToCall.close');
-        await command(page, 'Callback.open');
-        // An hour from now: booked, and not yet Alice's to take.
-        const at = Math.ceil((Date.now() + 3600_000) / 1800_000) * 1800_000;
-        await command(page, 'Callback.request', { phone: '+33612345678', firstName: 'Grace', at });
-      },
-    ],
-    [
       'co-browse code',
       async (page) => {
-        await command(page, 'Callback.cancel').catch(() => undefined);
         await command(page, 'ClickToCall.close');
         const { sessionId } = (await command(page, 'Cobrowse.start')) as { sessionId: string };
         (page as unknown as { sessionId: string }).sessionId = sessionId;
@@ -236,10 +236,12 @@ function scenes(
   ];
 }
 
-async function visit(browser: Browser, host: RunningHost, empty: RunningHost, shots: Shot[]) {
-  const url = host.url;
+async function visit(browser: Browser, empty: RunningHost, shots: Shot[]) {
   for (const variant of variants)
     for (const size of sizes) {
+      // A contact center of its own for each visitor: nothing one visit leaves waiting reaches the next.
+      const host = await startHost({ port: 0, config });
+      const url = host.url;
       const { viewport, ...device } = size;
       const context = await browser.newContext({ viewport, ...('isMobile' in device ? device : {}) });
       const page = await context.newPage();
@@ -263,6 +265,7 @@ async function visit(browser: Browser, host: RunningHost, empty: RunningHost, sh
       }
       await context.close();
       agent.agent.stop();
+      await host.close();
     }
 }
 
@@ -331,7 +334,6 @@ img{width:100%;border:1px solid #ccc}.failed{color:#a4141d}</style>
 mkdirSync(out, { recursive: true });
 const config = JSON.parse(readFileSync(defaultConfigPath, 'utf8'));
 delete config.hours; // open around the clock, whatever the day
-const host = await startHost({ port: 0, config });
 const empty = await startHost({ port: 0, config });
 const browser = await chromium.launch({
   executablePath: chromiumPath(),
@@ -340,12 +342,11 @@ const browser = await chromium.launch({
 });
 const shots: Shot[] = [];
 try {
-  await visit(browser, host, empty, shots);
+  await visit(browser, empty, shots);
   // On the contact center nobody has worked on yet: the visits left messages and chats waiting on the other.
   await agentDesktop(browser, empty, shots);
 } finally {
   await browser.close();
-  await host.close();
   await empty.close();
 }
 writeFileSync(join(out, 'index.html'), gallery(shots));
