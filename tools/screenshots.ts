@@ -176,6 +176,7 @@ function scenes(
       'click-to-call number',
       async (page) => {
         await command(page, 'Callback.cancel').catch(() => undefined);
+        await command(page, 'ClickToCall.close');
         await command(page, 'ClickToCall.open', {
           phone: '06 12 34 56 78',
           firstName: 'Grace',

@@ -52,6 +52,8 @@ export function channelSelector() {
       let apps: Promise<void> | undefined;
       let view: SelectorView | undefined;
       let loadingView: Promise<SelectorView> | undefined;
+      // Each request to open takes a ticket; closing, choosing a channel or teardown voids the one waiting.
+      let opening = 0;
       const slot = ui.mount('channel-selector');
 
       /** The selector's code, fetched once on the first sign of intent; a failed fetch is tried again. */
@@ -130,8 +132,11 @@ export function channelSelector() {
               () => undefined,
             )
           : Promise.resolve();
+        const ticket = ++opening;
         return Promise.all([loadView(), apps, availabilityNow()]).then(
-          () => show(trigger),
+          () => {
+            if (ticket === opening) show(trigger);
+          },
           () => undefined, // not reachable now: the launcher stays, and the next click tries again
         );
       }
@@ -166,6 +171,7 @@ export function channelSelector() {
       }
 
       function close(options: { restoreFocus?: boolean } = {}): void {
+        opening++;
         if (!state.open) return;
         state.open = false;
         state.panel = undefined;
@@ -178,6 +184,7 @@ export function channelSelector() {
 
       async function choose(channel: string): Promise<void> {
         if (!isChannelName(channel)) return;
+        if (channel !== 'cobrowse') opening++;
         if (channel === 'cobrowse') {
           const { cobrowseQuestion } = await import('./cobrowse-question');
           state.panel = cobrowseQuestion(i18n, (onCall) => {
@@ -221,6 +228,7 @@ export function channelSelector() {
       paint();
 
       return () => {
+        opening++;
         stopFollowing?.();
         for (const stop of stopUnread) stop();
         stopWatching();

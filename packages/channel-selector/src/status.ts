@@ -44,9 +44,10 @@ export function channelStatus(
   if (open.length === 0) {
     const next = relevant.map((a) => a.nextOpenAt).filter((at): at is number => at !== undefined);
     const whenClosed = config.whenClosed ?? 'hide';
-    const leaveMessage = whenClosed === 'message';
+    // Only chat has a message form to offer; elsewhere "message" hides the channel.
+    const leaveMessage = name === 'chat' && whenClosed === 'message';
     return {
-      visible: whenClosed !== 'hide',
+      visible: leaveMessage || whenClosed === 'disable',
       disabled: !leaveMessage,
       tone: 'closed',
       ...(relevant.some((a) => a.open) ? { unstaffed: true } : {}),

@@ -278,6 +278,31 @@ describe('live availability in the selector', () => {
   });
 });
 
+describe('a selector still on its way', () => {
+  it('does not pop open once the visitor has chosen another way in meanwhile', async () => {
+    let answer: (list: ChannelAvailability[]) => void = () => undefined;
+    const backend = {
+      connect: async () => undefined,
+      availability: {
+        get: () => new Promise<ChannelAvailability[]>((resolve) => (answer = resolve)),
+        subscribe: () => () => undefined,
+      },
+    } as unknown as BackendAdapter;
+    const open = vi.fn();
+    const { view, tandem } = await mount({ backend, plugins: [fakeChat(open)] });
+    const opened = vi.fn();
+    tandem.on('ChannelSelector.opened', opened);
+    fireEvent.click(view.getByRole('button', { name: 'Contact us' }));
+    document.body.insertAdjacentHTML('afterbegin', '<button data-tandem-open="chat">Chat</button>');
+    fireEvent.click(document.querySelector('[data-tandem-open="chat"]')!);
+    await waitFor(() => expect(open).toHaveBeenCalledTimes(1));
+    answer([]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(view.queryByRole('dialog')).toBeNull();
+    expect(opened).not.toHaveBeenCalled();
+  });
+});
+
 describe("the selector's code", () => {
   it('waits for intent: hovering or focusing the launcher fetches it, before any click', async () => {
     const { view, root } = await mount();

@@ -109,7 +109,8 @@ describe('protocol backend adapter', () => {
     event(1, { id: 'x', from: 'agent', text: 42, at: 1 });
     event(2, { id: 'y', from: 'root', text: 'hi', at: 1 });
     event(3, { id: 'z', from: 'agent', text: 'x'.repeat(100_001), at: 1 });
-    event(4, { id: 'ok', from: 'agent', text: '<img src=x onerror=alert(1)>', at: 1 });
+    event(4, { id: 'late', from: 'agent', text: 'a time no Date can hold', at: 1e300 });
+    event(5, { id: 'ok', from: 'agent', text: '<img src=x onerror=alert(1)>', at: 1 });
     await settle();
     expect(events).toEqual([
       { type: 'message', message: { id: 'ok', from: 'agent', text: '<img src=x onerror=alert(1)>', at: 1 } },

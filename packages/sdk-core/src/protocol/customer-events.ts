@@ -4,13 +4,15 @@ import * as z from 'zod/mini';
 // trusted no more than any other network peer.
 
 const finite = () => z.number().check(z.refine(Number.isFinite));
+// A time Date can hold (±8.64e15 ms): anything past it would throw where the widgets format it.
+const time = () => z.number().check(z.refine((n) => Math.abs(n) <= 8.64e15));
 const shortText = (max: number) => z.string().check(z.maxLength(max));
 
 export const chatMessageData = z.object({
   id: shortText(64),
   from: z.enum(['customer', 'agent', 'system']),
   text: shortText(100_000),
-  at: finite(),
+  at: time(),
   authorName: z.optional(shortText(200)),
   quickReplies: z.optional(z.array(shortText(80))),
 });

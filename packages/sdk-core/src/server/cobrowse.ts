@@ -267,6 +267,11 @@ export function createCobrowseDomain(options: {
       end(agentSession(agentId, sessionId), 'agent');
     },
 
+    /** The agent logged out: no customer's tab goes on streaming to an empty seat. */
+    onAgentLoggedOut(agentId: string): void {
+      for (const session of live()) if (session.agentId === agentId) end(session, 'agent logged out');
+    },
+
     /** An agent left a conference or consultation: their co-browse session on it goes too. */
     onAgentLeft(interaction: Interaction, agentId: string): void {
       for (const session of live()) {

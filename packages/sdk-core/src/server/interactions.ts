@@ -130,10 +130,13 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
     return interactions.get(id) ?? fail('not_found', 'this conversation is not on the server (any more)');
   }
 
-  /** Moves one side's read mark forward to a message it could see; stale or unknown ids change nothing. */
+  /**
+   * Moves one side's read mark forward to a message both sides see (never an agents-only note, whose id the
+   * customer must not learn); stale or unknown ids change nothing.
+   */
   function advanceRead(chat: Interaction, side: 'customer' | 'agents', upTo: string): boolean {
     const seen = (id: string | undefined) =>
-      chat.transcript.findIndex((m) => m.id === id && (side === 'agents' || m.visibility === 'all'));
+      chat.transcript.findIndex((m) => m.id === id && m.visibility === 'all');
     const index = seen(upTo);
     if (index < 0 || index <= seen(chat.read[side])) return false;
     chat.read[side] = upTo;

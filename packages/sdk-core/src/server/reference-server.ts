@@ -422,6 +422,7 @@ export function createReferenceServer(options: ReferenceServerOptions) {
         fail('conflict', 'end or transfer your conversations and calls before logging out');
       }
       setStatus(me, 'LoggedOut');
+      cobrowse.onAgentLoggedOut(me.id);
       // After this answer has gone out: the session closes and is not resumable.
       clock.setTimeout(() => sessions.end(me.id, 'logged out'), 0);
     },

@@ -39,9 +39,12 @@ describe('read receipts (protocol v1: chat.read, messaging.read, agent.read)', (
     await cc.settled(ada.client.read(id, 'nobody-said-this'));
     expect(customer.named('chat.read')).toEqual([{ upTo: 'm2' }]);
     await cc.settled(ada.client.send(id, 'note to self', 'agents'));
-    const internal = cc.server.interactions.get(id)?.transcript.at(-1)?.id;
+    const internal = cc.server.interactions.get(id)?.transcript.at(-1)?.id ?? '';
     await cc.settled(customer.session.command('chat.read', { upTo: internal }));
     expect(reads).toEqual([]);
+    // Nor does the agents' mark ever name a note the customer must not know of.
+    await cc.settled(ada.client.read(id, internal));
+    expect(customer.named('chat.read')).toEqual([{ upTo: 'm2' }]);
   });
 
   it('refuses a read mark from an agent outside the conversation', async () => {

@@ -34,6 +34,18 @@ describe('who is there to answer', () => {
     expect(again.invites).toHaveLength(1);
   });
 
+  it('ends the co-browse sessions of an agent who logs out', async () => {
+    const cc = contactCenter();
+    const ada = await cc.agent('ada');
+    const customer = await cc.customer();
+    const { sessionId } = await cc.settled(
+      customer.session.command<{ sessionId: string }>('cobrowse.create', {}),
+    );
+    await cc.settled(ada.client.joinCobrowse(sessionId));
+    await cc.settled(ada.client.logOut());
+    expect(customer.named('cobrowse.ended')).toEqual([{ sessionId, reason: 'agent logged out' }]);
+  });
+
   it('refuses to log out an agent who still holds a conversation', async () => {
     const cc = contactCenter();
     const ada = await cc.agent('ada');

@@ -175,7 +175,8 @@ export function createChatController(options: {
       const id = state.conversationId;
       if (!id || (state.phase !== 'queued' && state.phase !== 'connected')) return;
       const history = await backend.chat.history();
-      if (state.conversationId !== id) return;
+      // Meanwhile the replayed events may have ended it, or the visitor started another: theirs to tell.
+      if (state.conversationId !== id || (state.phase !== 'queued' && state.phase !== 'connected')) return;
       if (history.conversationId === id && history.state !== 'ended') {
         // Only what was missed is added; the visitor's own messages keep the order they were written in.
         for (const message of history.messages) merge(message);

@@ -9,7 +9,7 @@ export function transcriptText(
 ): string {
   const time = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
   return entries
-    .filter((entry) => entry.status === 'sent')
+    .filter((entry) => entry.status === 'sent' || entry.status === 'read')
     .map((entry) => {
       const author =
         entry.from === 'customer'

@@ -53,16 +53,20 @@ function mountWindow(core: ChatCore, context: PluginContext, options: ChatOption
   // Until the backend says whether anyone can chat (or a moment passes), an idle window stays unpainted:
   // a pre-chat form that turned into "Leave us a message" under the visitor's fingers would lose input.
   let known = false;
+  let waiting: unknown;
+  let disposed = false;
   function fetchAvailability(): void {
+    known = false;
     const settle = () => {
+      context.clock.clearTimeout(waiting);
+      if (disposed || known) return;
       known = true;
       paint();
     };
-    const timer = context.clock.setTimeout(settle, 1500);
+    waiting = context.clock.setTimeout(settle, 1500);
     backend?.availability.get().then(
       (list) => {
         availability = list;
-        context.clock.clearTimeout(timer);
         settle();
       },
       () => undefined,
@@ -100,7 +104,7 @@ function mountWindow(core: ChatCore, context: PluginContext, options: ChatOption
     // Focus goes in when the window opens, and back in when the part that held it went away (focus fell
     // to the body); never away from where the visitor put it, on the page or on the launcher.
     const focused = activeElement();
-    if (open && (!wasOpen || focusLost())) focusIn(slot);
+    if (open && (wasOpen ? focusLost() : focusStayed())) focusIn(slot);
     if (!wanted && wasOpen && (!focused?.isConnected || slot.contains(focused ?? null))) {
       const launcher = ui.root?.querySelector<HTMLElement>('[data-tandem-launcher]');
       const back = returnFocusTo;
@@ -110,6 +114,13 @@ function mountWindow(core: ChatCore, context: PluginContext, options: ChatOption
     }
     if (!wanted) requested = false;
     wasOpen = open;
+  }
+
+  /** Opening after a wait: focus goes in only if the visitor has not gone on to something else meanwhile. */
+  function focusStayed(): boolean {
+    const document = getDocument();
+    const now = document?.activeElement;
+    return !now || now === document?.body || now === returnFocusTo || now.hasAttribute('data-tandem-host');
   }
 
   core.onChange(paint);
@@ -157,6 +168,8 @@ function mountWindow(core: ChatCore, context: PluginContext, options: ChatOption
   });
   paint();
   return () => {
+    disposed = true;
+    context.clock.clearTimeout(waiting);
     slot?.removeEventListener('pointerdown', unlock);
     slot?.removeEventListener('keydown', unlock);
     offReceived();

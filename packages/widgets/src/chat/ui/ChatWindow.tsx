@@ -1,6 +1,6 @@
 import type { ConnectionState } from '@tandem/sdk-core';
 import { getDocument, isTandemError } from '@tandem/sdk-core';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ChatState } from '../controller';
 import { type ChatOptions, prechatFields } from '../options';
 import type { ChatCore } from '../plugin';
@@ -36,6 +36,9 @@ export function ChatWindow({ core, options, connection, chatOpen, notice, onNoti
   const [confirming, setConfirming] = useState(false);
   // The visitor chose to leave a message instead of waiting: what they wrote so far comes with it.
   const [leaving, setLeaving] = useState<Record<string, string> | undefined>();
+  useEffect(() => {
+    if (state.phase !== 'ended') setLeaving(undefined); // a new chat (or Chat.reset) starts without it
+  }, [state.phase]);
   const phase = state.phase;
   const live = phase === 'queued' || phase === 'connected' || phase === 'starting';
   const fields = prechatFields(options);
@@ -198,8 +201,9 @@ export function ChatWindow({ core, options, connection, chatOpen, notice, onNoti
           onCancel={() => guard(controller.end())}
           onLeaveMessage={() => {
             const wrote = state.messages.filter((m) => m.from === 'customer').map((m) => m.text);
-            setLeaving({ message: wrote.join('\n') });
-            guard(controller.end());
+            onNotice(undefined);
+            // Only once the request is withdrawn: if it is not, the chat stays in view, with the error.
+            controller.end().then(() => setLeaving({ message: wrote.join('\n') }), report);
           }}
         />
       ) : null}
