@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe';
 import { watchPage } from '../support/browser';
-import { useHost } from '../support/host';
+import { agentOverWebSocket, useHost } from '../support/host';
 
 const env = useHost();
 
@@ -119,6 +119,9 @@ describe('demo shop with the script tag (real Chromium)', () => {
   });
 
   it('is usable by keyboard alone: Tab to the launcher, Enter, Escape back', async () => {
+    // An agent is logged in: chat is offered, first in the list.
+    const agent = agentOverWebSocket(env.host, 'bruno');
+    await agent.start();
     const launcher = await open('/checkout.html');
     const isFocused = (locator: typeof launcher) => locator.evaluate((element) => element.matches(':focus'));
     // The launcher comes last in tab order, after every field of the page.
@@ -134,5 +137,6 @@ describe('demo shop with the script tag (real Chromium)', () => {
     await page.keyboard.press('Escape');
     await expect(dialog.count()).resolves.toBe(0);
     await expect(isFocused(launcher)).resolves.toBe(true);
+    agent.stop();
   });
 });

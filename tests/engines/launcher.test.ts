@@ -48,8 +48,7 @@ describe(`launcher and channel selector on the demo shop (${engine.name})`, () =
         ].map((item) => item.textContent),
       );
     await expect.poll(channels).toEqual([
-      // Nobody is logged in on this contact center: chat is offered as a message, as the shop asks.
-      'Leave us a messageNo one is available to chat right now',
+      // Nobody is logged in on this contact center: no chat to wait in; the messaging row takes a message.
       'Send us a message',
       'Call us',
       'Request a callback',
