@@ -260,6 +260,10 @@ describe('click-to-call window', () => {
     expect(ctx.status()).toBe('Your callback is cancelled.');
     expect(booked?.state).toBe('cancelled');
     expect(ctx.events).toEqual(['Callback.requested', 'Callback.cancelled']);
+    // Closed and opened again: the cancelled booking is over, and the form is back.
+    await ctx.tandem.command('ClickToCall.close');
+    await ctx.open();
+    expect(within(ctx.dialog()).getByRole('button', { name: 'Call me back' })).toBeTruthy();
   });
 
   it('outside the phone hours offers only a callback at a time within them', async () => {

@@ -62,6 +62,11 @@ export function createCallbackController(options: {
       set(cancelled);
     },
 
+    /** A booking that is over (cancelled or completed) is forgotten: the next opening offers the form. */
+    forgetFinished(): void {
+      if (booking?.state === 'cancelled' || booking?.state === 'completed') booking = null;
+    },
+
     dispose(): void {
       unsubscribe?.();
     },

@@ -340,6 +340,7 @@ function mountCall(context: PluginContext, options: CallOptions): () => void {
       fieldErrors = {};
       // A finished call or callback is not shown again on the next opening.
       if (call.state.phase === 'ended' || call.state.phase === 'failed') call.reset();
+      callbacks.forgetFinished();
     }
     paint();
     if (!next) {
