@@ -99,7 +99,8 @@ describe('co-browse write mode on the demo shop (real Chromium, reference server
     await desk.keyboard.type('4111111111111111');
     expect(await shop.locator('[name="card"]').inputValue()).toBe('');
     await refused(desk, 'This field is protected', () => clickInView(desk, 'button[type="submit"]'));
-    await refused(desk, 'This field is protected', () => clickInView(desk, '.loyalty'));
+    // The hidden box is a bare placeholder in the view (no class, no id): found by its tag.
+    await refused(desk, 'This field is protected', () => clickInView(desk, '[data-tandem-hide]'));
     expect(await summary(shop, 'what').textContent()).toBe('1 × Colombia Huila, espresso, gift wrapped');
     expect(await shop.getByText('Order placed').count()).toBe(0);
 

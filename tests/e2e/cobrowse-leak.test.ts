@@ -33,6 +33,9 @@ const typed = {
   '#otp': 'SECRET-33-otp',
   '#card-config': 'SECRET-30-config-mask',
   '#hidden-input': 'SECRET-29-hidden-typed',
+  '#cc-billing': 'SECRET-51-billing-card',
+  '#cc-csc': 'SECRET-52-csc',
+  '#otp-2fa': 'SECRET-53-sign-in-code',
 };
 const inPage = [
   'SECRET-03-hidden-input',
@@ -57,6 +60,19 @@ const inPage = [
   'SECRET-28-hidden-value',
   'SECRET-31-config-hidden',
   'SECRET-35-inserted-title',
+  // Issue 17's classes.
+  'SECRET-40-style-url',
+  'SECRET-41-hidden-style',
+  'SECRET-42-style-content',
+  'SECRET-43-srcset',
+  'SECRET-44-srcset',
+  'SECRET-45-shown-password',
+  'SECRET-46-adopted',
+  'SECRET-47-style-later',
+  'SECRET-48-insert-rule',
+  'SECRET-49-set-property',
+  'SECRET-50-adopted-later',
+  'SECRET-54-insert-before',
   '2031-07-19',
 ];
 const secrets = [...Object.values(typed), ...inPage];
@@ -114,6 +130,7 @@ describe('co-browse masking (real Chromium, every frame the page sends)', () => 
     await shop.locator('#later-input').click();
     await shop.keyboard.type('SECRET-23-later-input');
     await shop.locator('#insert-later').click();
+    await shop.locator('#restyle-later').click();
     await shop.waitForTimeout(300);
     // A fresh full snapshot holds every value as it is now.
     await desk.getByRole('button', { name: 'Refresh view' }).click();
@@ -141,12 +158,15 @@ describe('co-browse masking (real Chromium, every frame the page sends)', () => 
     for (const secret of secrets) expect(agentDom, secret).not.toContain(secret);
     expect(await replay.locator('#m-check').isChecked()).toBe(false);
     expect(await replay.locator('#m-text').inputValue()).toBe('••••••');
-    // A hidden element is a blank box of the same size.
-    const size = await replay
-      .locator('.hidden-box')
-      .evaluate((element) => [(element as HTMLElement).offsetWidth, (element as HTMLElement).offsetHeight]);
+    // A hidden element is a blank box of the same size, with nothing else of its own: no class, no id.
+    const placeholder = replay.locator('[data-tandem-hide]').first(); // the 320 × 60 box, first on the page
+    const size = await placeholder.evaluate((element) => [
+      (element as HTMLElement).offsetWidth,
+      (element as HTMLElement).offsetHeight,
+    ]);
     expect(size).toEqual([320, 60]);
-    expect(await replay.locator('.hidden-box').evaluate((element) => element.childNodes.length)).toBe(0);
+    expect(await placeholder.evaluate((element) => element.childNodes.length)).toBe(0);
+    expect(await placeholder.evaluate((element) => element.className + element.id)).toBe('');
     // The public text is there: masking did not blank the page.
     await replay.getByText('Nothing secret here.').waitFor();
   });

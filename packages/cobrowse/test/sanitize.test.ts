@@ -99,6 +99,10 @@ const input = (id: number, text: string, isChecked?: boolean): CaptureEvent => (
   data: { source: 5, id, text, ...(isChecked === undefined ? {} : { isChecked }) },
 });
 
+/** A style event (rules added to a sheet): rrweb's shape, which differs from a mutation's `adds`. */
+const styleEvent = (data: Record<string, unknown>): CaptureEvent =>
+  ({ type: 3, timestamp: 4, data }) as unknown as CaptureEvent;
+
 const texts = (node: SerializedNode | undefined): string[] =>
   node
     ? [...(node.type === 3 ? [node.textContent ?? ''] : []), ...(node.childNodes ?? []).flatMap(texts)]
@@ -162,12 +166,8 @@ describe('full snapshots', () => {
     const ctx = setup('<input id="h" class="gone" value="kept-secret">');
     const event = ctx.snapshot();
     ctx.sanitize(event);
-    expect(ctx.find(event.data.node, '#h')?.attributes).toEqual({
-      id: 'h',
-      class: 'gone',
-      rr_width: '0px',
-      rr_height: '0px',
-    });
+    // Only its size: not even its class or id, which a page may have built from what it hides.
+    expect(ctx.find(event.data.node, '#h')?.attributes).toEqual({ rr_width: '0px', rr_height: '0px' });
   });
 
   it('drops the address of a masked link that is not on the web (mailto:, tel:, data:)', () => {
@@ -216,7 +216,7 @@ describe('full snapshots', () => {
       width: '10',
       height: '20',
       src: '/u/ada.png',
-      srcset: '/a.png, /b.png',
+      srcset: '/a.png 1x, /b.png 2x',
     });
     expect(ctx.find(event.data.node, '#a')?.attributes).toEqual({
       id: 'a',
@@ -277,21 +277,9 @@ describe('full snapshots', () => {
     ctx.sanitize(event);
     const hidden = ctx.find(event.data.node, '#h');
     expect(hidden?.childNodes).toEqual([]);
-    expect(hidden?.attributes).toEqual({
-      id: 'h',
-      class: 'gone',
-      style: 'height:40px',
-      'data-tandem-hide': '',
-      rr_width: '100px',
-      rr_height: '40px',
-    });
+    expect(hidden?.attributes).toEqual({ 'data-tandem-hide': '', rr_width: '100px', rr_height: '40px' });
     // A hidden link keeps not even its path; its box is measured (happy-dom lays nothing out: 0 × 0).
-    expect(ctx.find(event.data.node, '#ha')?.attributes).toEqual({
-      id: 'ha',
-      class: 'gone',
-      rr_width: '0px',
-      rr_height: '0px',
-    });
+    expect(ctx.find(event.data.node, '#ha')?.attributes).toEqual({ rr_width: '0px', rr_height: '0px' });
     expect(texts(ctx.find(event.data.node, '#next'))).toEqual(['Next']);
     expect(JSON.stringify(event)).not.toMatch(/1234|1200|Account|account|x\.png/);
   });
@@ -569,7 +557,7 @@ describe('mutations', () => {
     });
     ctx.sanitize(event);
     expect(event.data.attributes).toEqual([
-      { id: ctx.idOf(ctx.$('#h')), attributes: { style: 'height:9px', title: null, href: null } },
+      { id: ctx.idOf(ctx.$('#h')), attributes: { style: null, title: null, href: null } },
     ]);
   });
 
@@ -799,6 +787,167 @@ describe('property: nothing inside a masked or hidden element leaves', () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('classes of leak (issue 17): styles, stylesheets, srcset, autocomplete, passwords shown', () => {
+  it('keeps a masked element’s style without URLs or strings, in snapshots and in changes of either form', () => {
+    const ctx = setup(
+      `<div class="secret"><p id="p" style="color: red; background: url('/bg.png?token=abc'); width: 10px"></p></div>`,
+    );
+    const event = ctx.snapshot();
+    ctx.sanitize(event);
+    expect(ctx.find(event.data.node, '#p')?.attributes?.style).toBe('color: red; width: 10px');
+    const id = ctx.idOf(ctx.$('#p'));
+    const change = mutation({
+      attributes: [
+        { id, attributes: { style: 'background-image: u\\72l(/x?token=def); margin: 0' } },
+        { id, attributes: { style: { background: 'url(/y?token=ghi)', color: 'blue', top: false } } },
+        { id, attributes: { style: { 'background-image': ['image-set("/z?token=jkl" 1x)', 'important'] } } },
+      ],
+    });
+    ctx.sanitize(change);
+    expect(change.data.attributes?.map((entry) => entry.attributes.style)).toEqual([
+      'margin: 0',
+      { background: false, color: 'blue', top: false },
+      { 'background-image': false },
+    ]);
+    expect(JSON.stringify([event, change])).not.toMatch(/token|abc|def|ghi|jkl/);
+  });
+
+  it('gives a hidden element’s placeholder no style at all', () => {
+    const ctx = setup(`<div id="h" class="gone" style="background: url(/bg.png?token=abc)"></div>`);
+    const event = ctx.snapshot();
+    ctx.sanitize(event);
+    expect(ctx.find(event.data.node, '#h')?.attributes).toEqual({ rr_width: '0px', rr_height: '0px' });
+  });
+
+  it('sends a masked region’s stylesheet text, and rules added later, only cleaned: layout yes, text no', () => {
+    const ctx =
+      setup(`<div class="secret"><style id="s">.x { width: 10px } .x::after { content: "PIN 4821" }</style></div>
+      <style id="open">.y { color: red }</style>`);
+    const event = ctx.snapshot();
+    const styleNode = ctx.find(event.data.node, '#s');
+    if (styleNode?.attributes)
+      styleNode.attributes._cssText =
+        '@import url(/t.css?4821); .x { width: 10px } [value^="4821"] { color: red }';
+    ctx.sanitize(event);
+    expect(ctx.find(event.data.node, '#s')?.attributes?._cssText).toBe('.x { width: 10px }');
+    expect(JSON.stringify(event)).not.toContain('4821');
+    const rule = (id: number) =>
+      styleEvent({ source: 8, id, adds: [{ rule: '.z::before { content: "PIN 4821"; top: 0 }', index: 0 }] });
+    for (const id of [ctx.idOf(ctx.$('#s')), 9999]) {
+      const cleaned = ctx.sanitize(rule(id));
+      expect(JSON.stringify(cleaned)).toContain('.z::before { top: 0 }');
+      expect(JSON.stringify(cleaned)).not.toContain('4821');
+    }
+    expect(JSON.stringify(ctx.sanitize(rule(ctx.idOf(ctx.$('#open')))))).toContain('4821'); // not restricted
+    const declaration = (value: string) =>
+      styleEvent({ source: 13, id: ctx.idOf(ctx.$('#s')), index: [0], set: { property: 'content', value } });
+    expect(ctx.sanitize(declaration('"4821"'))).toBeNull();
+    expect(ctx.sanitize(declaration('none'))).not.toBeNull();
+  });
+
+  it('cleans the sheets a masked shadow host adopts, and their later rules; a sheet it cannot place too', () => {
+    const ctx = setup('<div id="host" class="secret"></div><div id="open"></div>');
+    const adopt = (host: string, styleId: number) =>
+      styleEvent({
+        source: 15,
+        id: ctx.idOf(ctx.$(host)),
+        styleIds: [styleId],
+        styles: [{ styleId, rules: [{ rule: '.a { display: grid } .a::after { content: "PIN 4821" }' }] }],
+      });
+    const masked = JSON.stringify(ctx.sanitize(adopt('#host', 1)));
+    expect(masked).toContain('.a { display: grid }');
+    expect(masked).not.toContain('4821');
+    expect(JSON.stringify(ctx.sanitize(adopt('#open', 2)))).toContain('4821');
+    const rule = (styleId: number) =>
+      styleEvent({ source: 8, styleId, adds: [{ rule: '.b::after { content: "4821" }', index: 0 }] });
+    expect(JSON.stringify(ctx.sanitize(rule(1)))).not.toContain('4821');
+    expect(JSON.stringify(ctx.sanitize(rule(2)))).toContain('4821');
+    expect(JSON.stringify(ctx.sanitize(rule(3)))).not.toContain('4821');
+  });
+
+  it('reads srcset by the HTML standard’s grammar: commas inside a URL stay in it, and go with its query', () => {
+    const ctx = setup(`<div class="secret"><img id="i"
+      srcset="/c.png?w=10,sig=abc 1x,/d.png?sig=def,, /e.png#frag 640w, /f.png?x=1 (bad) 2x"></div>`);
+    const event = ctx.snapshot();
+    ctx.sanitize(event);
+    expect(ctx.find(event.data.node, '#i')?.attributes?.srcset).toBe(
+      '/c.png 1x, /d.png, /e.png 640w, /f.png 2x',
+    );
+    expect(JSON.stringify(event)).not.toMatch(/sig|abc|def|frag|bad/);
+  });
+
+  it.each([
+    'billing cc-number',
+    'section-pay cc-csc',
+    'section-2fa one-time-code',
+    'shipping cc-exp',
+    'section-a billing cc-name webauthn',
+    'new-password',
+  ])('masks a field whose autocomplete is "%s"', (autocomplete) => {
+    const ctx = setup(`<input id="f" autocomplete="${autocomplete}" value="4111111111111111">`);
+    const event = ctx.snapshot();
+    ctx.sanitize(event);
+    expect(ctx.find(event.data.node, '#f')?.attributes?.value).toBe(maskText);
+    const typed = input(ctx.idOf(ctx.$('#f')), '4111111111111111');
+    ctx.sanitize(typed);
+    expect(typed.data.text).toBe(maskText);
+  });
+
+  it('masks a password the page made visible before the session, known by its name or id', () => {
+    const ctx = setup(`<input id="a" type="text" name="password" value="hunter2">
+      <input id="new-password-field" type="text" value="hunter3"><input id="b" name="passwd" value="hunter4">`);
+    const event = ctx.snapshot();
+    ctx.sanitize(event);
+    expect(JSON.stringify(event)).not.toMatch(/hunter/);
+  });
+});
+
+describe('property: no secret survives, whatever class of place the page put it in', () => {
+  const secret = fc.stringMatching(/^[A-Za-z0-9]{8,24}$/).map((tail) => `zqx${tail}`);
+  const section = fc.constantFrom('', 'section-pay ', 'section-2fa ', 'section-x1 ');
+  const addressing = fc.constantFrom('', 'billing ', 'shipping ');
+  const field = fc.constantFrom('cc-number', 'cc-csc', 'cc-exp', 'cc-name', 'one-time-code', 'new-password');
+
+  it('holds for style URLs, stylesheet text and rules, srcset, and autocomplete-named fields', () => {
+    fc.assert(
+      fc.property(secret, section, addressing, field, fc.boolean(), (s, sec, addr, name, hide) => {
+        const region = hide ? 'gone' : 'secret';
+        const ctx = setup(`<div id="r" class="${region}">
+          <p id="p" style="color: red; background: url(/bg.png?t=${s})"></p>
+          <img id="i" srcset="/c.png?w=1,${s} 1x, /d.png#${s} 2x">
+          <style id="st">.x::after { content: "${s}" }</style>
+        </div><input id="f" autocomplete="${sec}${addr}${name}" value="${s}">`);
+        const snapshot = ctx.snapshot();
+        const styleNode = ctx.find(snapshot.data.node, '#st');
+        if (styleNode?.attributes) styleNode.attributes._cssText = `.x::after { content: "${s}" }`;
+        const sent = [ctx.sanitize(snapshot)];
+        const p = ctx.$('#p');
+        sent.push(
+          ctx.sanitize(
+            mutation({
+              attributes: [
+                { id: ctx.idOf(p), attributes: { style: `background-image: url(/later?${s})` } },
+                { id: ctx.idOf(p), attributes: { style: { background: `url(/diff?${s})` } } },
+              ],
+            }),
+          ),
+        );
+        sent.push(
+          ctx.sanitize(
+            styleEvent({
+              source: 8,
+              id: ctx.idOf(ctx.$('#st')),
+              adds: [{ rule: `.y::before{content:"${s}"}`, index: 0 }],
+            }),
+          ),
+        );
+        sent.push(ctx.sanitize(input(ctx.idOf(ctx.$('#f')), s)));
+        expect(JSON.stringify(sent)).not.toContain(s);
+      }),
     );
   });
 });

@@ -13,13 +13,34 @@ export interface RestrictionRule {
   readonly readonly?: readonly string[];
 }
 
+// Field names of autocomplete that are secrets: payment cards, one-time codes, passwords.
+const secretAutocomplete = [
+  'cc-name',
+  'cc-given-name',
+  'cc-additional-name',
+  'cc-family-name',
+  'cc-number',
+  'cc-exp',
+  'cc-exp-month',
+  'cc-exp-year',
+  'cc-csc',
+  'cc-type',
+  'one-time-code',
+  'current-password',
+  'new-password',
+];
+
 // DESIGN.md's defaults: secrets by type or autocomplete are masked, submit controls readonly.
 export const defaultMask = [
   '[data-tandem-mask]',
   'input[type="password" i]',
   'input[type="hidden" i]',
-  '[autocomplete^="cc-" i]',
-  '[autocomplete="one-time-code" i]',
+  // autocomplete is a list of tokens ("section-pay billing cc-number"): each secret name matches as a token.
+  ...secretAutocomplete.map((name) => `[autocomplete~="${name}" i]`),
+  // A password the page made visible (type switched to text) before the session began: named as one.
+  'input[name*="password" i]',
+  'input[id*="password" i]',
+  'input[name*="passwd" i]',
 ];
 export const defaultHide = ['[data-tandem-hide]'];
 export const defaultReadonly = [

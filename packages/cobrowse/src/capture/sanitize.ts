@@ -1,8 +1,15 @@
+import { cutSrcset, safeSheet, safeStyle, safeStyleDiff } from './css';
 import { Level, type RestrictionCheck } from './restrictions';
 
 // rrweb's event and node type numbers (its enums, as data).
 export const EventType = { fullSnapshot: 2, incremental: 3, meta: 4 } as const;
-export const Source = { mutation: 0, input: 5 } as const;
+export const Source = {
+  mutation: 0,
+  input: 5,
+  styleSheetRule: 8,
+  styleDeclaration: 13,
+  adoptedStyleSheet: 15,
+} as const;
 const NodeKind = { document: 0, element: 2, text: 3, cdata: 4, comment: 5 } as const;
 
 type Attributes = Record<string, unknown>;
@@ -30,7 +37,23 @@ export interface CaptureEvent {
     id?: number;
     text?: string;
     isChecked?: boolean;
+    /** Style events: a `<style>`/`<link>` node's id, or a constructed sheet's id. */
+    styleId?: number;
+    styleIds?: number[];
   };
+}
+
+/** rrweb's style events: rules added to a sheet, a declaration set, sheets adopted with their rules. */
+interface StyleData {
+  source?: number;
+  id?: number;
+  styleId?: number;
+  styleIds?: number[];
+  adds?: Array<{ rule: string; index?: unknown }>;
+  replace?: string;
+  replaceSync?: string;
+  set?: { property: string; value?: string | null; priority?: string };
+  styles?: Array<{ styleId: number; rules: Array<{ rule: string; index?: unknown }> }>;
 }
 
 /** What a masked value or text becomes: a fixed length, so that not even the length leaves. */
@@ -62,10 +85,10 @@ const layoutAttributes = new Set([
   'viewBox',
   'rr_width',
   'rr_height',
-  '_cssText',
 ]);
 const linkAttributes = new Set(['href', 'src', 'action', 'formaction', 'poster', 'xlink:href', 'data']);
-const hiddenKeeps = new Set(['class', 'id', 'style', 'rr_width', 'rr_height']);
+// A hidden element's placeholder keeps its size and nothing else: not even a style that could name a URL.
+const hiddenKeeps = new Set(['rr_width', 'rr_height']);
 
 /** A masked link keeps where it goes on the web, without query or fragment; mailto:, tel:, data: and the like go. */
 const withoutQuery = (url: string) => {
@@ -75,21 +98,23 @@ const withoutQuery = (url: string) => {
 };
 
 /**
- * A restricted element's attributes. Masked: layout kept, links without query or fragment, values masked,
+ * A restricted element's attributes. Masked: layout kept (its style, and rrweb's copy of a `<style>` or
+ * `<link>`'s rules in `_cssText`, without URLs or strings), links without query or fragment, values masked,
  * content gone. Hidden: only its box. In a mutation a dropped attribute is sent as removed (null).
  */
 function scrub(attributes: Attributes, hidden: boolean, mutation: boolean): Attributes {
   const keep = hidden ? hiddenKeeps : layoutAttributes;
   const clean: Attributes = {};
   for (const [name, value] of Object.entries(attributes)) {
-    if (keep.has(name) || name.startsWith('data-tandem-')) clean[name] = value;
+    if (name === 'style' && !hidden && typeof value === 'string') clean[name] = safeStyle(value);
+    else if (name === '_cssText' && !hidden && typeof value === 'string') clean[name] = safeSheet(value);
+    else if (name === 'style' && !hidden && value && typeof value === 'object')
+      clean[name] = safeStyleDiff(value as Record<string, unknown>);
+    else if (name !== 'style' && (keep.has(name) || name.startsWith('data-tandem-'))) clean[name] = value;
     else if (!hidden && linkAttributes.has(name) && typeof value === 'string')
       clean[name] = withoutQuery(value);
     else if (!hidden && name === 'srcset' && typeof value === 'string')
-      clean[name] = value
-        .split(',')
-        .map((candidate) => withoutQuery(candidate.trim()))
-        .join(', ');
+      clean[name] = cutSrcset(value, withoutQuery);
     else if (!hidden && name === 'value' && value) clean[name] = maskedValue(attributes.type, value);
     else if (mutation) clean[name] = null;
   }
@@ -148,8 +173,13 @@ export function createSanitizer(
   ): void {
     const inherited = slotted(node, outer, parent);
     if (node.type !== NodeKind.element) {
+      // The text of a <style> keeps the layout it gives, without what could carry a URL or text.
       if (inherited !== Level.none && node.textContent !== undefined)
-        node.textContent = node.type === NodeKind.text && hasText(node.textContent) ? maskText : '';
+        node.textContent = (node as { isStyle?: boolean }).isStyle
+          ? safeSheet(node.textContent)
+          : node.type === NodeKind.text && hasText(node.textContent)
+            ? maskText
+            : '';
       for (const child of node.childNodes ?? []) cleanTree(child, inherited, undefined, getNode(node.id));
       return;
     }
@@ -238,9 +268,58 @@ export function createSanitizer(
     return changed;
   }
 
+  // Constructed stylesheets by rrweb's id: those seen adopted, and those a masked or hidden host adopted.
+  const knownSheets = new Set<number>();
+  const restrictedSheets = new Set<number>();
+
+  /** A sheet in a masked or hidden region (a `<style>` inside one, a sheet a restricted host adopted), or one it cannot place. */
+  function restrictedSheet(data: { id?: number; styleId?: number }): boolean {
+    if (typeof data.id === 'number') {
+      const node = getNode(data.id);
+      return node === null || check.of(node) !== Level.none;
+    }
+    const sheet = data.styleId;
+    return typeof sheet !== 'number' || !knownSheets.has(sheet) || restrictedSheets.has(sheet);
+  }
+
+  /**
+   * A rule added or changed later (`insertRule`, `replace`, `rule.style.setProperty`) in a restricted sheet
+   * goes cleaned as its text in the snapshot was: the layout stays, what could carry a URL or text does not.
+   */
+  function keepStyleEvent(data: StyleData): boolean {
+    if (!restrictedSheet(data)) return true;
+    if (data.source === Source.styleDeclaration) {
+      const set = data.set;
+      return !set || Object.values(safeStyleDiff({ [set.property]: set.value ?? '' }))[0] !== false;
+    }
+    if (data.adds) data.adds = data.adds.map((add) => ({ ...add, rule: safeSheet(add.rule) }));
+    for (const key of ['replace', 'replaceSync'] as const) {
+      const text = data[key];
+      if (typeof text === 'string') data[key] = safeSheet(text);
+    }
+    return true;
+  }
+
+  /** Sheets adopted by a document or shadow root: a restricted host's are cleaned, and remembered as such. */
+  function cleanAdoption(data: StyleData): void {
+    const host = getNode(data.id ?? -1);
+    const restricted = !host || check.of(host) !== Level.none;
+    for (const sheet of data.styleIds ?? []) {
+      knownSheets.add(sheet);
+      if (restricted) restrictedSheets.add(sheet);
+    }
+    if (!restricted) return;
+    for (const style of data.styles ?? [])
+      style.rules = style.rules.map((rule) => ({ ...rule, rule: safeSheet(rule.rule) }));
+  }
+
   /** Returns the event to send (changed in place), or null to send nothing. */
   return function sanitize(event: CaptureEvent): CaptureEvent | null {
     const { data } = event;
+    const incremental = event.type === EventType.incremental;
+    if (incremental && (data.source === Source.styleSheetRule || data.source === Source.styleDeclaration))
+      return keepStyleEvent(data as unknown as StyleData) ? event : null;
+    if (incremental && data.source === Source.adoptedStyleSheet) cleanAdoption(data as unknown as StyleData);
     if (event.type === EventType.fullSnapshot && data.node) {
       const root = getNode(data.node.id);
       const doc = root?.nodeType === 9 ? (root as Document) : undefined;
