@@ -1,5 +1,6 @@
 // Bundled by bench/snapshot.ts for the page under test: plain rrweb record next to Tandem's recorder.
 import { record } from '@rrweb/record';
+import { pageAddress } from '../packages/cobrowse/src/capture/address';
 import { startCapture } from '../packages/cobrowse/src/capture/recorder';
 import { restrictionsFor } from '../packages/cobrowse/src/capture/restrictions';
 import { systemClock } from '../packages/sdk-core/src/clock';
@@ -14,6 +15,7 @@ function start(recorder: Recorder): () => void {
   }
   const capture = startCapture({
     restrictions: restrictionsFor(location.href),
+    address: pageAddress,
     clock: systemClock,
     document,
     send() {},
@@ -61,6 +63,7 @@ const bench = {
     let sentAt = 0;
     const capture = startCapture({
       restrictions: restrictionsFor(location.href),
+      address: pageAddress,
       clock: systemClock,
       document,
       send(frame) {

@@ -73,6 +73,9 @@ const inPage = [
   'SECRET-49-set-property',
   'SECRET-50-adopted-later',
   'SECRET-54-insert-before',
+  'SECRET-55-query',
+  'SECRET-56-token',
+  'SECRET-57-fragment',
   '2031-07-19',
 ];
 const secrets = [...Object.values(typed), ...inPage];
@@ -86,7 +89,10 @@ describe('co-browse masking (real Chromium, every frame the page sends)', () => 
         sent.push(typeof payload === 'string' ? payload : payload.toString()),
       ),
     );
-    await shop.goto(`${env.host.url}/fixtures/cobrowse-leak.html`);
+    // Class 6: the page's own address holds secrets in its query and fragment; one parameter is allowed.
+    await shop.goto(
+      `${env.host.url}/fixtures/cobrowse-leak.html?lang=en&email=SECRET-55-query&reset=SECRET-56-token#SECRET-57-fragment`,
+    );
     // Some typed before the session (they are in the first snapshot), the rest while the agent watches.
     await shop.locator('#m-text').pressSequentially(typed['#m-text']);
     await shop.locator('#password').pressSequentially(typed['#password']);
@@ -167,6 +173,11 @@ describe('co-browse masking (real Chromium, every frame the page sends)', () => 
     expect(size).toEqual([320, 60]);
     expect(await placeholder.evaluate((element) => element.childNodes.length)).toBe(0);
     expect(await placeholder.evaluate((element) => element.className + element.id)).toBe('');
+    // The agent sees the page's address with the allowed parameter only, in the view and the page list.
+    await desk
+      .getByText(/cobrowse-leak\.html\?lang=en ·/)
+      .first()
+      .waitFor();
     // The public text is there: masking did not blank the page.
     await replay.getByText('Nothing secret here.').waitFor();
   });

@@ -36,6 +36,8 @@ const origin = z.string({ error: originExpected }).check(
 );
 
 export const cobrowseOptionsSchema = z.strictObject({
+  /** Query parameters of the page's address the agent may see; without it, none (nor the fragment). */
+  urlParams: z.optional(z.array(text(100))),
   /** In write mode the agent may follow links and submit forms to these origins; this page's always. */
   origins: z.optional(z.array(origin)),
   /** Selector lists, each scoped to the pages whose address matches one of `urls` (all pages without). */
@@ -52,6 +54,7 @@ export const cobrowseOptionsSchema = z.strictObject({
 });
 
 export interface CobrowseOptions {
+  readonly urlParams?: readonly string[];
   readonly origins?: readonly string[];
   readonly restrictions?: readonly RestrictionRule[];
 }

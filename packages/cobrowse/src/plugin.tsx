@@ -7,6 +7,7 @@ import {
 } from '@tandem/sdk-core';
 import { render } from 'preact';
 import * as z from 'zod/mini';
+import { pageAddress } from './capture/address';
 import type { Capture } from './capture/recorder';
 import { restrictionsFor } from './capture/restrictions';
 import type { Executor } from './control/executor';
@@ -145,11 +146,13 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
     const location = getWindow()?.location;
     const href = location?.href ?? '';
     const restrictions = restrictionsFor(href, options.restrictions);
+    const address = (url: string) => pageAddress(url, options.urlParams);
     // Each page has its own id: an action the agent aimed at the page before is refused on this one.
     const page = `${clock.now().toString(36)}-${Math.floor(random() * 2 ** 32).toString(36)}`;
     try {
       capture = startCapture({
         restrictions,
+        address,
         clock,
         document: doc,
         send: (frame) => void relay.send(frame).catch(() => undefined),
@@ -172,7 +175,7 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
       isWriteMode: () => state.phase === 'active' && state.mode === 'write',
     });
     doc.addEventListener('keydown', onEscape, { capture: true });
-    const url = /^https?:/.test(href) ? { url: href } : {};
+    const url = address(href) ? { url: address(href) } : {};
     relay.send({ kind: 'navigation', ...url, data: { page } }).catch(() => undefined);
   }
 

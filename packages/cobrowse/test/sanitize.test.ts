@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { pageAddress } from '../src/capture/address';
 import { createRestrictionCheck, type RestrictionRule, restrictionsFor } from '../src/capture/restrictions';
 import {
   type CaptureEvent,
@@ -705,10 +706,21 @@ describe('input events', () => {
 });
 
 describe('other events', () => {
+  it('gives the Meta event the page address it is given to send, nothing else', () => {
+    document.body.innerHTML = '';
+    const m = mirror();
+    const check = createRestrictionCheck(restrictionsFor('https://shop.test/', rules));
+    const meta: CaptureEvent = { type: 4, timestamp: 1, data: { href: 'https://shop.test/r?token=1#x' } };
+    createSanitizer(check, m.getNode, vi.fn(), (href) => pageAddress(href, ['lang']))(meta);
+    expect(meta.data.href).toBe('https://shop.test/r');
+    const fallback: CaptureEvent = { type: 4, timestamp: 1, data: { href: 'https://shop.test/r?token=1' } };
+    createSanitizer(check, m.getNode, vi.fn())(fallback);
+    expect(fallback.data.href).toBe('');
+  });
+
   it('passes them untouched', () => {
     const ctx = setup('<p class="secret">x</p>');
     const events: CaptureEvent[] = [
-      { type: 4, timestamp: 1, data: { href: 'https://shop.test/?q=1', width: 10, height: 20 } },
       { type: 3, timestamp: 1, data: { source: 1, positions: [{ x: 1, y: 2, id: 3, timeOffset: 0 }] } },
       { type: 3, timestamp: 1, data: { source: 3, id: 1, x: 0, y: 10 } },
       { type: 2, timestamp: 1, data: {} },

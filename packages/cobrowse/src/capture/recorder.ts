@@ -12,6 +12,8 @@ export interface CaptureFrame {
 
 export interface CaptureOptions {
   readonly restrictions: Restrictions;
+  /** The page's address as the agent may see it (rrweb's Meta event carries it). */
+  readonly address: (href: string) => string;
   readonly clock: Clock;
   readonly document: Document;
   send(frame: CaptureFrame): void;
@@ -51,6 +53,7 @@ export function startCapture(options: CaptureOptions): Capture {
       clock.clearTimeout(snapshotTimer);
       snapshotTimer = clock.setTimeout(() => record.takeFullSnapshot(true), 0);
     },
+    options.address,
   );
 
   function flush(): void {

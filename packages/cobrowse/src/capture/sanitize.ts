@@ -139,6 +139,7 @@ export function createSanitizer(
   check: RestrictionCheck,
   getNode: (id: number) => Node | null,
   onRestrictionChange: () => void,
+  address: (href: string) => string = () => '',
 ) {
   const seenLevels = new WeakMap<Node, Level>();
   // Only lists with combinators or :has() can change with another element's attributes.
@@ -317,6 +318,8 @@ export function createSanitizer(
   return function sanitize(event: CaptureEvent): CaptureEvent | null {
     const { data } = event;
     const incremental = event.type === EventType.incremental;
+    // rrweb's Meta event names the page: the agent gets its address without what the site did not allow.
+    if (event.type === EventType.meta) data.href = address(String(data.href ?? ''));
     if (incremental && (data.source === Source.styleSheetRule || data.source === Source.styleDeclaration))
       return keepStyleEvent(data as unknown as StyleData) ? event : null;
     if (incremental && data.source === Source.adoptedStyleSheet) cleanAdoption(data as unknown as StyleData);
