@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { watchPage } from '../support/browser';
+import { joinById, viewShowsHeading } from '../support/cobrowse';
+import { aroundTheClock, startCobrowse, useEngine } from '../support/engines';
+import { useHost } from '../support/host';
+
+// Issue 17's classes of leak with the customer in this engine: every frame the agent's desktop (Chromium)
+// receives, and the replay it draws, hold none of the fixture's secrets.
+const env = useHost({ config: aroundTheClock() });
+const engine = useEngine();
+
+const secrets = [
+  'SECRET-40-style-url',
+  'SECRET-41-hidden-style',
+  'SECRET-42-style-content',
+  'SECRET-43-srcset',
+  'SECRET-44-srcset',
+  'SECRET-45-shown-password',
+  'SECRET-46-adopted',
+  'SECRET-47-style-later',
+  'SECRET-48-insert-rule',
+  'SECRET-49-set-property',
+  'SECRET-50-adopted-later',
+  'SECRET-51-billing-card',
+  'SECRET-52-csc',
+  'SECRET-54-insert-before',
+  'SECRET-55-query',
+  'SECRET-57-fragment',
+];
+
+describe(`co-browse leak classes (${engine.name} customer, Chromium agent desktop)`, () => {
+  it('sends the agent no secret from styles, stylesheets, srcset, autocomplete fields or the address', async () => {
+    const shop = await engine.open(
+      `${env.host.url}/fixtures/cobrowse-leak.html?lang=en&email=SECRET-55-query#SECRET-57-fragment`,
+    );
+    const sessionId = await startCobrowse(shop);
+    // The desktop's every received frame, from its login on.
+    const desk = await (await env.browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
+    const watched = watchPage(desk);
+    const received: string[] = [];
+    desk.on('websocket', (socket) =>
+      socket.on('framereceived', ({ payload }) => received.push(typeof payload === 'string' ? payload : '')),
+    );
+    await desk.goto(`${env.host.url}/agent/`);
+    await desk.getByLabel('Username').fill('alice');
+    await desk.getByLabel('Password').fill('alice');
+    await desk.getByRole('button', { name: 'Log in' }).click();
+    await joinById(desk, sessionId);
+    await viewShowsHeading(desk, 'Checkout (leak fixture)');
+
+    await shop.type('#cc-billing', 'SECRET-51-billing-card');
+    await shop.type('#cc-csc', 'SECRET-52-csc');
+    await shop.click('#restyle-later');
+    // Typed last and not masked: once the agent sees it, what came before has been replayed.
+    await shop.type('#later-input', 'visible-marker');
+    await shop.press('#later-input', 'Tab');
+    await expect
+      .poll(() =>
+        desk.evaluate(
+          () =>
+            document
+              .querySelector<HTMLIFrameElement>('.cobrowse-view iframe')
+              ?.contentDocument?.querySelector<HTMLInputElement>('#later-input')?.value,
+        ),
+      )
+      .toBe('visible-marker');
+
+    const replay = await desk.evaluate(
+      () =>
+        document.querySelector<HTMLIFrameElement>('.cobrowse-view iframe')?.contentDocument?.documentElement
+          .outerHTML,
+    );
+    const everything = `${received.join('\n')}\n${replay ?? ''}\n${await desk.content()}`;
+    expect(received.join('').length).toBeGreaterThan(1000);
+    expect(secrets.filter((secret) => everything.includes(secret))).toEqual([]);
+    await desk
+      .getByText(/cobrowse-leak\.html\?lang=en ·/)
+      .first()
+      .waitFor();
+    expect(watched.problems).toEqual([]);
+    await desk.context().close();
+  });
+});
