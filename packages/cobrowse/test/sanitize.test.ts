@@ -963,3 +963,29 @@ describe('property: no secret survives, whatever class of place the page put it 
     );
   });
 });
+
+describe('more places a page can put text or a URL inside a masked region (cases of our own)', () => {
+  it.each([
+    ['svg use href', '<svg><use href="/i.svg?t=zqxSECRET#zqxFRAG"></use></svg>'],
+    ['svg xlink:href', '<svg><image xlink:href="/i.png?t=zqxSECRET"></image></svg>'],
+    ['object data', '<object data="/doc.pdf?t=zqxSECRET"></object>'],
+    ['iframe srcdoc', '<iframe srcdoc="<p>zqxSECRET</p>"></iframe>'],
+    ['stylesheet link', '<link rel="stylesheet" href="/x.css?t=zqxSECRET">'],
+    [
+      'form action',
+      '<form action="/pay?t=zqxSECRET"><button formaction="/b?t=zqxSECRET">Pay</button></form>',
+    ],
+    [
+      'video poster and track',
+      '<video poster="/p.jpg?t=zqxSECRET"><track src="/c.vtt?t=zqxSECRET" label="zqxSECRET"></video>',
+    ],
+    ['meter and progress values', '<meter value="0.42" title="zqxSECRET"></meter><output>zqxSECRET</output>'],
+    ['details summary', '<details open><summary>zqxSECRET</summary>zqxSECRET</details>'],
+    ['custom element attribute', '<x-card holder="zqxSECRET" number="zqxSECRET"></x-card>'],
+  ])('%s', (_place, html) => {
+    const ctx = setup(`<div class="secret">${html}</div>`);
+    const event = ctx.snapshot();
+    ctx.sanitize(event);
+    expect(JSON.stringify(event)).not.toMatch(/zqxSECRET|zqxFRAG/);
+  });
+});
