@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { watchPage } from '../support/browser';
+import { leakClassSecrets } from '../support/cobrowse';
 import { useHost } from '../support/host';
 
 // Invariant 3: a secret placed in any masked or hidden element appears in no byte the page sends.
@@ -60,19 +61,7 @@ const inPage = [
   'SECRET-28-hidden-value',
   'SECRET-31-config-hidden',
   'SECRET-35-inserted-title',
-  // Issue 17's classes.
-  'SECRET-40-style-url',
-  'SECRET-41-hidden-style',
-  'SECRET-42-style-content',
-  'SECRET-43-srcset',
-  'SECRET-44-srcset',
-  'SECRET-45-shown-password',
-  'SECRET-46-adopted',
-  'SECRET-47-style-later',
-  'SECRET-48-insert-rule',
-  'SECRET-49-set-property',
-  'SECRET-50-adopted-later',
-  'SECRET-54-insert-before',
+  ...leakClassSecrets,
   'SECRET-55-query',
   'SECRET-56-token',
   'SECRET-57-fragment',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { watchPage } from '../support/browser';
-import { joinById, viewShowsHeading } from '../support/cobrowse';
+import { joinById, leakClassSecrets, viewShowsHeading } from '../support/cobrowse';
 import { aroundTheClock, startCobrowse, useEngine } from '../support/engines';
 import { useHost } from '../support/host';
 
@@ -10,20 +10,9 @@ const env = useHost({ config: aroundTheClock() });
 const engine = useEngine();
 
 const secrets = [
-  'SECRET-40-style-url',
-  'SECRET-41-hidden-style',
-  'SECRET-42-style-content',
-  'SECRET-43-srcset',
-  'SECRET-44-srcset',
-  'SECRET-45-shown-password',
-  'SECRET-46-adopted',
-  'SECRET-47-style-later',
-  'SECRET-48-insert-rule',
-  'SECRET-49-set-property',
-  'SECRET-50-adopted-later',
+  ...leakClassSecrets,
   'SECRET-51-billing-card',
   'SECRET-52-csc',
-  'SECRET-54-insert-before',
   'SECRET-55-query',
   'SECRET-57-fragment',
 ];

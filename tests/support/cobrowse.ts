@@ -97,3 +97,22 @@ export async function refused(desk: Page, message: string, act: () => Promise<vo
   await expect.poll(async () => Number(await alert.getAttribute('data-count'))).toBeGreaterThan(before);
   expect(await alert.textContent()).toBe(`Refused: ${message}`);
 }
+
+/**
+ * The secrets tests/fixtures/cobrowse-leak.html places for issue 17's classes of leak (styles, stylesheets,
+ * srcset, a password shown before the session), before and during the session (#restyle-later).
+ */
+export const leakClassSecrets = [
+  'SECRET-40-style-url',
+  'SECRET-41-hidden-style',
+  'SECRET-42-style-content',
+  'SECRET-43-srcset',
+  'SECRET-44-srcset',
+  'SECRET-45-shown-password',
+  'SECRET-46-adopted',
+  'SECRET-47-style-later',
+  'SECRET-48-insert-rule',
+  'SECRET-49-set-property',
+  'SECRET-50-adopted-later',
+  'SECRET-54-insert-before',
+];

@@ -57,6 +57,9 @@ const tools: ReadonlyArray<[ViewerTool, string]> = [
   ['rect', 'Rectangle'],
 ];
 
+/** The viewer's status line ("Live") above the customer's page. */
+const viewerStatusPx = 28;
+
 const pathOf = (url: string) => {
   try {
     return new URL(url).pathname;
@@ -114,11 +117,13 @@ export function CobrowsePanel({ client, store }: { client: AgentClient; store: D
 
   if (!cobrowse) return null;
   const ended = cobrowse.ended !== undefined;
-  const section = host.current?.closest('section');
   const fullScreen = () =>
     document.fullscreenElement
       ? void document.exitFullscreen().catch(() => undefined)
-      : void section?.requestFullscreen().catch(() => undefined);
+      : void host.current
+          ?.closest('section')
+          ?.requestFullscreen()
+          .catch(() => undefined);
   const requestWrite = () => {
     store.update((d) => {
       if (d.cobrowse) d.cobrowse = { ...d.cobrowse, request: 'pending' };
@@ -183,7 +188,9 @@ export function CobrowsePanel({ client, store }: { client: AgentClient; store: D
         class="cobrowse-view"
         ref={host}
         style={
-          view.viewport ? { aspectRatio: `${view.viewport.width} / ${view.viewport.height + 28}` } : undefined
+          view.viewport
+            ? { aspectRatio: `${view.viewport.width} / ${view.viewport.height + viewerStatusPx}` }
+            : undefined
         }
       />
       {view.pages.length > 0 ? (

@@ -4,6 +4,7 @@ import {
   getDocument,
   isTandemError,
   type PluginContext,
+  within,
 } from '@tandem/sdk-core';
 import { type ComponentChild, render } from 'preact';
 import { type AppLink, channelCommands, enabledChannels, isChannelName } from './channels';
@@ -109,16 +110,15 @@ export function channelSelector() {
         );
       }
 
-      /** Live availability while the selector is open: fetched now, then pushed by the backend. */
+      const updateAvailability = (availability: readonly ChannelAvailability[]) => {
+        state.availability = availability;
+        if (state.open) paint();
+      };
+
+      /** Live availability while the selector is open: fetched as it opens (see `open`), then pushed. */
       function follow(): void {
-        const backend = context.backend;
-        if (!backend || stopFollowing) return;
-        const update = (availability: readonly ChannelAvailability[]) => {
-          state.availability = availability;
-          if (state.open) paint();
-        };
-        stopFollowing = backend.availability.subscribe(update);
-        backend.availability.get().then(update, () => undefined);
+        if (!context.backend || stopFollowing) return;
+        stopFollowing = context.backend.availability.subscribe(updateAvailability);
       }
 
       // The apps' links belong to the list: it opens with them, or they would push every entry up under
@@ -133,30 +133,15 @@ export function channelSelector() {
             )
           : Promise.resolve();
         const ticket = ++opening;
-        return Promise.all([loadView(), apps, availabilityNow()]).then(
+        // Like the links, the channels' states belong to the list: a chat row that vanished as availability
+        // arrived would move every entry under the pointer. A slow backend gets a second, then it opens anyway.
+        const fetched = context.backend?.availability.get().then(updateAvailability) ?? Promise.resolve();
+        return Promise.all([loadView(), apps, within(context.clock, 1000, fetched)]).then(
           () => {
             if (ticket === opening) show(trigger);
           },
           () => undefined, // not reachable now: the launcher stays, and the next click tries again
         );
-      }
-
-      // Like the links, the channels' states belong to the list: a chat row that vanished as availability
-      // arrived would move every entry under the pointer. A slow backend gets a second, then it opens anyway.
-      function availabilityNow(): Promise<void> {
-        const backend = context.backend;
-        return new Promise((resolve) => {
-          if (!backend) return resolve();
-          const timer = context.clock.setTimeout(resolve, 1000);
-          backend.availability.get().then(
-            (list) => {
-              state.availability = list;
-              context.clock.clearTimeout(timer);
-              resolve();
-            },
-            () => resolve(),
-          );
-        });
       }
 
       function show(trigger?: Element): void {
@@ -184,7 +169,6 @@ export function channelSelector() {
 
       async function choose(channel: string): Promise<void> {
         if (!isChannelName(channel)) return;
-        if (channel !== 'cobrowse') opening++;
         if (channel === 'cobrowse') {
           const { cobrowseQuestion } = await import('./cobrowse-question');
           state.panel = cobrowseQuestion(i18n, (onCall) => {
@@ -195,6 +179,7 @@ export function channelSelector() {
           else void open();
           return;
         }
+        opening++; // a selector still on its way stays closed: the visitor chose a way in
         await run(channelCommands[channel]);
       }
 

@@ -187,6 +187,8 @@ describe('live availability in the selector', () => {
     fireEvent.click(view.getByRole('button', { name: 'Contact us' }));
     const chat = await view.findByRole('button', { name: /Chat with us\s*Wait about 2 min/ });
     expect(chat.className).toContain('tone-alert');
+    // One fetch as it opens; pushes after that.
+    expect(fake.backend.availability.get).toHaveBeenCalledTimes(1);
     const call = view.getByRole('button', { name: /Call us\s*Closed, opens/ });
     expect(call.getAttribute('aria-disabled')).toBe('true');
     expect(view.getByRole('button', { name: 'Send us a message' })).toBeTruthy();

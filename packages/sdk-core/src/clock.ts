@@ -25,3 +25,18 @@ export const systemRandom: Random = () => {
   if (!source?.getRandomValues) return Math.random();
   return (source.getRandomValues(new Uint32Array(1))[0] ?? 0) / 2 ** 32;
 };
+
+/**
+ * Resolves when `promise` settles or `ms` have passed on `clock`, whichever comes first; never rejects.
+ * For UI that waits a moment for data it should open with (availability), then opens anyway.
+ */
+export function within(clock: Clock, ms: number, promise: Promise<unknown>): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = clock.setTimeout(resolve, ms);
+    const done = () => {
+      clock.clearTimeout(timer);
+      resolve();
+    };
+    promise.then(done, done);
+  });
+}

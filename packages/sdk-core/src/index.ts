@@ -24,7 +24,7 @@ export { createSessionClient } from './client/session-client';
 export type { WebSocketConstructor, WebSocketLike } from './client/websocket-transport';
 export { websocketTransport } from './client/websocket-transport';
 export type { Clock, Random, TimerHandle } from './clock';
-export { systemClock, systemRandom } from './clock';
+export { systemClock, systemRandom, within } from './clock';
 export type { ChannelConfig, ChannelName, TandemConfig } from './config/schema';
 export { channelNames, configSchema } from './config/schema';
 export type { Validation } from './config/validate';

@@ -48,6 +48,7 @@ it('exports exactly its documented public surface', () => {
       "validate",
       "websocket",
       "websocketTransport",
+      "within",
     ]
   `);
 });

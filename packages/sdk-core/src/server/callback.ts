@@ -38,8 +38,6 @@ export function createCallbackDomain(options: {
   const { clock, config, interactions, notify } = options;
   const callbacks = new Map<string, Callback>();
 
-  // A request that names no subject goes to the contact center's first.
-  const defaultSubject = () => config.subjects[0]?.id ?? '';
   const scheduleOf = (subject: string) =>
     config.hours?.[`callback:${subject}`] ??
     config.hours?.callback ??
@@ -72,9 +70,8 @@ export function createCallbackDomain(options: {
     callbacks,
 
     request(customerId: string, requested: CallbackRequest) {
-      const input = { ...requested, subject: requested.subject ?? defaultSubject() };
       if (activeOf(customerId)) fail('conflict', 'a callback is already booked: cancel it first');
-      interactions.subjectById(input.subject);
+      const input = { ...requested, subject: interactions.subjectById(requested.subject).id };
       const now = clock.now();
       const at = input.at ?? now;
       if (input.at !== undefined && (at < now || at > now + maxAheadMs)) {
@@ -128,8 +125,8 @@ export function createCallbackDomain(options: {
     },
 
     /** Start times a customer may choose: every half hour within callback hours, for the next days. */
-    slots(subject = defaultSubject(), days = 2): number[] {
-      interactions.subjectById(subject);
+    slots(requested?: string, days = 2): number[] {
+      const subject = interactions.subjectById(requested).id;
       const start = Math.ceil((clock.now() + 15 * 60_000) / slotMs) * slotMs;
       const out: number[] = [];
       for (let at = start; at < start + days * 24 * 3600_000 && out.length < 96; at += slotMs) {

@@ -400,8 +400,10 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
     return interaction;
   }
 
-  const subjectById = (id: string) =>
-    config.subjects.find((s) => s.id === id) ?? fail('invalid_argument', `unknown subject "${id}"`);
+  /** A subject by its id; none named is the contact center's first (every request may leave it out). */
+  const subjectById = (id?: string) =>
+    (id === undefined ? config.subjects[0] : config.subjects.find((s) => s.id === id)) ??
+    fail('invalid_argument', `unknown subject "${id ?? ''}"`);
 
   const isConnected = (interaction: Interaction, media: Channel) =>
     interaction.media === media && interaction.state === 'connected';
@@ -429,7 +431,7 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
     start(customerId: string, input: { subject?: string; fields?: Record<string, string> }) {
       const existing = activeChatOf(customerId);
       if (existing) return { conversationId: existing.id, resumed: true };
-      const subject = subjectById(input.subject ?? config.subjects[0]?.id ?? '');
+      const subject = subjectById(input.subject);
       const chat = open('chat', customerId, subject, input.fields ?? {}, {
         beforeQueue(created) {
           notify(customerId, 'chat.started', { conversationId: created.id, subject: created.subject.id });

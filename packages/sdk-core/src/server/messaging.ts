@@ -49,8 +49,7 @@ export function createMessagingDomain(options: {
     send(customerId: string, input: { id: string; text: string; subject?: string }) {
       let thread = current(customerId);
       if (!thread) {
-        const subject = input.subject ?? config.messaging?.defaultSubject ?? config.subjects[0]?.id ?? '';
-        interactions.subjectById(subject);
+        const subject = interactions.subjectById(input.subject ?? config.messaging?.defaultSubject).id;
         thread = { id: options.newId('thread'), customerId, subject, transcript: [] };
         threads.set(customerId, thread);
       }

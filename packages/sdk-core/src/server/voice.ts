@@ -122,9 +122,8 @@ export function createVoiceDomain(options: {
     requestNumber(customerId: string, requested: NumberRequest): NumberLease {
       if (!settings) fail('unavailable', 'click-to-call is not configured');
       // None named: the first subject with numbers of its own, else the contact center's first.
-      const subject = requested.subject ?? settings?.pools[0]?.subject ?? config.subjects[0]?.id ?? '';
+      const subject = interactions.subjectById(requested.subject ?? settings?.pools[0]?.subject).id;
       const request = { ...requested, subject };
-      interactions.subjectById(request.subject);
       const previous = leases.get(customerId);
       if (previous) release(previous);
       const pool = settings?.pools.find((p) => p.subject === request.subject);

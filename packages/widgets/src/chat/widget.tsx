@@ -5,6 +5,7 @@ import {
   getDocument,
   getWindow,
   type PluginContext,
+  within,
 } from '@tandem/sdk-core';
 import { render } from 'preact';
 import { focusIn, focusLost } from '../shared/focus';
@@ -53,24 +54,17 @@ function mountWindow(core: ChatCore, context: PluginContext, options: ChatOption
   // Until the backend says whether anyone can chat (or a moment passes), an idle window stays unpainted:
   // a pre-chat form that turned into "Leave us a message" under the visitor's fingers would lose input.
   let known = false;
-  let waiting: unknown;
   let disposed = false;
   function fetchAvailability(): void {
     known = false;
-    const settle = () => {
-      context.clock.clearTimeout(waiting);
+    const fetched = backend?.availability.get().then((list) => {
+      availability = list;
+    });
+    within(context.clock, 1500, fetched ?? Promise.resolve()).then(() => {
       if (disposed || known) return;
       known = true;
       paint();
-    };
-    waiting = context.clock.setTimeout(settle, 1500);
-    backend?.availability.get().then(
-      (list) => {
-        availability = list;
-        settle();
-      },
-      () => undefined,
-    );
+    });
   }
 
   function paint(): void {
@@ -169,7 +163,6 @@ function mountWindow(core: ChatCore, context: PluginContext, options: ChatOption
   paint();
   return () => {
     disposed = true;
-    context.clock.clearTimeout(waiting);
     slot?.removeEventListener('pointerdown', unlock);
     slot?.removeEventListener('keydown', unlock);
     offReceived();
