@@ -98,7 +98,7 @@ export function renderReport(result: BenchResult): string {
       ['measure', 'Tandem', 'plain rrweb record', 'ratio'],
       [
         ...cobrowse.snapshots.map((s) => [
-          `full snapshot, ${s.nodes.toLocaleString('en')} nodes (${s.runs} runs; min–max ${s.spread.tandemMs.min}–${s.spread.tandemMs.max} ms)`,
+          `full snapshot, ${s.nodes.toLocaleString('en')} nodes${'privacy' in s ? `, privacy "${s.privacy}"` : ''} (${s.runs} runs; min–max ${s.spread.tandemMs.min}–${s.spread.tandemMs.max} ms)`,
           `${s.tandemMs} ms`,
           `${s.plainMs} ms`,
           s.ratio,

@@ -5,7 +5,7 @@ import { startCapture } from '../packages/cobrowse/src/capture/recorder';
 import { restrictionsFor } from '../packages/cobrowse/src/capture/restrictions';
 import { systemClock } from '../packages/sdk-core/src/clock';
 
-type Recorder = 'none' | 'plain' | 'tandem';
+type Recorder = 'none' | 'plain' | 'tandem' | 'mask-all';
 
 function start(recorder: Recorder): () => void {
   if (recorder === 'none') return () => undefined;
@@ -14,7 +14,7 @@ function start(recorder: Recorder): () => void {
     return () => stop?.();
   }
   const capture = startCapture({
-    restrictions: restrictionsFor(location.href),
+    restrictions: restrictionsFor(location.href, [], recorder === 'mask-all' ? 'mask-all' : 'standard'),
     address: pageAddress,
     clock: systemClock,
     document,

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { rollup } from 'rollup';
 import { median, quantile, round, spread } from './stats';
 
-type Recorder = 'none' | 'plain' | 'tandem';
+type Recorder = 'none' | 'plain' | 'tandem' | 'mask-all';
 interface PageBench {
   snapshot(recorder: Recorder): number;
   burst(recorder: Recorder, items: number): Promise<number>;
@@ -59,16 +59,20 @@ const burstOnce = (page: Page, recorder: Recorder, items: number) =>
   );
 
 /** Median times of `measure` for plain rrweb and for Tandem, alternated, after two warm-ups each. */
-async function compare(runs: number, measure: (recorder: Recorder) => Promise<number>) {
+async function compare(
+  runs: number,
+  measure: (recorder: Recorder) => Promise<number>,
+  candidate: Recorder = 'tandem',
+) {
   for (let i = 0; i < 2; i++) {
     await measure('plain');
-    await measure('tandem');
+    await measure(candidate);
   }
   const plain: number[] = [];
   const tandem: number[] = [];
   for (let i = 0; i < runs; i++) {
     plain.push(await measure('plain'));
-    tandem.push(await measure('tandem'));
+    tandem.push(await measure(candidate));
   }
   return {
     plainMs: round(median(plain)),
@@ -91,6 +95,11 @@ export async function measureSnapshots(browser: Browser, runs: number) {
       const result = await compare(times, (recorder) => snapshotOnce(page, recorder));
       const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
       snapshots.push({ nodes, runs: times, ...result });
+      // Privacy by default masks every element: its cost, on the size the acceptance names.
+      if (size === 10_000) {
+        const maskAll = await compare(times, (recorder) => snapshotOnce(page, recorder), 'mask-all');
+        snapshots.push({ nodes, runs: times, privacy: 'mask-all', ...maskAll });
+      }
     }
     // The burst runs on the 10,000-node page, as on a long list that re-renders.
     await page.setContent(bigPage(10_000));

@@ -32,12 +32,23 @@ window.TandemConfig = {
     attributes: { site: 'Tandem Coffee demo shop', cart: sessionStorage.getItem('cart') || '0' },
   },
   // Co-browse: beyond the data-tandem-* tags and the defaults, selectors by page (loaded when a session starts).
-  cobrowse: { restrictions: [{ urls: ['/checkout.html*'], mask: ['[name="notes"]'] }] },
+  // `unmask` says what the agent may read when privacy is "mask-all" (try /?privacy=mask-all below).
+  cobrowse: {
+    restrictions: [
+      { urls: ['/checkout.html*'], mask: ['[name="notes"]'], unmask: ['h1', 'legend'] },
+      { urls: ['/', '/?*', '/index.html*', '/product.html*'], unmask: ['main'] },
+    ],
+    unmask: ['header', 'footer'],
+  },
 };
 // Try the widgets in another language or theme: /?lang=ar&theme=dark (Tandem checks both values).
 const tryOut = new URLSearchParams(window.location.search);
 if (tryOut.has('lang')) window.TandemConfig.locale = tryOut.get('lang');
 if (tryOut.has('theme')) window.TandemConfig.theme.mode = tryOut.get('theme');
+// Privacy by default for the rest of the visit: /?privacy=mask-all (and /?privacy=standard to go back).
+if (tryOut.has('privacy')) sessionStorage.setItem('tandem-demo-privacy', tryOut.get('privacy'));
+const privacy = sessionStorage.getItem('tandem-demo-privacy');
+if (privacy) window.TandemConfig.cobrowse.privacy = privacy;
 window.Tandem =
   window.Tandem ||
   function () {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defaultConfigPath } from '../../examples/host/server';
 import { axeViolations } from '../support/axe';
 import { watchPage } from '../support/browser';
-import { cobrowsePages, joinById, refused, startByApi } from '../support/cobrowse';
+import { allowControl, cobrowsePages, joinById, refused, startByApi } from '../support/cobrowse';
 import { useHost } from '../support/host';
 
 // Remote control of forms whose fields live in open shadow roots: the shop's Lit "Book a table" and its
@@ -142,15 +142,6 @@ async function pointsAt(desk: Page, shop: Page, selector: string): Promise<void>
   const pointer = (await agentMarks(shop)).pointer;
   expect(pointer && pointer.x >= box.x && pointer.x <= box.x + box.width).toBe(true);
   expect(pointer && pointer.y >= box.y && pointer.y <= box.y + box.height).toBe(true);
-}
-
-/** The agent asks for control and the customer allows it. */
-async function allowControl(desk: Page, shop: Page): Promise<void> {
-  await desk.getByRole('button', { name: 'Request control' }).click();
-  const dialog = shop.getByRole('alertdialog', { name: 'Allow Alice Martin to control this page?' });
-  await dialog.getByRole('button', { name: 'Allow' }).click();
-  await shop.getByText('Alice Martin can click and type on this page').waitFor();
-  await desk.getByRole('heading', { name: /write mode/ }).waitFor();
 }
 
 /** The name of the field that has the focus on the customer's page, inside shadow roots. */

@@ -63,6 +63,15 @@ export async function joinById(desk: Page, sessionId: string): Promise<Frame> {
   return replayFrame(desk);
 }
 
+/** The agent asks for control and the customer allows it. */
+export async function allowControl(desk: Page, shop: Page): Promise<void> {
+  await desk.getByRole('button', { name: 'Request control' }).click();
+  const dialog = shop.getByRole('alertdialog', { name: 'Allow Alice Martin to control this page?' });
+  await dialog.getByRole('button', { name: 'Allow' }).click();
+  await shop.getByText('Alice Martin can click and type on this page').waitFor();
+  await desk.getByRole('heading', { name: /write mode/ }).waitFor();
+}
+
 /** The rrweb replay iframe on the agent desktop. */
 export async function replayFrame(desk: Page): Promise<Frame> {
   const handle = await desk.locator('.cobrowse-view iframe').elementHandle({ timeout: 10_000 });

@@ -1,8 +1,9 @@
-export type { RestrictionRule, Restrictions } from './capture/restrictions';
+export type { Privacy, RestrictionRule, Restrictions } from './capture/restrictions';
 export {
   defaultHide,
   defaultMask,
   defaultReadonly,
+  defaultUnmask,
   restrictionsFor,
   urlMatches,
 } from './capture/restrictions';

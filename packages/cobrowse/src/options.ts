@@ -1,6 +1,6 @@
 import { getDocument, parseOptions, text } from '@tandem/sdk-core';
 import * as z from 'zod/mini';
-import type { RestrictionRule } from './capture/restrictions';
+import { Privacy, type RestrictionRule } from './capture/restrictions';
 
 const selectorExpected = 'a valid CSS selector';
 
@@ -35,7 +35,15 @@ const origin = z.string({ error: originExpected }).check(
   ),
 );
 
+const selectors = z.optional(z.array(selector));
+
 export const cobrowseOptionsSchema = z.strictObject({
+  /** `"mask-all"`: all text and every field masked but what `unmask` (or `data-tandem-unmask`) reveals. */
+  privacy: z.optional(
+    z.enum([Privacy.standard, Privacy.maskAll], { error: `"${Privacy.standard}" or "${Privacy.maskAll}"` }),
+  ),
+  /** Under mask-all, what the agent may read on every page (`restrictions[].unmask` for some pages). */
+  unmask: selectors,
   /** Query parameters of the page's address the agent may see; without it, none (nor the fragment). */
   urlParams: z.optional(z.array(text(100))),
   /** In write mode the agent may follow links and submit forms to these origins; this page's always. */
@@ -45,15 +53,18 @@ export const cobrowseOptionsSchema = z.strictObject({
     z.array(
       z.strictObject({
         urls: z.optional(z.array(text(500))),
-        mask: z.optional(z.array(selector)),
-        hide: z.optional(z.array(selector)),
-        readonly: z.optional(z.array(selector)),
+        mask: selectors,
+        hide: selectors,
+        readonly: selectors,
+        unmask: selectors,
       }),
     ),
   ),
 });
 
 export interface CobrowseOptions {
+  readonly privacy?: Privacy;
+  readonly unmask?: readonly string[];
   readonly urlParams?: readonly string[];
   readonly origins?: readonly string[];
   readonly restrictions?: readonly RestrictionRule[];

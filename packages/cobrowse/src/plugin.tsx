@@ -145,7 +145,8 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
     if (state.phase !== 'active' || capture) return;
     const location = getWindow()?.location;
     const href = location?.href ?? '';
-    const restrictions = restrictionsFor(href, options.restrictions);
+    const rules = [...(options.restrictions ?? []), { unmask: options.unmask }];
+    const restrictions = restrictionsFor(href, rules, options.privacy);
     const address = (url: string) => pageAddress(url, options.urlParams);
     // Each page has its own id: an action the agent aimed at the page before is refused on this one.
     const page = `${clock.now().toString(36)}-${Math.floor(random() * 2 ** 32).toString(36)}`;

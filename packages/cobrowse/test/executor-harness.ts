@@ -73,11 +73,15 @@ afterEach(() => {
 });
 
 /** A page whose elements carry data-id (in shadow roots too), standing in for rrweb's mirror numbering. */
-export function setup(html: string, config: Parameters<typeof restrictionsFor>[1] = []) {
+export function setup(
+  html: string,
+  config: Parameters<typeof restrictionsFor>[1] = [],
+  privacy?: Parameters<typeof restrictionsFor>[2],
+) {
   document.body.innerHTML = html;
   const clock = fakeClock();
   const executor = createExecutor({
-    check: createRestrictionCheck(restrictionsFor('https://shop.test/checkout', config)),
+    check: createRestrictionCheck(restrictionsFor('https://shop.test/checkout', config, privacy)),
     node: (id) => deepQuery(document, `[data-id="${id}"]`),
     document,
     clock,

@@ -9,6 +9,7 @@ it('exports exactly its documented public surface', () => {
       "defaultHide",
       "defaultMask",
       "defaultReadonly",
+      "defaultUnmask",
       "restrictionsFor",
       "urlMatches",
     ]

@@ -28,6 +28,26 @@ describe('parseCobrowseOptions', () => {
     expect(parseCobrowseOptions(options)).toEqual(options);
   });
 
+  it('accepts privacy by default with what to unmask, on every page or on some', () => {
+    const options = {
+      privacy: 'mask-all',
+      unmask: ['.product', '[data-price]'],
+      restrictions: [{ urls: ['/cart*'], unmask: ['.basket'] }],
+    };
+    expect(parseCobrowseOptions(options)).toEqual(options);
+    expect(parseCobrowseOptions({ privacy: 'standard' })).toEqual({ privacy: 'standard' });
+  });
+
+  it('names a privacy it does not know, and an unmask selector the browser does not accept', () => {
+    expect(problem({ privacy: 'all' })).toBe(
+      'Tandem config: cobrowse.privacy: expected "standard" or "mask-all", got "all"',
+    );
+    expect(problem({ unmask: ['.ok', 'p >'] })).toBe(
+      'Tandem config: cobrowse.unmask[1]: expected a valid CSS selector, got "p >"',
+    );
+    expect(problem({ restrictions: [{ unmask: ['[['] }] })).toContain('cobrowse.restrictions[0].unmask[0]');
+  });
+
   it('names a selector the browser does not accept by its place in the options', () => {
     expect(problem({ restrictions: [{ mask: ['#ok', '[[broken'] }] })).toBe(
       'Tandem config: cobrowse.restrictions[0].mask[1]: expected a valid CSS selector, got "[[broken"',

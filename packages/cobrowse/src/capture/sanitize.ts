@@ -1,5 +1,5 @@
 import { cutSrcset, safeSheet, safeStyle, safeStyleDiff } from './css';
-import { Level, type RestrictionCheck } from './restrictions';
+import { type ElementRules, Level, type RestrictionCheck, type Scope } from './restrictions';
 
 // rrweb's event and node type numbers (its enums, as data).
 export const EventType = { fullSnapshot: 2, incremental: 3, meta: 4 } as const;
@@ -142,11 +142,15 @@ export function createSanitizer(
   address: (href: string) => string = () => '',
 ) {
   const seenLevels = new WeakMap<Node, Level>();
-  // Only lists with combinators or :has() can change with another element's attributes.
+  const seenRevealed = new WeakSet<Node>();
+  const watched = `${check.restrictions.mask},${check.restrictions.hide}${check.maskAll ? `,${check.restrictions.unmask}` : ''}`;
+  // Only lists with combinators or :has() can change with another element's attributes (the head's
+  // stylesheets, unmasked by default, are placed by being added, not by a neighbour's change).
   const relational = /[\s>+~]|:has\(/.test(
-    `${check.restrictions.mask},${check.restrictions.hide}`
+    watched
       .replace(/\s*,\s*/g, ',')
-      .replace(/\[[^\]]*\]/g, ''),
+      .replace(/\[[^\]]*\]/g, '')
+      .replace(/\bhead > /g, ''),
   );
 
   function remember(node: Node, level: Level): void {
@@ -154,34 +158,48 @@ export function createSanitizer(
     else if (seenLevels.get(node) !== undefined) seenLevels.set(node, level);
   }
 
-  /**
-   * A shadow host's own child shows in the slot it is assigned to: rrweb sends it under the host, but a
-   * masked or hidden element around that slot covers it too.
-   */
-  function slotted(node: SerializedNode, inherited: Level, parent?: Node | null): Level {
-    if (inherited === Level.hide || node.isShadow || !(parent as Element | null)?.shadowRoot)
-      return inherited;
-    const slot = (getNode(node.id) as Partial<Slottable> | null)?.assignedSlot;
-    return slot ? (Math.max(inherited, check.of(slot)) as Level) : inherited;
+  /** Whether an element's own restriction differs from what was last sent for it; remembers the new one. */
+  function ownChanged(element: Element): boolean {
+    const own = check.own(element);
+    const reveals = check.reveals(element);
+    const changed = own !== (seenLevels.get(element) ?? Level.none) || reveals !== seenRevealed.has(element);
+    remember(element, own);
+    if (reveals) seenRevealed.add(element);
+    else seenRevealed.delete(element);
+    return changed;
   }
 
-  /** `levels` answers for elements of the top document; inside shadow roots and frames, `check.own`. */
+  /**
+   * `levels` answers for elements of the top document; inside shadow roots and frames, `check` does.
+   * `outer` is the level the lists give the parent, `shown` whether it is unmasked (or mask-all is off).
+   */
   function cleanTree(
     node: SerializedNode,
     outer: Level,
-    levels?: (element: Element) => Level,
+    shown: boolean,
+    levels?: ElementRules,
     parent?: Node | null,
   ): void {
-    const inherited = slotted(node, outer, parent);
+    let inherited = outer;
+    let revealed = shown;
+    // A shadow host's own child shows in the slot it is assigned to: rrweb sends it under the host, but
+    // a masked or hidden element around that slot covers it too (and an unmasked one reveals it).
+    if (inherited !== Level.hide && !node.isShadow && (parent as Element | null)?.shadowRoot) {
+      const slot = (getNode(node.id) as Partial<Slottable> | null)?.assignedSlot;
+      const there = slot ? check.scope(slot) : undefined;
+      if (there && there.level > inherited) inherited = there.level;
+      revealed ||= there?.revealed === true;
+    }
     if (node.type !== NodeKind.element) {
       // The text of a <style> keeps the layout it gives, without what could carry a URL or text.
-      if (inherited !== Level.none && node.textContent !== undefined)
+      if (check.effective(inherited, revealed) !== Level.none && node.textContent !== undefined)
         node.textContent = (node as { isStyle?: boolean }).isStyle
           ? safeSheet(node.textContent)
           : node.type === NodeKind.text && hasText(node.textContent)
             ? maskText
             : '';
-      for (const child of node.childNodes ?? []) cleanTree(child, inherited, undefined, getNode(node.id));
+      for (const child of node.childNodes ?? [])
+        cleanTree(child, inherited, revealed, undefined, getNode(node.id));
       return;
     }
     const dom = getNode(node.id) as Element | null;
@@ -189,12 +207,18 @@ export function createSanitizer(
     const fast = node.isShadow || (parent && dom?.parentNode !== parent) ? undefined : levels;
     let level = inherited;
     if (dom) {
-      const own = fast ? fast(dom) : check.own(dom);
+      const rules = fast ?? check;
+      const own = rules.own(dom);
       // Only restricted elements are remembered here: a lookup per element would slow snapshots down.
       if (own !== Level.none) seenLevels.set(dom, own);
       if (own > level) level = own;
+      if (check.maskAll && rules.reveals(dom)) {
+        seenRevealed.add(dom);
+        revealed = true;
+      }
     }
-    if (level === Level.hide) {
+    const shownAs = check.effective(level, revealed);
+    if (shownAs === Level.hide) {
       node.attributes = scrub(node.attributes ?? {}, true, false);
       // The agent sees a blank box of the same size: rrweb's placeholder, sized here.
       if (dom && inherited !== Level.hide && node.attributes.rr_width === undefined) {
@@ -205,23 +229,23 @@ export function createSanitizer(
       node.childNodes = [];
       return;
     }
-    if (level === Level.mask) node.attributes = scrub(node.attributes ?? {}, false, false);
-    for (const child of node.childNodes ?? []) cleanTree(child, level, fast, dom);
+    if (shownAs === Level.mask) node.attributes = scrub(node.attributes ?? {}, false, false);
+    for (const child of node.childNodes ?? []) cleanTree(child, level, revealed, fast, dom);
   }
 
   function cleanMutation(data: CaptureEvent['data']): void {
     // Many nodes added under one parent: its ancestors are walked once, not once per node.
-    const parentLevels = new Map<number, Level>();
+    const parentScopes = new Map<number, Scope>();
     data.adds = (data.adds ?? []).filter((add) => {
       const parent = getNode(add.parentId);
       if (!parent) return false;
-      let level = parentLevels.get(add.parentId);
-      if (level === undefined) {
-        level = check.of(parent);
-        parentLevels.set(add.parentId, level);
+      let scope = parentScopes.get(add.parentId);
+      if (scope === undefined) {
+        scope = check.scope(parent);
+        parentScopes.set(add.parentId, scope);
       }
-      if (level === Level.hide) return false;
-      cleanTree(add.node, level, undefined, parent);
+      if (scope.level === Level.hide) return false;
+      cleanTree(add.node, scope.level, scope.revealed, undefined, parent);
       return true;
     });
     data.texts = (data.texts ?? []).filter((entry) => {
@@ -236,13 +260,11 @@ export function createSanitizer(
     data.attributes = (data.attributes ?? []).filter((entry) => {
       const node = getNode(entry.id);
       if (!node) return false;
-      const own = check.own(node as Element);
-      if (own !== (seenLevels.get(node) ?? Level.none)) changed = true;
-      remember(node, own);
+      if (ownChanged(node as Element)) changed = true;
       if (!changed && relational) changed = neighboursChanged(node as Element);
       const level = check.of(node);
       if (level === Level.hide) {
-        if (own !== Level.hide) return false;
+        if (check.own(node as Element) !== Level.hide) return false;
         entry.attributes = scrub(entry.attributes, true, true);
       } else if (level === Level.mask) entry.attributes = scrub(entry.attributes, false, true);
       return true;
@@ -256,15 +278,11 @@ export function createSanitizer(
    */
   function neighboursChanged(element: Element): boolean {
     const scope = element.parentElement ?? element;
-    const selector = `${check.restrictions.mask},${check.restrictions.hide}`;
     let changed = false;
     const recheck = (near: Element) => {
-      const own = check.own(near);
-      if (own === (seenLevels.get(near) ?? Level.none)) return;
-      changed = true;
-      remember(near, own);
+      if (ownChanged(near)) changed = true;
     };
-    for (const near of scope.querySelectorAll(selector)) recheck(near);
+    for (const near of scope.querySelectorAll(watched)) recheck(near);
     for (let up = element.parentElement; up; up = up.parentElement) recheck(up);
     return changed;
   }
@@ -327,7 +345,8 @@ export function createSanitizer(
       const root = getNode(data.node.id);
       const doc = root?.nodeType === 9 ? (root as Document) : undefined;
       const levels = doc ? check.inDocument(doc) : undefined;
-      for (const child of data.node.childNodes ?? []) cleanTree(child, Level.none, levels, root);
+      for (const child of data.node.childNodes ?? [])
+        cleanTree(child, Level.none, !check.maskAll, levels, root);
     } else if (event.type === EventType.incremental && data.source === Source.mutation) cleanMutation(data);
     else if (event.type === EventType.incremental && data.source === Source.input) {
       const node = getNode(data.id ?? -1);
