@@ -311,6 +311,16 @@ async function agentDesktop(browser: Browser, host: RunningHost, shots: Shot[]) 
     await command(visitor, 'Cobrowse.start');
     await page.locator('.cobrowse-view').getByText('Live', { exact: true }).waitFor();
     await shoot(page, 'agent co-browse beside the chat', colorScheme);
+    // The same visitor at checkout with privacy by default: only the heading and legends are unmasked.
+    await visitor.goto(`${host.url}/checkout.html?privacy=mask-all`);
+    await visitor.getByLabel('Full name').fill('Ada Lovelace');
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector<HTMLIFrameElement>('.cobrowse-view iframe')
+          ?.contentDocument?.querySelector<HTMLInputElement>('[name="name"]')?.value === '••••••',
+    );
+    await shoot(page, 'agent co-browse under mask-all', colorScheme);
     await visitor.context().close();
     await page.context().close();
   }
