@@ -18,7 +18,7 @@ const onwarn: RollupOptions['onwarn'] = (warning, warn) => {
   warn(warning);
 };
 
-const packages = ['sdk-core', 'channel-selector', 'widgets', 'cobrowse'] as const;
+const packages = ['sdk-core', 'channel-selector', 'widgets', 'cobrowse', 'server'] as const;
 const sourceConditions = ['tandem-source', 'browser', 'import', 'default'];
 
 // Type checking is `npm run typecheck`'s job; here TypeScript only transpiles, which keeps builds fast.
@@ -33,16 +33,17 @@ const transpile = (include = ['packages/*/src/**/*', 'script-tag/**/*']) =>
 
 const isBare = (id: string) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
-/** Each package's entries: index, plus subpaths (sdk-core's /agent and /server). */
+/** Each package's entries: index, plus subpaths (sdk-core's /agent and /protocol) and the server's command. */
 const entries: Record<(typeof packages)[number], Record<string, string>> = {
   'sdk-core': {
     index: 'packages/sdk-core/src/index.ts',
     agent: 'packages/sdk-core/src/agent.ts',
-    server: 'packages/sdk-core/src/server/index.ts',
+    protocol: 'packages/sdk-core/src/protocol/index.ts',
   },
   'channel-selector': { index: 'packages/channel-selector/src/index.ts' },
   widgets: { index: 'packages/widgets/src/index.ts' },
   cobrowse: { index: 'packages/cobrowse/src/index.ts', agent: 'packages/cobrowse/src/agent.ts' },
+  server: { index: 'packages/server/src/index.ts', cli: 'packages/server/src/cli.ts' },
 };
 
 // The recorder ships inside @tandem/cobrowse with its CSP fix, so npm users get it too.

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readStatic } from './static';
+import { readStatic } from '@tandem/server';
 
 /**
  * The demo shop's headers. It runs under a strict CSP (no inline script or style) to prove Tandem needs

@@ -3,7 +3,7 @@ import { createMemoryTransport, createSessionClient, createTandem, protocolBacke
 import { within } from '@testing-library/preact';
 import { afterEach } from 'vitest';
 import { memoryStore } from '../../sdk-core/test/fake-clock';
-import { contactCenter } from '../../sdk-core/test/server/harness';
+import { contactCenter } from '../../server/test/harness';
 import { cobrowse } from '../src/index';
 
 // The test files mock '../src/capture/recorder' (rrweb does not record in happy-dom); this sets up the rest.

@@ -2,7 +2,7 @@ import { createMemoryTransport, createSessionClient, createTandem, protocolBacke
 import { fireEvent, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { memoryStore } from '../../sdk-core/test/fake-clock';
-import { contactCenter } from '../../sdk-core/test/server/harness';
+import { contactCenter } from '../../server/test/harness';
 import { cobrowse } from '../src/index';
 import { instances, setup } from './customer-harness';
 

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import * as core from '../src/index';
+import * as protocol from '../src/protocol/index';
 
 it('exports exactly its documented public surface', () => {
   expect(Object.keys(core).sort()).toMatchInlineSnapshot(`
@@ -49,6 +50,26 @@ it('exports exactly its documented public surface', () => {
       "websocket",
       "websocketTransport",
       "within",
+    ]
+  `);
+});
+
+it('exports the wire protocol at /protocol, for the server that speaks it from the other end', () => {
+  expect(Object.keys(protocol).sort()).toMatchInlineSnapshot(`
+    [
+      "ProtocolClose",
+      "ProtocolError",
+      "clientFrame",
+      "clientId",
+      "decodeFrame",
+      "defaultFieldLimit",
+      "defaultMaxFrameBytes",
+      "describeProblems",
+      "encodeFrame",
+      "fieldLimits",
+      "maxFrameDepth",
+      "protocolVersion",
+      "serverFrame",
     ]
   `);
 });

@@ -1,11 +1,11 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
+import { contactCenter } from '../../server/test/harness';
 import type { BackendAdapter, ChatEvent } from '../src/backend/adapter';
 import { createMemoryTransport } from '../src/backend/memory-transport';
 import { protocolBackend } from '../src/client/protocol-backend';
 import { createSessionClient } from '../src/client/session-client';
 import { type ChannelLike, type LockManagerLike, sharedBackend } from '../src/client/shared-backend';
-import { contactCenter } from './server/harness';
 
 /** Web Locks for one browser: exclusive, queued, released when the holder "closes its tab". */
 function fakeLocks() {

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { createMemoryTransport, createSessionClient, protocolBackend } from '@tandem/sdk-core';
 import { describe, expect, it } from 'vitest';
-import { contactCenter, fixture } from '../../sdk-core/test/server/harness';
+import { contactCenter, fixture } from '../../server/test/harness';
 import { type CallState, createCallController } from '../src/call/controller';
 
 const page = { url: 'https://shop.example/checkout', title: 'Checkout', attributes: { cart: '42.50' } };

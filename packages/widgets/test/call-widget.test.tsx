@@ -9,7 +9,7 @@ import {
 import { fireEvent, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore } from '../../sdk-core/test/fake-clock';
-import { contactCenter, fixture } from '../../sdk-core/test/server/harness';
+import { contactCenter, fixture } from '../../server/test/harness';
 import { type CallOptions, clickToCallWidget } from '../src/index';
 
 const instances: Array<{ destroy(): void }> = [];

@@ -3,7 +3,7 @@ import { createMemoryTransport, createSessionClient, createTandem, protocolBacke
 import { fireEvent, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore } from '../../sdk-core/test/fake-clock';
-import { contactCenter, fixture } from '../../sdk-core/test/server/harness';
+import { contactCenter, fixture } from '../../server/test/harness';
 import { type ChatOptions, chatWidget } from '../src/index';
 
 const instances: Array<{ destroy(): void }> = [];

@@ -8,7 +8,7 @@ import {
 } from '@tandem/sdk-core';
 import { describe, expect, it, vi } from 'vitest';
 import { memoryStore } from '../../sdk-core/test/fake-clock';
-import { contactCenter } from '../../sdk-core/test/server/harness';
+import { contactCenter } from '../../server/test/harness';
 import { type ChatState, chat } from '../src/index';
 
 async function setup() {

@@ -3,7 +3,7 @@ import { createMemoryTransport, createSessionClient, createTandem, protocolBacke
 import { fireEvent, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryStore } from '../../sdk-core/test/fake-clock';
-import { contactCenter } from '../../sdk-core/test/server/harness';
+import { contactCenter } from '../../server/test/harness';
 import { messagingWidget } from '../src/index';
 
 const instances: Array<{ destroy(): void }> = [];

@@ -1,3 +1,4 @@
+export type { Agents, Media } from './agents';
 export type { AgentConfig, Schedule, ServerConfig, SubjectConfig } from './config';
 export { defaultNotReadyReasons, serverConfigSchema } from './config';
 export { estimateWait } from './ewt';

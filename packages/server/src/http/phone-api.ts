@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { ReferenceServer } from '@tandem/sdk-core/server';
+import type { ReferenceServer } from '../contact-center';
 
 // The phone simulator's API: there is no telephony here, so a page (or a test) places the calls a PSTN
 // gateway would, against the reference server's voice side.

@@ -1,10 +1,9 @@
-import { createMemoryTransport } from '../../src/backend/memory-transport';
-import { type AgentEvents, createAgentClient } from '../../src/client/agent-client';
-import { createSessionClient } from '../../src/client/session-client';
-import { descriptor } from '../../src/server/facts';
-import { createReferenceServer } from '../../src/server/reference-server';
-import { fakeClock } from '../fake-clock';
-import { elapse, settle } from '../session-harness';
+import { createMemoryTransport, createSessionClient } from '@tandem/sdk-core';
+import { type AgentEvents, createAgentClient } from '@tandem/sdk-core/agent';
+import { fakeClock } from '../../sdk-core/test/fake-clock';
+import { elapse, settle } from '../../sdk-core/test/session-harness';
+import { descriptor } from '../src/contact-center/facts';
+import { createReferenceServer } from '../src/contact-center/reference-server';
 import contactCenterJson from './fixtures/contact-center.json';
 
 // Loosely typed on purpose, as JSON.parse gives: tests pick and change parts of it freely.

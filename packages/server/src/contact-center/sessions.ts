@@ -1,18 +1,26 @@
-import type * as z from 'zod/mini';
-import type { Peer } from '../backend/transport';
-import { type Clock, type Random, systemClock, systemRandom } from '../clock';
-import { formatProblems, validate } from '../config/validate';
-import { decodeFrame, defaultMaxFrameBytes, encodeFrame } from '../protocol/codec';
+import {
+  type Clock,
+  formatProblems,
+  type Peer,
+  type Random,
+  systemClock,
+  systemRandom,
+  validate,
+} from '@tandem/sdk-core';
 import {
   type ClientFrame,
   clientFrame,
+  decodeFrame,
+  defaultMaxFrameBytes,
+  encodeFrame,
   type HelloFrame,
   ProtocolClose,
   ProtocolError,
   protocolVersion,
   type ResultFrame,
   type SequencedFrame,
-} from '../protocol/envelope';
+} from '@tandem/sdk-core/protocol';
+import type * as z from 'zod/mini';
 import { CommandFailure } from './failure';
 import { tokenBucket } from './token-bucket';
 

@@ -1,4 +1,4 @@
-import type { Clock } from '../clock';
+import type { Clock } from '@tandem/sdk-core';
 import { type Agent, type Agents, hasFreeSlot, type Media } from './agents';
 import type { SubjectConfig } from './config';
 

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { isOpen, nextOpening } from '../../src/server/hours';
-import { createReferenceServer, ServerConfigError } from '../../src/server/reference-server';
+import { isOpen, nextOpening } from '../src/contact-center/hours';
+import { createReferenceServer, ServerConfigError } from '../src/contact-center/reference-server';
 import { contactCenter, fixture } from './harness';
 
 describe('routing rules', () => {

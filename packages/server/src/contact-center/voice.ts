@@ -1,5 +1,4 @@
-import type { NumberLease, NumberRequest } from '../backend/adapter';
-import type { Clock, Random } from '../clock';
+import type { Clock, NumberLease, NumberRequest, Random } from '@tandem/sdk-core';
 import type { ServerConfig } from './config';
 import { fail } from './failure';
 import type { Interaction, InteractionDomain } from './interactions';

@@ -1,8 +1,9 @@
+import { createSessionClient } from '@tandem/sdk-core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { backoffDelay } from '../src/client/backoff';
-import { createSessionClient } from '../src/client/session-client';
-import { elapse, roomHarness, settle } from './session-harness';
+import { backoffDelay } from '../../sdk-core/src/client/backoff';
+import { elapse, settle } from '../../sdk-core/test/session-harness';
+import { roomHarness } from './room-harness';
 
 function rawPeer(harness: ReturnType<typeof roomHarness>) {
   const transport = harness.transport();

@@ -1,11 +1,10 @@
 // @vitest-environment node
+
+import type { CallEvent, ChatEvent, CobrowseEvent, MessagingEvent } from '@tandem/sdk-core';
+import { createMemoryTransport, createSessionClient, protocolBackend } from '@tandem/sdk-core';
 import { describe, expect, it } from 'vitest';
-import type { CallEvent, ChatEvent, CobrowseEvent, MessagingEvent } from '../src/backend/adapter';
-import { createMemoryTransport } from '../src/backend/memory-transport';
-import { protocolBackend } from '../src/client/protocol-backend';
-import { createSessionClient } from '../src/client/session-client';
-import { contactCenter } from './server/harness';
-import { settle } from './session-harness';
+import { settle } from '../../sdk-core/test/session-harness';
+import { contactCenter } from './harness';
 
 describe('protocol backend adapter', () => {
   it('starts a chat and turns validated server events into ChatEvents', async () => {

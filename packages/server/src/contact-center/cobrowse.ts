@@ -1,4 +1,4 @@
-import type { Clock, Random } from '../clock';
+import type { Clock, Random } from '@tandem/sdk-core';
 import type { ServerConfig } from './config';
 import { fail } from './failure';
 import type { Channel, Interaction, InteractionDomain } from './interactions';

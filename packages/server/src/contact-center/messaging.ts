@@ -1,4 +1,4 @@
-import type { Clock } from '../clock';
+import type { Clock } from '@tandem/sdk-core';
 import type { ServerConfig } from './config';
 import { fail } from './failure';
 import type { ChatMessage, Interaction, InteractionDomain } from './interactions';

@@ -1,10 +1,17 @@
+import {
+  type Clock,
+  formatProblems,
+  number,
+  oneOf,
+  type Peer,
+  type Random,
+  systemClock,
+  systemRandom,
+  text,
+  validate,
+} from '@tandem/sdk-core';
+import { clientId, defaultFieldLimit, fieldLimits } from '@tandem/sdk-core/protocol';
 import * as z from 'zod/mini';
-import type { Peer } from '../backend/transport';
-import { type Clock, type Random, systemClock, systemRandom } from '../clock';
-import { formatProblems, validate } from '../config/validate';
-import { number, oneOf, text } from '../fields';
-import { clientId } from '../protocol/envelope';
-import { defaultFieldLimit, fieldLimits } from '../protocol/limits';
 import { type Agent, createAgents, type Media, presentedState } from './agents';
 import { computeAvailability, createAvailabilityFeed } from './availability';
 import { createCallbackDomain } from './callback';

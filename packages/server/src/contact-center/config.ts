@@ -1,5 +1,5 @@
+import { bool, number, oneOf, text } from '@tandem/sdk-core';
 import * as z from 'zod/mini';
-import { bool, number, oneOf, text } from '../fields';
 
 const hhmm = () =>
   z

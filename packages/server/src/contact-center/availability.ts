@@ -1,4 +1,4 @@
-import type { Clock } from '../clock';
+import type { Clock } from '@tandem/sdk-core';
 import type { Media } from './agents';
 import type { Schedule, ServerConfig } from './config';
 import { isOpen, nextOpening } from './hours';

@@ -1,6 +1,7 @@
 // @vitest-environment node
+
+import { createSessionClient } from '@tandem/sdk-core';
 import { describe, expect, it } from 'vitest';
-import { createSessionClient } from '../../src/client/session-client';
 import { contactCenter, fixture } from './harness';
 
 async function setup(config: unknown = fixture) {

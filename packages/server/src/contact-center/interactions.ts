@@ -1,5 +1,4 @@
-import type { ChatMessage as CustomerMessage } from '../backend/adapter';
-import type { Clock } from '../clock';
+import type { Clock, ChatMessage as CustomerMessage } from '@tandem/sdk-core';
 import type { Agent, Agents, Media } from './agents';
 import type { ServerConfig, SubjectConfig } from './config';
 import type { createHandleTimes } from './ewt';

@@ -1,4 +1,4 @@
-import type { Clock } from '../clock';
+import type { Clock } from '@tandem/sdk-core';
 
 /** Allows bursts up to capacity, refilling at ratePerSecond: the per-connection flood limit. */
 export function tokenBucket(clock: Clock, capacity: number, ratePerSecond: number) {

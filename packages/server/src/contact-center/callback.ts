@@ -1,5 +1,4 @@
-import type { CallbackBooking, CallbackRequest } from '../backend/adapter';
-import type { Clock } from '../clock';
+import type { CallbackBooking, CallbackRequest, Clock } from '@tandem/sdk-core';
 import type { ServerConfig } from './config';
 import { fail } from './failure';
 import { isOpen, nextOpening } from './hours';

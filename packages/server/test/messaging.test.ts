@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { createReferenceServer } from '../../src/server/reference-server';
+import { createReferenceServer } from '../src/contact-center/reference-server';
 import { contactCenter, fixture } from './harness';
 
 async function messagingSetup(config: unknown = fixture) {

@@ -1,0 +1,23 @@
+// The wire protocol v1 for those who speak it from the other end (the server): frames and their codec.
+export type { Decoded } from './codec';
+export { decodeFrame, defaultMaxFrameBytes, describeProblems, encodeFrame, maxFrameDepth } from './codec';
+export type {
+  ClientFrame,
+  CommandFrame,
+  ErrorFrame,
+  EventFrame,
+  HelloFrame,
+  ResultFrame,
+  SequencedFrame,
+  ServerFrame,
+  WelcomeFrame,
+} from './envelope';
+export {
+  clientFrame,
+  clientId,
+  ProtocolClose,
+  ProtocolError,
+  protocolVersion,
+  serverFrame,
+} from './envelope';
+export { defaultFieldLimit, fieldLimits } from './limits';

@@ -1,0 +1,99 @@
+import { parseArgs } from 'node:util';
+import { readConfigFile, type ServerOptions, type StaticSite, startServer } from './http/host';
+
+export const usage = `Usage: tandem-server --config FILE [options]
+
+Runs the Tandem contact center: the WebSocket endpoint /tandem (protocol v1) and JSON under /api/.
+
+Options (each also read from the environment variable named after it):
+  --config FILE            contact center: agents, subjects, hours, number pools (TANDEM_CONFIG)
+  --port N                 port to listen on; 0 picks a free one (PORT, default 8080)
+  --host ADDRESS           address to listen on (HOST, default 127.0.0.1; 0.0.0.0 for every interface)
+  --allowed-origins LIST   comma-separated browser origins allowed on the WebSocket besides the
+                           server's own, or * for any (TANDEM_ALLOWED_ORIGINS)
+  --sdk-dir DIR            serve the built script-tag bundles at /sdk/ as a CDN would (TANDEM_SDK_DIR)
+  --site PREFIX=DIR        serve a folder of static pages under a path prefix; repeatable
+  --help                   print this and exit
+`;
+
+/** What the command line and the environment ask for, or an error naming the option and what it expects. */
+export function parseServerArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = {},
+): { help: true } | (Omit<ServerOptions, 'config'> & { help: false; configPath: string }) {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      config: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'allowed-origins': { type: 'string' },
+      'sdk-dir': { type: 'string' },
+      site: { type: 'string', multiple: true },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) return { help: true };
+  const configPath = values.config ?? env.TANDEM_CONFIG;
+  if (!configPath) throw new Error('--config: expected the contact center file (or TANDEM_CONFIG)');
+  const portText = values.port ?? env.PORT ?? '8080';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535)
+    throw new Error(`--port: expected a port number from 0 to 65535, got ${JSON.stringify(portText)}`);
+  const origins = values['allowed-origins'] ?? env.TANDEM_ALLOWED_ORIGINS;
+  const sdkDir = values['sdk-dir'] ?? env.TANDEM_SDK_DIR;
+  const sites = (values.site ?? []).map(site);
+  return {
+    help: false,
+    configPath,
+    port,
+    host: values.host ?? env.HOST ?? '127.0.0.1',
+    ...(origins ? { allowedOrigins: origins.trim() === '*' ? '*' : list(origins) } : {}),
+    ...(sdkDir ? { sdkDir } : {}),
+    ...(sites.length ? { sites } : {}),
+  };
+}
+
+const list = (text: string) =>
+  text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+function site(text: string): StaticSite {
+  const [prefix, dir] = [text.slice(0, text.indexOf('=')), text.slice(text.indexOf('=') + 1)];
+  if (!text.includes('=') || !prefix.startsWith('/') || !prefix.endsWith('/') || !dir)
+    throw new Error(`--site: expected PREFIX=DIR with a prefix such as /help/, got ${JSON.stringify(text)}`);
+  return { prefix, dir };
+}
+
+/** The command: parse, start, print where it listens, stop cleanly on SIGINT and SIGTERM. */
+export async function main(argv: readonly string[], env: Readonly<Record<string, string | undefined>>) {
+  let parsed: ReturnType<typeof parseServerArgs>;
+  try {
+    parsed = parseServerArgs(argv, env);
+  } catch (error) {
+    console.error(`tandem-server: ${(error as Error).message}\n\n${usage}`);
+    process.exitCode = 2;
+    return;
+  }
+  if (parsed.help) {
+    process.stdout.write(usage);
+    return;
+  }
+  const { help: _, configPath, ...options } = parsed;
+  const running = await startServer({ ...options, config: readConfigFile(configPath) }).catch(
+    (error: unknown) => {
+      // A bad config file or a busy port: say which, without a stack trace.
+      console.error(`tandem-server: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+  process.stdout.write(
+    `tandem-server listening on ${running.url} (WebSocket ${running.url.replace('http', 'ws')}/tandem)\n`,
+  );
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => void running.close().then(() => process.exit(0)));
+}

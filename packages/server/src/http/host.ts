@@ -1,0 +1,169 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { WebSocket } from 'ws';
+import { createReferenceServer, type ReferenceServer } from '../contact-center';
+import { phoneRoute } from './phone-api';
+import { serveSdkFile } from './sdk-files';
+import { readStatic } from './static';
+import { attachTandemSocket } from './tandem-socket';
+
+/** A folder served under a path prefix (`/agent/`), with the response headers its pages need. */
+export interface StaticSite {
+  readonly prefix: string;
+  readonly dir: string;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface ServerOptions {
+  port?: number;
+  host?: string;
+  /** The contact center's config (agents, subjects, hours, number pools), as JSON gives it. */
+  config: unknown;
+  /** Where the built script-tag bundles are, served at /sdk/ as a CDN would; none without. */
+  sdkDir?: string;
+  /** Extra browser origins allowed on the WebSocket besides the server's own; '*' for any. */
+  allowedOrigins?: readonly string[] | '*';
+  maxFrameBytes?: number;
+  /** Static sites, first match wins: list longer prefixes first, '/' last. */
+  sites?: readonly StaticSite[];
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly server: Server;
+  readonly contactCenter: ReferenceServer;
+  /** Open WebSocket connections (tests cut them to prove delivery survives). */
+  readonly sockets: ReadonlySet<WebSocket>;
+  /** Lets pages of one more origin connect to the WebSocket (a site embedding Tandem from here). */
+  allowOrigin(origin: string): void;
+  close(): Promise<void>;
+}
+
+/** A contact-center config file, read and parsed, or an error that says which file and why. */
+export function readConfigFile(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new Error(`Tandem server config: cannot read ${path}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`Tandem server config: ${path} is not valid JSON (${(error as Error).message})`);
+  }
+}
+
+/** The contact center on HTTP and WebSocket: /tandem (protocol v1), /api/ (health, reports, phone), /sdk/, sites. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const contactCenter = createReferenceServer({
+    config: options.config,
+    onError: (error) => console.error('tandem-server: a command failed', error),
+  });
+  const origins: string[] = [];
+  const server = createServer((request, response) => {
+    handle(request, response, contactCenter, options).catch((error: unknown) => {
+      console.error('tandem-server: request failed', error);
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  });
+  const socket = attachTandemSocket(server, {
+    path: '/tandem',
+    allowedOrigins: options.allowedOrigins === '*' ? '*' : origins,
+    maxFrameBytes: options.maxFrameBytes ?? 1024 * 1024,
+    accept: (peer) => contactCenter.accept(peer),
+  });
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8080, options.host ?? '127.0.0.1', () => resolveListen());
+  });
+  const { port } = server.address() as AddressInfo;
+  const bound = options.host ?? '127.0.0.1';
+  const url = `http://${bound === '127.0.0.1' || bound === '0.0.0.0' ? 'localhost' : bound}:${port}`;
+  origins.push(`http://localhost:${port}`, `http://127.0.0.1:${port}`, url);
+  if (Array.isArray(options.allowedOrigins)) origins.push(...options.allowedOrigins);
+  return {
+    url,
+    server,
+    contactCenter,
+    sockets: socket.sockets,
+    allowOrigin: (origin) => origins.push(origin),
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        socket.close();
+        contactCenter.close();
+        server.closeAllConnections();
+        server.close(() => resolveClose());
+      }),
+  };
+}
+
+/** JSON reports of the contact center (seed 000's co-browse reports among them). */
+const reportRoutes: Record<string, (cc: ReferenceServer) => unknown> = {
+  '/api/reports/interactions': (cc) => cc.reports.interactions(),
+  '/api/reports/ratings': (cc) => cc.reports.ratings(),
+  '/api/reports/cobrowse': (cc) => cc.reports.cobrowseDetail(),
+  '/api/reports/cobrowse-summary': (cc) => cc.reports.cobrowseSummary(),
+  '/api/reports/realtime': (cc) => cc.reports.realtime(),
+  '/api/reports/availability': (cc) => cc.availability(),
+};
+
+async function handle(
+  request: IncomingMessage,
+  response: ServerResponse,
+  contactCenter: ReferenceServer,
+  options: ServerOptions,
+): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://host');
+  const path = url.pathname;
+  const phone = await phoneRoute(request, path, contactCenter);
+  if (phone) return json(response, phone.status, phone.body);
+  if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'Method not allowed');
+  if (path === '/api/health')
+    return json(response, 200, { status: 'ok', sessions: contactCenter.sessionCount });
+  const report = reportRoutes[path];
+  if (report) return json(response, 200, report(contactCenter));
+  if (path.startsWith('/api/')) return json(response, 404, { error: 'not_found' });
+  if (path === '/tandem') return send(response, 426, 'Upgrade to WebSocket (protocol v1) on this path.');
+  if (options.sdkDir && path.startsWith('/sdk/')) {
+    if (await serveSdkFile(request, response, options.sdkDir, path.slice('/sdk'.length))) return;
+    return send(response, 404, 'Not found');
+  }
+  for (const { prefix, dir, headers } of options.sites ?? []) {
+    if (path === prefix.slice(0, -1) && prefix !== '/') return redirect(response, prefix);
+    if (path.startsWith(prefix)) return file(response, dir, path.slice(prefix.length - 1), headers ?? {});
+  }
+  return send(response, 404, 'Not found');
+}
+
+async function file(
+  response: ServerResponse,
+  dir: string,
+  path: string,
+  headers: Readonly<Record<string, string>>,
+) {
+  const found = await readStatic(dir, path);
+  if (!found) return send(response, 404, 'Not found');
+  response.writeHead(200, { 'content-type': found.contentType, 'cache-control': 'no-cache', ...headers });
+  response.end(found.body);
+}
+
+function json(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
+  response.end(JSON.stringify(body));
+}
+
+function send(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+  response.end(text);
+}
+
+function redirect(response: ServerResponse, location: string): void {
+  response.writeHead(301, { location });
+  response.end();
+}

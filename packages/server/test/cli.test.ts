@@ -1,0 +1,66 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { parseServerArgs, usage } from '../src/cli';
+
+const problem = (argv: string[], env = {}) => {
+  try {
+    parseServerArgs(argv, env);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected the arguments to be refused');
+};
+
+describe('tandem-server arguments', () => {
+  it('reads flags, and the environment where a flag is missing', () => {
+    expect(
+      parseServerArgs(
+        ['--config', 'cc.json', '--port', '0', '--site', '/help/=public', '--sdk-dir', 'dist'],
+        {
+          HOST: '0.0.0.0',
+          TANDEM_ALLOWED_ORIGINS: 'https://shop.example, https://b.example',
+        },
+      ),
+    ).toEqual({
+      help: false,
+      configPath: 'cc.json',
+      port: 0,
+      host: '0.0.0.0',
+      allowedOrigins: ['https://shop.example', 'https://b.example'],
+      sdkDir: 'dist',
+      sites: [{ prefix: '/help/', dir: 'public' }],
+    });
+    expect(parseServerArgs([], { TANDEM_CONFIG: 'a.json', PORT: '9000' })).toMatchObject({
+      configPath: 'a.json',
+      port: 9000,
+      host: '127.0.0.1',
+    });
+    expect(parseServerArgs(['--config', 'a.json', '--allowed-origins', '*'])).toMatchObject({
+      allowedOrigins: '*',
+    });
+  });
+
+  it('lets a flag win over the environment', () => {
+    expect(parseServerArgs(['--port', '1234'], { TANDEM_CONFIG: 'a', PORT: '9' })).toMatchObject({
+      port: 1234,
+    });
+  });
+
+  it('names the option and what it expects when the input is wrong', () => {
+    expect(problem([])).toBe('--config: expected the contact center file (or TANDEM_CONFIG)');
+    expect(problem(['--config', 'a', '--port', 'http'])).toBe(
+      '--port: expected a port number from 0 to 65535, got "http"',
+    );
+    expect(problem(['--config', 'a', '--port', '70000'])).toContain('--port');
+    expect(problem(['--config', 'a', '--site', 'help=public'])).toBe(
+      '--site: expected PREFIX=DIR with a prefix such as /help/, got "help=public"',
+    );
+    expect(problem(['--config', 'a', '--nope'])).toContain("'--nope'");
+  });
+
+  it('answers --help with a usage that lists every option', () => {
+    expect(parseServerArgs(['--help'])).toEqual({ help: true });
+    for (const option of ['--config', '--port', '--host', '--allowed-origins', '--sdk-dir', '--site'])
+      expect(usage).toContain(option);
+  });
+});
