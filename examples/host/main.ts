@@ -39,8 +39,9 @@ console.log(`Tandem examples are running:
   ${running.url}/npm-example/  app built from the npm packages
   ${running.url}/sdk/          built bundles (tandem.js)
   ${`${running.url.replace('http', 'ws')}/tandem`.padEnd(running.url.length + 14)} WebSocket endpoint (protocol v1)
-  ${running.url}/api/health    health and reports (JSON, under /api/reports/)
+  ${running.url}/api/health    health; reports under /api/reports/ for supervisors (dana / dana)
 Contact center: ${configPath ?? 'examples/contact-center.json'} (set TANDEM_CONFIG to use your own).
+Demo mode: agents sign in with their first name as username and password.
 Press Ctrl+C to stop.`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

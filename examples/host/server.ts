@@ -21,6 +21,8 @@ export interface HostOptions {
   maxFrameBytes?: number;
   /** Test pages served at /fixtures/ (with inline scripts, so without the shop's CSP). */
   fixturesDir?: string;
+  /** Demo mode (plain passwords in the config), on unless told otherwise: the demo agents' file has them. */
+  demo?: boolean;
 }
 
 export type RunningHost = RunningServer;
@@ -47,9 +49,10 @@ const sites: readonly StaticSite[] = [
 ];
 
 export async function startHost(options: HostOptions = {}): Promise<RunningHost> {
-  const { fixturesDir, configPath, config, sdkDir, ...rest } = options;
+  const { fixturesDir, configPath, config, sdkDir, demo, ...rest } = options;
   return startServer({
     ...rest,
+    demo: demo ?? true,
     config: config ?? readConfigFile(configPath ?? defaultConfigPath),
     sdkDir: sdkDir ?? join(repoRoot, 'dist'),
     sites: [...(fixturesDir ? [{ prefix: '/fixtures/', dir: fixturesDir }] : []), ...sites],

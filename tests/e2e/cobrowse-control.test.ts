@@ -12,7 +12,7 @@ import {
   viewShowsHeading,
   wheelInView,
 } from '../support/cobrowse';
-import { useHost } from '../support/host';
+import { asSupervisor, useHost } from '../support/host';
 
 const config = JSON.parse(readFileSync(defaultConfigPath, 'utf8'));
 delete config.hours;
@@ -196,9 +196,9 @@ describe('co-browse write mode on the demo shop (real Chromium, reference server
 
     await desk.getByRole('button', { name: 'End co-browse' }).click();
     await shop.getByText('The agent stopped viewing this tab.').waitFor();
-    const report = (await (await fetch(`${env.host.url}/api/reports/cobrowse`)).json()) as Array<
-      Record<string, unknown>
-    >;
+    const report = (await (
+      await fetch(`${env.host.url}/api/reports/cobrowse`, asSupervisor)
+    ).json()) as Array<Record<string, unknown>>;
     const session = report.find((entry) => entry.sessionId === sessionId);
     expect(session).toMatchObject({
       pages: ['order', 'product', 'checkout', 'order'].map((name) => `${env.host.url}/${name}.html`),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { agentOverWebSocket, customerOverWebSocket, useHost } from '../support/host';
+import { agentOverWebSocket, asSupervisor, customerOverWebSocket, useHost } from '../support/host';
 
 const env = useHost({ browser: false });
 
@@ -110,7 +110,7 @@ describe('protocol v1 over a real WebSocket on loopback', () => {
 
     const health = await fetch(`${env.host.url}/api/health`).then((r) => r.json());
     expect(health.status).toBe('ok');
-    const realtime = await fetch(`${env.host.url}/api/reports/realtime`).then((r) => r.json());
+    const realtime = await fetch(`${env.host.url}/api/reports/realtime`, asSupervisor).then((r) => r.json());
     expect(realtime).toMatchObject({ agents: { chatWithCobrowse: 0 }, chat: { withCobrowse: 0 } });
   });
 });

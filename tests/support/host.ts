@@ -39,6 +39,11 @@ export function useHost(options: { browser?: boolean; config?: unknown } = {}) {
   };
 }
 
+/** Request options for the reports: the demo's supervisor (Dana) over HTTP Basic. */
+export const asSupervisor = {
+  headers: { authorization: `Basic ${Buffer.from('dana:dana').toString('base64')}` },
+};
+
 /** A transport to the host's /tandem endpoint from Node, over the `ws` package. */
 export function hostTransport(host: RunningHost) {
   return websocketTransport({

@@ -1,9 +1,12 @@
 import { parseArgs } from 'node:util';
+import { hashPassword } from './auth/passwords';
 import { readConfigFile, type ServerOptions, type StaticSite, startServer } from './http/host';
 
 export const usage = `Usage: tandem-server --config FILE [options]
+       tandem-server hash-password < password.txt
 
 Runs the Tandem contact center: the WebSocket endpoint /tandem (protocol v1) and JSON under /api/.
+hash-password reads a password on standard input and prints its scrypt hash for the config's agents.
 
 Options (each also read from the environment variable named after it):
   --config FILE            contact center: agents, subjects, hours, number pools (TANDEM_CONFIG)
@@ -13,6 +16,7 @@ Options (each also read from the environment variable named after it):
                            server's own, or * for any (TANDEM_ALLOWED_ORIGINS)
   --sdk-dir DIR            serve the built script-tag bundles at /sdk/ as a CDN would (TANDEM_SDK_DIR)
   --site PREFIX=DIR        serve a folder of static pages under a path prefix; repeatable
+  --demo                   demo mode: agents may sign in with plain passwords from the config (TANDEM_DEMO=1)
   --help                   print this and exit
 `;
 
@@ -32,6 +36,7 @@ export function parseServerArgs(
       'allowed-origins': { type: 'string' },
       'sdk-dir': { type: 'string' },
       site: { type: 'string', multiple: true },
+      demo: { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -50,6 +55,7 @@ export function parseServerArgs(
     configPath,
     port,
     host: values.host ?? env.HOST ?? '127.0.0.1',
+    demo: values.demo === true || env.TANDEM_DEMO === '1',
     ...(origins ? { allowedOrigins: origins.trim() === '*' ? '*' : list(origins) } : {}),
     ...(sdkDir ? { sdkDir } : {}),
     ...(sites.length ? { sites } : {}),
@@ -71,6 +77,7 @@ function site(text: string): StaticSite {
 
 /** The command: parse, start, print where it listens, stop cleanly on SIGINT and SIGTERM. */
 export async function main(argv: readonly string[], env: Readonly<Record<string, string | undefined>>) {
+  if (argv[0] === 'hash-password') return printHash();
   let parsed: ReturnType<typeof parseServerArgs>;
   try {
     parsed = parseServerArgs(argv, env);
@@ -96,4 +103,17 @@ export async function main(argv: readonly string[], env: Readonly<Record<string,
   );
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => void running.close().then(() => process.exit(0)));
+}
+
+/** The first line of standard input (never an argument: shells keep those in their history), hashed. */
+async function printHash(): Promise<void> {
+  let input = '';
+  for await (const chunk of process.stdin) input += chunk;
+  const password = input.split(/\r?\n/, 1)[0] ?? '';
+  if (!password) {
+    console.error('tandem-server hash-password: expected a password on standard input');
+    process.exitCode = 2;
+    return;
+  }
+  process.stdout.write(`${await hashPassword(password)}\n`);
 }

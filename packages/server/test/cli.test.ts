@@ -26,6 +26,7 @@ describe('tandem-server arguments', () => {
       configPath: 'cc.json',
       port: 0,
       host: '0.0.0.0',
+      demo: false,
       allowedOrigins: ['https://shop.example', 'https://b.example'],
       sdkDir: 'dist',
       sites: [{ prefix: '/help/', dir: 'public' }],
@@ -38,6 +39,8 @@ describe('tandem-server arguments', () => {
     expect(parseServerArgs(['--config', 'a.json', '--allowed-origins', '*'])).toMatchObject({
       allowedOrigins: '*',
     });
+    expect(parseServerArgs(['--config', 'a.json', '--demo'])).toMatchObject({ demo: true });
+    expect(parseServerArgs(['--config', 'a.json'], { TANDEM_DEMO: '1' })).toMatchObject({ demo: true });
   });
 
   it('lets a flag win over the environment', () => {
@@ -60,7 +63,16 @@ describe('tandem-server arguments', () => {
 
   it('answers --help with a usage that lists every option', () => {
     expect(parseServerArgs(['--help'])).toEqual({ help: true });
-    for (const option of ['--config', '--port', '--host', '--allowed-origins', '--sdk-dir', '--site'])
+    for (const option of [
+      '--config',
+      '--port',
+      '--host',
+      '--allowed-origins',
+      '--sdk-dir',
+      '--site',
+      '--demo',
+      'hash-password',
+    ])
       expect(usage).toContain(option);
   });
 });

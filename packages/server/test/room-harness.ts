@@ -19,7 +19,9 @@ export function roomHarness(seed = 1) {
     random,
     hooks: {
       authenticate: (username, password) =>
-        username === 'ada' && password === 'secret' ? 'agent-ada' : null,
+        username === 'ada' && password === 'secret'
+          ? { ok: true, subject: 'agent-ada' }
+          : { ok: false, code: 'auth_failed', message: 'unknown username or wrong password' },
       newCustomerId: () => `customer-${++customers}`,
       onConnect: (session) => members.add(session.subject),
     },

@@ -23,6 +23,8 @@ export interface Transport {
 
 /** The server's view of one connection, whatever carries it (WebSocket, memory). */
 export interface Peer {
+  /** The remote network address, where the carrier knows it (sign-in throttling counts by it). */
+  readonly address?: string;
   send(data: string): void;
   close(code?: number, reason?: string): void;
   onMessage(listener: (data: string) => void): Unsubscribe;

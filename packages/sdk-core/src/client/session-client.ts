@@ -227,7 +227,11 @@ export function createSessionClient(options: SessionClientOptions) {
         else settle(frame.id, frame.ok, frame.value, frame.error);
         return;
       case 'error':
-        if (frame.code === ProtocolError.AuthFailed || frame.code === ProtocolError.BadVersion) {
+        if (
+          frame.code === ProtocolError.AuthFailed ||
+          frame.code === ProtocolError.AuthThrottled ||
+          frame.code === ProtocolError.BadVersion
+        ) {
           fatal(tandemError(frame.code, frame.message));
         }
         return;

@@ -129,6 +129,7 @@ export const ProtocolError = {
   Conflict: 'conflict',
   BadVersion: 'bad_version',
   AuthFailed: 'auth_failed',
+  AuthThrottled: 'auth_throttled',
   TooBig: 'frame_too_big',
   Flood: 'flood',
   HelloRequired: 'hello_required',

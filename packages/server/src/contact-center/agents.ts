@@ -49,12 +49,8 @@ export function createAgents(configs: readonly AgentConfig[], now: () => number)
   return {
     get: (id: string) => agents.get(id),
     all: () => [...agents.values()],
-    authenticate(username: string, password: string): string | null {
-      for (const agent of agents.values()) {
-        if (agent.config.username === username && agent.config.password === password) return agent.id;
-      }
-      return null;
-    },
+    byUsername: (username: string) =>
+      [...agents.values()].find((agent) => agent.config.username === username),
   };
 }
 

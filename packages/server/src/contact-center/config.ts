@@ -38,7 +38,10 @@ const agentSchema = z.strictObject({
   id: id(),
   name: text(100),
   username: text(100),
+  /** A scrypt hash (`tandem-server hash-password`); plain text only in demo mode. */
   password: text(200),
+  /** Supervisors also read the reports. */
+  role: z.optional(oneOf(['agent', 'supervisor'])),
   /** Skill name → level 1–10. */
   skills: z.record(z.string(), number({ min: 1, max: 10, integer: true })),
   capacity: z.optional(

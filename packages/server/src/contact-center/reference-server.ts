@@ -21,10 +21,12 @@ import { createHandleTimes, estimateWait, isStaffed } from './ewt';
 import { createFactLog } from './facts';
 import { fail } from './failure';
 import { createInteractionDomain } from './interactions';
+import { createLoginThrottle, type LoginThrottleOptions } from './login-throttle';
 import { createMessagingDomain } from './messaging';
 import { createReports } from './reports';
 import { createRouter, type Router } from './router';
 import { createSessionServer, type SessionLimits } from './sessions';
+import { createSignIn, plainPasswords, type VerifyPassword } from './sign-in';
 import { createVoiceDomain } from './voice';
 
 export interface ReferenceServerOptions {
@@ -32,6 +34,10 @@ export interface ReferenceServerOptions {
   clock?: Clock;
   random?: Random;
   limits?: Partial<SessionLimits>;
+  /** How a password is checked against the config's (plain text by default; the host hashes). */
+  verifyPassword?: VerifyPassword;
+  /** Failed sign-ins allowed, and the delays after them. */
+  loginThrottle?: LoginThrottleOptions;
   onError?(error: unknown): void;
 }
 
@@ -54,6 +60,11 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     `${prefix}-${(++counter).toString(36)}${Math.floor(random() * 36 ** 4).toString(36)}`;
 
   const agents = createAgents(config.agents, () => clock.now());
+  const signIn = createSignIn(
+    agents,
+    createLoginThrottle(clock, options.loginThrottle),
+    options.verifyPassword ?? plainPasswords,
+  );
   const facts = createFactLog();
   const handleTimes = createHandleTimes(config.routing?.defaultHandleTimeSec ?? 240);
   let customers = 0;
@@ -64,7 +75,10 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     limits: options.limits,
     onError: options.onError,
     hooks: {
-      authenticate: (username, password) => agents.authenticate(username, password),
+      authenticate: (username, password, address) =>
+        signIn(username, password, address).then((result) =>
+          result.ok ? { ok: true, subject: result.agentId } : result,
+        ),
       newCustomerId: () => `customer-${++customers}-${Math.floor(random() * 36 ** 6).toString(36)}`,
       onConnect(session) {
         const agent = session.role === 'agent' ? agents.get(session.subject) : undefined;
@@ -554,6 +568,8 @@ export function createReferenceServer(options: ReferenceServerOptions) {
       calls: voice.calls,
     },
     availability: () => computeAvailability(config, clock.now(), ewt, staffed),
+    /** Agent sign-in outside the WebSocket (HTTP), throttled with it. */
+    signIn,
     get sessionCount() {
       return sessions.sessionCount;
     },

@@ -71,9 +71,14 @@ export interface CommandHandler<P = unknown> {
   run(context: CommandContext, payload: P): unknown;
 }
 
+/** An agent's sign-in: the agent id, or why not (a code of ProtocolError's list and words for the agent). */
+export type AuthResult =
+  | { readonly ok: true; readonly subject: string }
+  | { readonly ok: false; readonly code: string; readonly message: string };
+
 export interface SessionHooks {
-  /** Checks agent credentials; returns the agent id or null. */
-  authenticate(username: string, password: string): string | null;
+  /** Checks agent credentials (`address`: the peer's, where known). */
+  authenticate(username: string, password: string, address?: string): AuthResult | Promise<AuthResult>;
   newCustomerId(): string;
   onConnect?(session: Session): void;
   onDisconnect?(session: Session): void;
@@ -198,6 +203,7 @@ export function createSessionServer(options: {
   function accept(peer: Peer): void {
     let session: SessionState | null = null;
     let closed = false;
+    let held: ClientFrame[] | null = null;
     const bucket = tokenBucket(clock, limits.burst, limits.perSecond);
     let idle: unknown = clock.setTimeout(
       () => close(ProtocolClose.HelloTimeout, 'no hello'),
@@ -238,16 +244,18 @@ export function createSessionServer(options: {
       detach();
     });
 
-    peer.onMessage((data) => {
+    peer.onMessage((data) => guard(() => receive(data)));
+
+    /** A bug must cost this connection, never the process or the other sessions. */
+    function guard(work: () => void): void {
       try {
-        receive(data);
+        work();
       } catch (error) {
-        // A bug must cost this connection, never the process or the other sessions.
         options.onError?.(error);
         sendError('internal', 'the server could not handle that frame');
         close(ProtocolClose.GoingAway, 'internal error');
       }
-    });
+    }
 
     function receive(data: string): void {
       if (closed) return;
@@ -263,7 +271,9 @@ export function createSessionServer(options: {
         return;
       }
       if (session) armIdle();
-      handleFrame(decoded.frame);
+      // Frames that come while the password is being checked wait for the answer, in order.
+      if (held) held.push(decoded.frame);
+      else handleFrame(decoded.frame);
     }
 
     function handleFrame(frame: ClientFrame): void {
@@ -293,17 +303,44 @@ export function createSessionServer(options: {
         close(ProtocolClose.BadVersion, 'unsupported protocol version');
         return;
       }
-      let subject: string | null = null;
-      if (frame.role === 'agent') {
-        subject = frame.credentials
-          ? hooks.authenticate(frame.credentials.username, frame.credentials.password)
-          : null;
-        if (!subject) {
-          sendError(ProtocolError.AuthFailed, 'unknown username or wrong password');
-          close(ProtocolClose.AuthFailed, 'authentication failed');
-          return;
-        }
+      if (frame.role !== 'agent') {
+        admit(frame, null);
+        return;
       }
+      const credentials = frame.credentials;
+      const outcome: AuthResult | Promise<AuthResult> = credentials
+        ? hooks.authenticate(credentials.username, credentials.password, peer.address)
+        : { ok: false, code: ProtocolError.AuthFailed, message: 'unknown username or wrong password' };
+      if (!(outcome instanceof Promise)) {
+        signedIn(frame, outcome);
+        return;
+      }
+      held = [];
+      outcome
+        .catch((error: unknown): AuthResult => {
+          options.onError?.(error);
+          return { ok: false, code: ProtocolError.AuthFailed, message: 'sign-in failed on the server' };
+        })
+        .then((result) =>
+          guard(() => {
+            const waiting = held ?? [];
+            held = null;
+            if (closed) return;
+            signedIn(frame, result);
+            for (const next of waiting) if (!closed) handleFrame(next);
+          }),
+        );
+    }
+
+    function signedIn(frame: HelloFrame, result: AuthResult): void {
+      if (result.ok) admit(frame, result.subject);
+      else {
+        sendError(result.code, result.message);
+        close(ProtocolClose.AuthFailed, 'authentication failed');
+      }
+    }
+
+    function admit(frame: HelloFrame, subject: string | null): void {
       const previous = frame.resume ? sessions.get(frame.resume.token) : undefined;
       const resumable =
         previous && previous.role === frame.role && (subject === null || previous.subject === subject);

@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { WebSocket } from 'ws';
+import { isPasswordHash, passwordCheck } from '../auth/passwords';
 import { createReferenceServer, type ReferenceServer } from '../contact-center';
 import { phoneRoute } from './phone-api';
 import { serveSdkFile } from './sdk-files';
 import { readStatic } from './static';
+import { refuseUnlessSupervisor } from './supervisor-auth';
 import { attachTandemSocket } from './tandem-socket';
 
 /** A folder served under a path prefix (`/agent/`), with the response headers its pages need. */
@@ -27,6 +29,8 @@ export interface ServerOptions {
   maxFrameBytes?: number;
   /** Static sites, first match wins: list longer prefixes first, '/' last. */
   sites?: readonly StaticSite[];
+  /** Demo mode: agents may sign in with the plain passwords of the config (logged at start). */
+  demo?: boolean;
 }
 
 export interface RunningServer {
@@ -55,12 +59,35 @@ export function readConfigFile(path: string): unknown {
   }
 }
 
+/**
+ * Outside demo mode every agent's password must be a hash: a plain one in a real deployment is a leak
+ * waiting in a file. Names the first such agent, and how to make a hash.
+ */
+function refusePlainPasswords(config: unknown, demo: boolean): void {
+  if (demo) return;
+  const agents = (config as { agents?: Array<{ password?: unknown }> } | null)?.agents;
+  const index = Array.isArray(agents)
+    ? agents.findIndex((agent) => typeof agent?.password === 'string' && !isPasswordHash(agent.password))
+    : -1;
+  if (index >= 0)
+    throw new Error(
+      `Tandem server config: agents[${index}].password: expected a scrypt hash (make one with "tandem-server hash-password"), got a plain password; plain passwords are for demo mode only (--demo)`,
+    );
+}
+
 /** The contact center on HTTP and WebSocket: /tandem (protocol v1), /api/ (health, reports, phone), /sdk/, sites. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const demo = options.demo === true;
+  refusePlainPasswords(options.config, demo);
   const contactCenter = createReferenceServer({
     config: options.config,
+    verifyPassword: passwordCheck(demo),
     onError: (error) => console.error('tandem-server: a command failed', error),
   });
+  if (demo)
+    console.warn(
+      'tandem-server: demo mode: agents sign in with the plain passwords of the config file. Never use it for real.',
+    );
   const origins: string[] = [];
   const server = createServer((request, response) => {
     handle(request, response, contactCenter, options).catch((error: unknown) => {
@@ -124,7 +151,11 @@ async function handle(
   if (path === '/api/health')
     return json(response, 200, { status: 'ok', sessions: contactCenter.sessionCount });
   const report = reportRoutes[path];
-  if (report) return json(response, 200, report(contactCenter));
+  if (report) {
+    const refusal = await refuseUnlessSupervisor(request, contactCenter);
+    if (refusal) return json(response, refusal.status, refusal.body, refusal.headers);
+    return json(response, 200, report(contactCenter));
+  }
   if (path.startsWith('/api/')) return json(response, 404, { error: 'not_found' });
   if (path === '/tandem') return send(response, 426, 'Upgrade to WebSocket (protocol v1) on this path.');
   if (options.sdkDir && path.startsWith('/sdk/')) {
@@ -150,10 +181,16 @@ async function file(
   response.end(found.body);
 }
 
-function json(response: ServerResponse, status: number, body: unknown): void {
+function json(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): void {
   response.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
+    ...headers,
   });
   response.end(JSON.stringify(body));
 }

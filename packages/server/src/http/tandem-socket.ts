@@ -32,7 +32,7 @@ export function attachTandemSocket(server: Server, options: SocketOptions) {
       ws.on('close', () => sockets.delete(ws));
       // Protocol errors (oversized or invalid frames) are followed by a close; unhandled they would crash.
       ws.on('error', () => undefined);
-      options.accept(toPeer(ws));
+      options.accept(toPeer(ws, request.socket.remoteAddress));
     });
   });
 
@@ -47,8 +47,9 @@ export function attachTandemSocket(server: Server, options: SocketOptions) {
 
 const maxBufferedBytes = 16 * 1024 * 1024;
 
-function toPeer(ws: WebSocket): Peer {
+function toPeer(ws: WebSocket, address: string | undefined): Peer {
   return {
+    ...(address ? { address } : {}),
     send(data) {
       if (ws.readyState !== ws.OPEN) return;
       // A peer that cannot keep up is cut loose (it resumes later) rather than buffered without end.
