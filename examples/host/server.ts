@@ -23,6 +23,8 @@ export interface HostOptions {
   fixturesDir?: string;
   /** Demo mode (plain passwords in the config), on unless told otherwise: the demo agents' file has them. */
   demo?: boolean;
+  /** Where the server's lines for the operator go (tests that restart it mid-test keep them quiet). */
+  notice?: (line: string) => void;
 }
 
 export type RunningHost = RunningServer;

@@ -38,7 +38,11 @@ describe('the offline form on the demo shop (real Chromium, reference server)', 
 
   it('offers a message, not a chat, while no agent is logged in, and chat again once one is', async () => {
     // The demo as it ships: chat open all day, and nobody logged in yet.
-    const host = await startHost({ port: 0, config: JSON.parse(readFileSync(defaultConfigPath, 'utf8')) });
+    const host = await startHost({
+      port: 0,
+      config: JSON.parse(readFileSync(defaultConfigPath, 'utf8')),
+      notice: () => undefined,
+    });
     try {
       const page = await (await env.browser.newContext()).newPage();
       watchers.push(watchPage(page));

@@ -140,7 +140,7 @@ describe('waits, read receipts and restarts as the visitor sees them (real Chrom
   });
 
   it('after a restart that lost the chat, says plainly it ended, and a new one works', async () => {
-    const host = await startHost({ port: 0, config });
+    const host = await startHost({ port: 0, config, notice: () => undefined });
     const port = new URL(host.url).port;
     const first = await agentReady(host);
     // While the server is down, the browser itself logs each refused connection: expected here.
@@ -153,7 +153,7 @@ describe('waits, read receipts and restarts as the visitor sees them (real Chrom
     first.stop();
     await host.close();
 
-    const again = await startHost({ port: Number(port), config });
+    const again = await startHost({ port: Number(port), config, notice: () => undefined });
     try {
       const restarted = page.getByRole('dialog', { name: 'Chat' });
       await restarted

@@ -18,6 +18,7 @@ export function useHost(options: { browser?: boolean; config?: unknown } = {}) {
   beforeAll(async () => {
     running.host = await startHost({
       port: 0,
+      notice: () => undefined,
       fixturesDir,
       ...(options.config ? { config: options.config } : {}),
     });

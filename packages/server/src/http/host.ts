@@ -31,6 +31,8 @@ export interface ServerOptions {
   sites?: readonly StaticSite[];
   /** Demo mode: agents may sign in with the plain passwords of the config (logged at start). */
   demo?: boolean;
+  /** Where lines an operator should read go (demo mode); console.warn by default. */
+  notice?: (line: string) => void;
 }
 
 export interface RunningServer {
@@ -85,7 +87,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     onError: (error) => console.error('tandem-server: a command failed', error),
   });
   if (demo)
-    console.warn(
+    (options.notice ?? console.warn)(
       'tandem-server: demo mode: agents sign in with the plain passwords of the config file. Never use it for real.',
     );
   const origins: string[] = [];
