@@ -99,3 +99,39 @@ describe('outside demo mode', () => {
     }
   });
 });
+
+describe('connections per address', () => {
+  /** Opens a socket; its handshake's answer: 101 (open) or the HTTP status it was refused with. */
+  const connect = (url: string) =>
+    new Promise<{ status: number; socket: WebSocket }>((resolve, reject) => {
+      const socket = new WebSocket(`${url.replace('http', 'ws')}/tandem`);
+      socket.on('open', () => resolve({ status: 101, socket }));
+      socket.on('unexpected-response', (_request, response) =>
+        resolve({ status: response.statusCode ?? 0, socket }),
+      );
+      socket.on('error', reject);
+    });
+
+  it('refuses the connection past the cap for one address with 429, and takes one again when one closes', async () => {
+    const config = JSON.parse(readFileSync(defaultConfigPath, 'utf8'));
+    const server = await startServer({
+      config,
+      port: 0,
+      demo: true,
+      notice: () => undefined,
+      connections: { perAddress: 5, exempt: [] },
+    });
+    try {
+      const open: Array<{ status: number; socket: WebSocket }> = [];
+      for (let i = 0; i < 5; i++) open.push(await connect(server.url));
+      expect(open.map((c) => c.status)).toEqual([101, 101, 101, 101, 101]);
+      expect((await connect(server.url)).status).toBe(429);
+      const closed = new Promise((resolve) => open[0]?.socket.once('close', resolve));
+      open[0]?.socket.close();
+      await closed;
+      await expect.poll(async () => (await connect(server.url)).status).toBe(101);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -67,7 +67,9 @@ it('exports the wire protocol at /protocol, for the server that speaks it from t
       "describeProblems",
       "encodeFrame",
       "fieldLimits",
+      "jsonCost",
       "maxFrameDepth",
+      "maxFrameValues",
       "protocolVersion",
       "serverFrame",
     ]

@@ -1,6 +1,14 @@
 // The wire protocol v1 for those who speak it from the other end (the server): frames and their codec.
 export type { Decoded } from './codec';
-export { decodeFrame, defaultMaxFrameBytes, describeProblems, encodeFrame, maxFrameDepth } from './codec';
+export {
+  decodeFrame,
+  defaultMaxFrameBytes,
+  describeProblems,
+  encodeFrame,
+  jsonCost,
+  maxFrameDepth,
+  maxFrameValues,
+} from './codec';
 export type {
   ClientFrame,
   CommandFrame,

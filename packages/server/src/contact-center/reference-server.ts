@@ -216,6 +216,7 @@ export function createReferenceServer(options: ReferenceServerOptions) {
   });
   register('chat.start', {
     roles: customer,
+    engages: true,
     schema: z.strictObject({
       subject: z.optional(text(64)),
       fields: z.optional(z.record(text(64), text(defaultFieldLimit))),
@@ -261,6 +262,7 @@ export function createReferenceServer(options: ReferenceServerOptions) {
 
   register('messaging.send', {
     roles: customer,
+    engages: true,
     schema: z.strictObject({ id: clientId(), text: text(100_000), subject: z.optional(text(64)) }),
     run: ({ session }, input) => messaging.send(session.subject, input),
   });
@@ -283,6 +285,7 @@ export function createReferenceServer(options: ReferenceServerOptions) {
   const sessionId = { sessionId: text(16) };
   register('cobrowse.create', {
     roles: customer,
+    engages: true,
     schema: z.optional(z.strictObject({})),
     run: ({ session }) => cobrowse.create(session.subject),
   });
@@ -358,6 +361,7 @@ export function createReferenceServer(options: ReferenceServerOptions) {
   });
   register('call.requestNumber', {
     roles: customer,
+    engages: true,
     schema: z.strictObject({
       phone: e164(),
       subject: z.optional(text(64)),
@@ -376,6 +380,7 @@ export function createReferenceServer(options: ReferenceServerOptions) {
   });
   register('callback.request', {
     roles: customer,
+    engages: true,
     schema: z.strictObject({
       phone: e164(),
       subject: z.optional(text(64)),
@@ -572,6 +577,9 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     signIn,
     get sessionCount() {
       return sessions.sessionCount;
+    },
+    get retainedChars() {
+      return sessions.retainedChars;
     },
   };
 }

@@ -28,6 +28,11 @@ export type Role = 'customer' | 'agent';
 
 export interface SessionLimits {
   maxFrameBytes: number;
+  /** Values (keys included) one frame may hold: counted on the text, before it is parsed. */
+  maxFrameValues: number;
+  /** Bytes a connection may send in a burst, and per second after it (frames are counted apart). */
+  burstBytes: number;
+  bytesPerSecond: number;
   /** Frames a connection may send in a burst, and per second after it. */
   burst: number;
   perSecond: number;
@@ -36,6 +41,8 @@ export interface SessionLimits {
   idleTimeoutMs: number;
   /** How long a disconnected session can still be resumed. */
   resumeWindowMs: number;
+  /** The same for a customer's session that never started anything: it holds nothing worth keeping. */
+  unengagedWindowMs: number;
   /** Unacknowledged frames kept for replay; past this the session ends rather than lose frames silently. */
   maxOutbox: number;
   /** The same, in bytes (UTF-16 units of the encoded frames). */
@@ -44,11 +51,16 @@ export interface SessionLimits {
 
 export const defaultSessionLimits: SessionLimits = {
   maxFrameBytes: defaultMaxFrameBytes,
+  // Customers' and agents' frames are small objects; co-browse carries its events as one string.
+  maxFrameValues: 20_000,
+  burstBytes: 16 * 1024 * 1024,
+  bytesPerSecond: 4 * 1024 * 1024,
   burst: 400,
   perSecond: 200,
   helloTimeoutMs: 10_000,
   idleTimeoutMs: 60_000,
   resumeWindowMs: 72 * 3600_000,
+  unengagedWindowMs: 5 * 60_000,
   maxOutbox: 10_000,
   maxOutboxBytes: 32 * 1024 * 1024,
 };
@@ -67,6 +79,8 @@ export interface CommandContext {
 
 export interface CommandHandler<P = unknown> {
   readonly roles: readonly Role[];
+  /** It starts something that lasts (a chat, a thread, a call, a callback, co-browse): the session is kept. */
+  readonly engages?: boolean;
   readonly schema: z.ZodMiniType<P>;
   run(context: CommandContext, payload: P): unknown;
 }
@@ -92,9 +106,14 @@ interface SessionState extends Session {
   /** Unacknowledged frames, encoded once, with their sizes for the byte cap. */
   outbox: Array<{ readonly seq: number; readonly text: string }>;
   outboxBytes: number;
-  results: Map<string, { readonly seq: number; readonly text: string }>;
+  /** Results by command id; a result's text is let go once acknowledged (its id stays, for dedup). */
+  results: Map<string, { readonly seq: number; text: string }>;
+  /** Ids of results not yet acknowledged, in sequence order. */
+  unackedResults: string[];
   peer: Peer | null;
   expiry: unknown;
+  /** Ran a command that starts something: resumable for the full window. */
+  engaged: boolean;
 }
 
 const maxCachedResults = 1000;
@@ -136,8 +155,10 @@ export function createSessionServer(options: {
       outbox: [],
       outboxBytes: 0,
       results: new Map(),
+      unackedResults: [],
       peer: null,
       expiry: undefined,
+      engaged: role === 'agent',
     };
     sessions.set(session.token, session);
     const set = bySubject.get(subject) ?? new Set();
@@ -194,6 +215,13 @@ export function createSessionServer(options: {
     while (session.outbox.length > 0 && (session.outbox[0]?.seq ?? Infinity) <= upTo) {
       session.outboxBytes -= session.outbox.shift()?.text.length ?? 0;
     }
+    // The client has these results: a resend of their command is answered by nothing, not run again.
+    for (let id = session.unackedResults[0]; id !== undefined; id = session.unackedResults[0]) {
+      const result = session.results.get(id);
+      if (result && result.seq > upTo) break;
+      if (result) result.text = '';
+      session.unackedResults.shift();
+    }
   }
 
   function emit(session: SessionState, name: string, data?: unknown): void {
@@ -205,6 +233,7 @@ export function createSessionServer(options: {
     let closed = false;
     let held: ClientFrame[] | null = null;
     const bucket = tokenBucket(clock, limits.burst, limits.perSecond);
+    const bytes = tokenBucket(clock, limits.burstBytes, limits.bytesPerSecond);
     let idle: unknown = clock.setTimeout(
       () => close(ProtocolClose.HelloTimeout, 'no hello'),
       limits.helloTimeoutMs,
@@ -229,7 +258,7 @@ export function createSessionServer(options: {
       current.connected = false;
       current.expiry = clock.setTimeout(
         () => endSession(current, 'resume window passed'),
-        limits.resumeWindowMs,
+        current.engaged ? limits.resumeWindowMs : limits.unengagedWindowMs,
       );
       hooks.onDisconnect?.(current);
     }
@@ -264,7 +293,12 @@ export function createSessionServer(options: {
         close(ProtocolClose.Flood, 'flood');
         return;
       }
-      const decoded = decodeFrame(clientFrame, data, limits.maxFrameBytes);
+      if (!bytes.take(data.length)) {
+        sendError(ProtocolError.Flood, `more than ${limits.bytesPerSecond} bytes per second`);
+        close(ProtocolClose.Flood, 'flood');
+        return;
+      }
+      const decoded = decodeFrame(clientFrame, data, limits.maxFrameBytes, limits.maxFrameValues);
       if (!decoded.ok) {
         sendError(decoded.code, decoded.message);
         if (decoded.code === ProtocolError.TooBig) close(ProtocolClose.TooBig, 'frame too big');
@@ -378,7 +412,7 @@ export function createSessionServer(options: {
     const cached = session.results.get(id);
     if (cached) {
       // A resend after a reconnect: same result, same sequence number, applied once.
-      session.peer?.send(cached.text);
+      if (cached.text) session.peer?.send(cached.text);
       return;
     }
     let result: Omit<ResultFrame, 'seq'>;
@@ -392,6 +426,7 @@ export function createSessionServer(options: {
       } else {
         try {
           const value = handler.run({ session }, checked.value);
+          if (handler.engages) session.engaged = true;
           result =
             value === undefined ? { type: 'result', id, ok: true } : { type: 'result', id, ok: true, value };
         } catch (error) {
@@ -406,7 +441,8 @@ export function createSessionServer(options: {
     if (!sessions.has(session.token)) return;
     const pushed = push(session, result);
     if (!pushed) return;
-    session.results.set(id, pushed);
+    session.results.set(id, { ...pushed });
+    session.unackedResults.push(id);
     if (session.results.size > maxCachedResults) {
       const oldest = session.results.keys().next().value;
       if (oldest !== undefined) session.results.delete(oldest);
@@ -438,6 +474,15 @@ export function createSessionServer(options: {
     },
     get sessionCount() {
       return sessions.size;
+    },
+    /** Characters held for sessions: unacknowledged frames and cached results (shared text counted twice). */
+    get retainedChars() {
+      let total = 0;
+      for (const session of sessions.values()) {
+        total += session.outboxBytes;
+        for (const result of session.results.values()) total += result.text.length;
+      }
+      return total;
     },
   };
 }

@@ -8,7 +8,7 @@ import { phoneRoute } from './phone-api';
 import { serveSdkFile } from './sdk-files';
 import { readStatic } from './static';
 import { refuseUnlessSupervisor } from './supervisor-auth';
-import { attachTandemSocket } from './tandem-socket';
+import { attachTandemSocket, type ConnectionLimits, defaultConnectionLimits } from './tandem-socket';
 
 /** A folder served under a path prefix (`/agent/`), with the response headers its pages need. */
 export interface StaticSite {
@@ -33,6 +33,8 @@ export interface ServerOptions {
   demo?: boolean;
   /** Where lines an operator should read go (demo mode); console.warn by default. */
   notice?: (line: string) => void;
+  /** Open WebSocket connections per address and in all (defaults: 64 per address, loopback exempt; 10,000). */
+  connections?: Partial<ConnectionLimits>;
 }
 
 export interface RunningServer {
@@ -102,6 +104,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     path: '/tandem',
     allowedOrigins: options.allowedOrigins === '*' ? '*' : origins,
     maxFrameBytes: options.maxFrameBytes ?? 1024 * 1024,
+    limits: { ...defaultConnectionLimits, ...options.connections },
     accept: (peer) => contactCenter.accept(peer),
   });
   await new Promise<void>((resolveListen, reject) => {

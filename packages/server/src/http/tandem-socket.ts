@@ -8,8 +8,23 @@ export interface SocketOptions {
   /** Browser origins allowed to connect; '*' allows any. Clients that send no Origin (not browsers) pass. */
   allowedOrigins: readonly string[] | '*';
   maxFrameBytes: number;
+  /** Open connections allowed per remote address, and in all; past them an upgrade gets 429/503. */
+  limits?: ConnectionLimits;
   accept(peer: Peer): void;
 }
+
+export interface ConnectionLimits {
+  readonly perAddress: number;
+  readonly total: number;
+  /** Addresses without a per-address cap: loopback by default (a local proxy, the bench, the tests). */
+  readonly exempt: readonly string[];
+}
+
+export const defaultConnectionLimits: ConnectionLimits = {
+  perAddress: 64,
+  total: 10_000,
+  exempt: ['127.0.0.1', '::1', '::ffff:127.0.0.1'],
+};
 
 /** Serves protocol v1 over WebSocket on one path of an HTTP server; returns a graceful shutdown. */
 export function attachTandemSocket(server: Server, options: SocketOptions) {
@@ -19,6 +34,8 @@ export function attachTandemSocket(server: Server, options: SocketOptions) {
     perMessageDeflate: false,
   });
   const sockets = new Set<WebSocket>();
+  const limits = options.limits ?? defaultConnectionLimits;
+  const perAddress = new Map<string, number>();
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(request.url ?? '/', 'http://host').pathname;
@@ -27,12 +44,24 @@ export function attachTandemSocket(server: Server, options: SocketOptions) {
     if (origin && options.allowedOrigins !== '*' && !options.allowedOrigins.includes(origin)) {
       return refuse(socket, 403, 'Forbidden');
     }
+    const address = request.socket.remoteAddress ?? '';
+    if (sockets.size >= limits.total) return refuse(socket, 503, 'Service Unavailable');
+    const open = perAddress.get(address) ?? 0;
+    if (open >= limits.perAddress && !limits.exempt.includes(address))
+      return refuse(socket, 429, 'Too Many Requests');
     wss.handleUpgrade(request, socket, head, (ws) => {
+      // Counted once open: a handshake ws refuses never reaches here, and must not count.
+      perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
       sockets.add(ws);
-      ws.on('close', () => sockets.delete(ws));
+      ws.on('close', () => {
+        sockets.delete(ws);
+        const left = (perAddress.get(address) ?? 1) - 1;
+        if (left > 0) perAddress.set(address, left);
+        else perAddress.delete(address);
+      });
       // Protocol errors (oversized or invalid frames) are followed by a close; unhandled they would crash.
       ws.on('error', () => undefined);
-      options.accept(toPeer(ws, request.socket.remoteAddress));
+      options.accept(toPeer(ws, address || undefined));
     });
   });
 
