@@ -84,7 +84,8 @@ export function contactCenter(config: unknown = fixture, start = Date.UTC(2026, 
     factsOf,
     transport,
     settled,
-    elapse: (ms: number, step = 100) => elapse(clock, ms, step),
+    // Steps under the 60 s idle timeout: live clients ping, and jumps longer than that would cut them off.
+    elapse: (ms: number, step = 100) => elapse(clock, ms, Math.min(step, 30_000)),
     settle,
   };
 }

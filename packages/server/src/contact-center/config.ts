@@ -90,6 +90,8 @@ export const serverConfigSchema = z.strictObject({
       maxMessageLength: z.optional(number({ min: 1, max: 100_000, integer: true })),
     }),
   ),
+  /** How long a customer or agent may be without a connection before they count as gone (default 60 s). */
+  presence: z.optional(z.strictObject({ graceSec: number({ min: 1, max: 3600 }) })),
   notReadyReasons: z.optional(z.array(text(64))),
   wrapUpCodes: z.optional(z.array(text(64))),
   standardResponses: z.optional(

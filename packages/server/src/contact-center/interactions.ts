@@ -473,6 +473,12 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
         toCustomer(chat, 'read', { upTo });
     },
 
+    /** The customer has had no connection for the presence grace: a chat no agent has taken is abandoned. */
+    customerGone(customerId: string) {
+      const chat = activeChatOf(customerId);
+      if (chat && chat.state !== 'connected' && chat.participants.size === 0) end(chat, 'customer_left');
+    },
+
     customerEnd(customerId: string) {
       const chat = activeChatOf(customerId);
       if (chat) end(chat, 'customer');

@@ -23,6 +23,7 @@ import { fail } from './failure';
 import { createInteractionDomain } from './interactions';
 import { createLoginThrottle, type LoginThrottleOptions } from './login-throttle';
 import { createMessagingDomain } from './messaging';
+import { createPresence } from './presence';
 import { createReports } from './reports';
 import { createRouter, type Router } from './router';
 import { createSessionServer, type SessionLimits } from './sessions';
@@ -81,14 +82,29 @@ export function createReferenceServer(options: ReferenceServerOptions) {
         ),
       newCustomerId: () => `customer-${++customers}-${Math.floor(random() * 36 ** 6).toString(36)}`,
       onConnect(session) {
+        presence.connected(session.subject);
         const agent = session.role === 'agent' ? agents.get(session.subject) : undefined;
         if (agent && agent.status === 'LoggedOut') setStatus(agent, 'NotReady');
+        // Back within the grace: what was waiting for them (a Ready agent's next chat) may go on.
+        if (agent) router.route();
       },
+      onDisconnect: (session) => presence.disconnected(session.subject, session.role),
       onSessionEnd(session) {
         if (session.role === 'customer') feed.unsubscribe(session.subject);
         const agent = session.role === 'agent' ? agents.get(session.subject) : undefined;
         if (agent && !sessions.hasSession(agent.id)) setStatus(agent, 'LoggedOut');
       },
+    },
+  });
+
+  const presence = createPresence({
+    clock,
+    graceMs: (config.presence?.graceSec ?? 60) * 1000,
+    isConnected: (subject) => sessions.isConnected(subject),
+    onGone(subject, role) {
+      if (role === 'customer') return domain.customerGone(subject);
+      const agent = agents.get(subject);
+      if (agent?.status === 'Ready') setStatus(agent, 'NotReady', 'disconnected');
     },
   });
 
@@ -158,6 +174,7 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     clock,
     agents,
     ronaTimeoutMs: (config.routing?.ronaTimeoutSec ?? 20) * 1000,
+    isPresent: (agentId) => sessions.isConnected(agentId),
     routingDelayMs: config.routing?.routingDelayMs ?? 300,
     hooks: {
       onRouting: (request) => domain.hooks.onRouting(request),

@@ -58,6 +58,8 @@ export interface RouterOptions {
   hooks: RouterHooks;
   ronaTimeoutMs: number;
   routingDelayMs: number;
+  /** An agent with no connection is offered nothing, whatever their state (true by default). */
+  isPresent?(agentId: string): boolean;
 }
 
 /**
@@ -88,6 +90,7 @@ export function createRouter(options: RouterOptions) {
       .filter(
         (agent) =>
           agent.status === 'Ready' &&
+          (options.isPresent?.(agent.id) ?? true) &&
           !request.exclude.has(agent.id) &&
           (agent.config.skills[request.subject.skill] ?? 0) >= target.minLevel &&
           hasFreeSlot(agent, request.media) &&
