@@ -72,8 +72,13 @@ export interface AgentEvents {
 
 export interface AgentClientOptions {
   transport: Transport;
-  username: string;
-  password: string;
+  /** Sign-in; or, after a reload, `resume` alone (the session's token stands for the password). */
+  username?: string;
+  password?: string;
+  /** The session an earlier page of this tab had (see `onResumeState`). */
+  resume?: { token: string; lastSeq: number };
+  /** Called whenever the session's token or last sequence changes: keep them for a reload. */
+  onResumeState?(state: { token: string; lastSeq: number }): void;
   clock?: Clock;
   random?: Random;
   /** Passed to the session: heartbeat and reconnect timing. */
@@ -89,7 +94,11 @@ export function createAgentClient(options: AgentClientOptions) {
   const session = createSessionClient({
     transport: options.transport,
     role: 'agent',
-    credentials: { username: options.username, password: options.password },
+    ...(options.username !== undefined
+      ? { credentials: { username: options.username, password: options.password ?? '' } }
+      : {}),
+    ...(options.resume ? { resume: options.resume } : {}),
+    ...(options.onResumeState ? { onResumeState: options.onResumeState } : {}),
     clock,
     random,
     ...options.session,
@@ -116,6 +125,8 @@ export function createAgentClient(options: AgentClientOptions) {
       return call<AgentProfile>('agent.me', {});
     },
     stop: () => session.stop(),
+    /** Asks for every conversation the agent is in again (`connected` events), as after a reload. */
+    resync: () => call<number>('agent.resync', {}),
     get connection(): SessionState {
       return session.state;
     },

@@ -222,6 +222,17 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
     options.onEnded?.(chat, reason, lastAgents);
   }
 
+  /** What an agent gets on joining a conversation: it, its participants and its whole transcript. */
+  function connectedView(chat: Interaction, purpose: string) {
+    return {
+      ...agentView(chat),
+      purpose,
+      participants: participantsOf(chat),
+      transcript: chat.transcript,
+      ...(chat.read.customer ? { customerRead: chat.read.customer } : {}),
+    };
+  }
+
   function factBase(chat: Interaction, type: 'agent' | 'queue' | 'routingPoint', id: string) {
     return { interactionId: chat.id, media: chat.media, subject: chat.subject.id, resource: { type, id } };
   }
@@ -272,13 +283,7 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
           toCustomer(chat, 'agentLeft', { name: previous.agent.name, transferredTo: agent.name });
         } else if (previous) toCustomer(chat, 'agentLeft', { name: previous.agent.name });
       }
-      notify(agent.id, 'agent.connected', {
-        ...agentView(chat),
-        purpose: invite.purpose,
-        participants: participantsOf(chat),
-        transcript: chat.transcript,
-        ...(chat.read.customer ? { customerRead: chat.read.customer } : {}),
-      });
+      notify(agent.id, 'agent.connected', connectedView(chat, invite.purpose));
       toAgents(
         chat,
         'agent.participants',
@@ -471,6 +476,18 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
       const chat = findChat(interactionId);
       if (requireParticipant(chat, agentId).visible && advanceRead(chat, 'agents', upTo))
         toCustomer(chat, 'read', { upTo });
+    },
+
+    /** An agent's desktop reloaded: each conversation they are in, sent again as when they joined it. */
+    agentResync(agentId: string): number {
+      let count = 0;
+      for (const chat of interactions.values()) {
+        const participant = chat.participants.get(agentId);
+        if (chat.state === 'ended' || !participant) continue;
+        count++;
+        notify(agentId, 'agent.connected', connectedView(chat, participant.visible ? 'route' : 'consult'));
+      }
+      return count;
     },
 
     /** The customer has had no connection for the presence grace: a chat no agent has taken is abandoned. */

@@ -445,6 +445,11 @@ export function createReferenceServer(options: ReferenceServerOptions) {
       };
     },
   });
+  register('agent.resync', {
+    roles: agent,
+    schema: z.optional(z.strictObject({})),
+    run: ({ session }) => domain.agentResync(session.subject),
+  });
   register('agent.setState', {
     roles: agent,
     schema: z.strictObject({ state: oneOf(['Ready', 'NotReady']), reason: z.optional(text(64)) }),

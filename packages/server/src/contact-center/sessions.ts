@@ -344,7 +344,7 @@ export function createSessionServer(options: {
       const credentials = frame.credentials;
       const outcome: AuthResult | Promise<AuthResult> = credentials
         ? hooks.authenticate(credentials.username, credentials.password, peer.address)
-        : { ok: false, code: ProtocolError.AuthFailed, message: 'unknown username or wrong password' };
+        : resumedAgent(frame);
       if (!(outcome instanceof Promise)) {
         signedIn(frame, outcome);
         return;
@@ -364,6 +364,17 @@ export function createSessionServer(options: {
             for (const next of waiting) if (!closed) handleFrame(next);
           }),
         );
+    }
+
+    /**
+     * An agent's page reloaded: its session token (128 random bits, kept by that tab alone) stands for the
+     * password while the session lives. Anything else is refused as a wrong password would be.
+     */
+    function resumedAgent(frame: HelloFrame): AuthResult {
+      const previous = frame.resume ? sessions.get(frame.resume.token) : undefined;
+      return previous?.role === 'agent'
+        ? { ok: true, subject: previous.subject }
+        : { ok: false, code: ProtocolError.AuthFailed, message: 'unknown username or wrong password' };
     }
 
     function signedIn(frame: HelloFrame, result: AuthResult): void {
