@@ -36,6 +36,14 @@ describe('tandem-server (the built command)', () => {
     expect(wrong.output().stderr).toContain('--port: expected a port number from 0 to 65535, got "eighty"');
   });
 
+  it('names a config file it cannot read, in one line', async () => {
+    const missing = run(['--config', '/nonexistent/contact-center.json']);
+    expect(await missing.exited).toBe(1);
+    expect(missing.output().stderr.trim()).toBe(
+      'tandem-server: Tandem server config: cannot read /nonexistent/contact-center.json',
+    );
+  });
+
   it('refuses the demo file (plain passwords) unless told it is a demo', async () => {
     const real = run(['--port', '0', '--config', defaultConfigPath]);
     expect(await real.exited).toBe(1);

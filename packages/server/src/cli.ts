@@ -91,13 +91,13 @@ export async function main(argv: readonly string[], env: Readonly<Record<string,
     return;
   }
   const { help: _, configPath, ...options } = parsed;
-  const running = await startServer({ ...options, config: readConfigFile(configPath) }).catch(
-    (error: unknown) => {
-      // A bad config file or a busy port: say which, without a stack trace.
+  // A missing or bad config file, or a busy port: say which, without a stack trace.
+  const running = await Promise.resolve()
+    .then(() => startServer({ ...options, config: readConfigFile(configPath) }))
+    .catch((error: unknown) => {
       console.error(`tandem-server: ${error instanceof Error ? error.message : String(error)}`);
       process.exit(1);
-    },
-  );
+    });
   process.stdout.write(
     `tandem-server listening on ${running.url} (WebSocket ${running.url.replace('http', 'ws')}/tandem)\n`,
   );
