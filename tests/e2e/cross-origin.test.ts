@@ -163,6 +163,10 @@ describe('a site whose Tandem files come without CORS', () => {
     expect(ours).toEqual([
       `console.error: Tandem could not load from http://localhost:${port}/sdk/: blocked by CORS: http://localhost:${port}/sdk/tandem-app.js must be served with Access-Control-Allow-Origin (see Tandem's docs/embedding.md)`,
     ]);
+    // The browser's own CORS messages can still be on their way: closing under them races Playwright's
+    // bookkeeping ("Cannot find parent object page@…"), so the page settles first.
+    await page.waitForLoadState('networkidle');
+    await page.close();
     await page.context().close();
   });
 });
