@@ -2,18 +2,9 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { settle } from '../../sdk-core/test/session-harness';
 import { contactCenter } from './harness';
-import { roomHarness } from './room-harness';
+import { rawPeer, roomHarness } from './room-harness';
 
 // What one client can cost the server: CPU per frame, bytes per second, memory held after it leaves.
-function rawPeer(harness: ReturnType<typeof roomHarness>) {
-  const transport = harness.transport();
-  const received: Array<Record<string, unknown>> = [];
-  const closes: number[] = [];
-  transport.onMessage((data) => received.push(JSON.parse(data)));
-  transport.onClose(({ code }) => closes.push(code));
-  transport.open();
-  return { transport, received, closes, send: (frame: unknown) => transport.send(JSON.stringify(frame)) };
-}
 
 describe('a frame’s cost is known before it is parsed', () => {
   it('refuses 500,000 nested arrays and 30,000 values by reading the text, and goes on', async () => {

@@ -60,3 +60,14 @@ export function roomHarness(seed = 1) {
   };
   return { clock, server, log, client, transport, peers, random };
 }
+
+/** A connection that speaks raw frames: what a hostile or broken client sends, and what it gets back. */
+export function rawPeer(harness: ReturnType<typeof roomHarness>) {
+  const transport = harness.transport();
+  const received: Array<Record<string, unknown>> = [];
+  const closes: number[] = [];
+  transport.onMessage((data) => received.push(JSON.parse(data)));
+  transport.onClose(({ code }) => closes.push(code));
+  transport.open();
+  return { transport, received, closes, send: (frame: unknown) => transport.send(JSON.stringify(frame)) };
+}

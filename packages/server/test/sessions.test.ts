@@ -3,17 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { backoffDelay } from '../../sdk-core/src/client/backoff';
 import { elapse, settle } from '../../sdk-core/test/session-harness';
-import { roomHarness } from './room-harness';
-
-function rawPeer(harness: ReturnType<typeof roomHarness>) {
-  const transport = harness.transport();
-  const received: Array<Record<string, unknown>> = [];
-  const closes: number[] = [];
-  transport.onMessage((data) => received.push(JSON.parse(data)));
-  transport.onClose(({ code }) => closes.push(code));
-  transport.open();
-  return { transport, received, closes, send: (frame: unknown) => transport.send(JSON.stringify(frame)) };
-}
+import { rawPeer, roomHarness } from './room-harness';
 
 describe('protocol v1 sessions', () => {
   it('handshakes, runs commands and returns their results', async () => {
