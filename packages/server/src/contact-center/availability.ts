@@ -93,6 +93,7 @@ export function createAvailabilityFeed(options: {
       if (ticker === undefined) ticker = clock.setTimeout(tick, intervalMs);
       return current;
     },
+    subscribers: () => [...subscribers.keys()],
     unsubscribe(id: string): void {
       clock.clearTimeout(subscribers.get(id)?.timer);
       subscribers.delete(id);

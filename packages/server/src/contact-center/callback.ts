@@ -134,6 +134,19 @@ export function createCallbackDomain(options: {
       return out;
     },
 
+    /** Storage's view of the callbacks, without their timers. */
+    records: () => [...callbacks.values()].map(({ timer: _timer, ...callback }) => callback),
+    /** Callbacks a previous run stored; one still scheduled comes due at its time (at once if past). */
+    restore(records: Iterable<Omit<Callback, 'timer'>>): void {
+      for (const record of records) {
+        const callback: Callback = { ...record };
+        callbacks.set(callback.id, callback);
+        if (callback.state === 'scheduled') {
+          callback.timer = clock.setTimeout(() => due(callback), Math.max(0, callback.at - clock.now()));
+        }
+      }
+    },
+
     onInteractionConnected(interaction: Interaction, agentName: string): void {
       const callback = [...callbacks.values()].find((c) => c.interactionId === interaction.id);
       if (callback?.state !== 'queued') return;

@@ -144,6 +144,16 @@ export function createCobrowseDomain(options: {
 
   return {
     sessions,
+    /** Storage's view of the sessions, without their timers. */
+    records: () => [...sessions.values()].map(({ timer: _timer, ...session }) => session),
+    /** Sessions a previous run stored; a live one's join or inactivity timer starts again. */
+    restore(records: Iterable<Omit<CobrowseSession, 'timer'>>): void {
+      for (const record of records) {
+        const session: CobrowseSession = { ...record };
+        sessions.set(session.id, session);
+        arm(session);
+      }
+    },
     create(customerId: string): { sessionId: string; agentName?: string } {
       const existing = liveOf(customerId);
       if (existing) return { sessionId: existing.id };

@@ -56,6 +56,10 @@ export function createHandleTimes(defaultSec: number, window = 20) {
       if (list.length > window) list.shift();
       samples.set(key, list);
     },
+    samples: (): Record<string, number[]> => Object.fromEntries(samples),
+    restore(stored: Record<string, number[]>): void {
+      for (const [key, list] of Object.entries(stored)) samples.set(key, list.slice(-window));
+    },
     average(media: Media, subject: string): number {
       const list = samples.get(`${media}:${subject}`);
       if (!list?.length) return defaultSec;

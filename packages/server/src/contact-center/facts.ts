@@ -41,10 +41,19 @@ export interface Fact {
 
 export function createFactLog() {
   const facts: Fact[] = [];
+  // Ids for storage only: the reports show facts as the seed's descriptors, without one.
+  const ids = new WeakMap<Fact, string>();
+  const byId = new Map<string, Fact>();
+  let next = 0;
+  function keep(id: string, fact: Fact): void {
+    facts.push(fact);
+    ids.set(fact, id);
+    byId.set(id, fact);
+  }
   return {
     open(fact: Omit<Fact, 'result' | 'reason' | 'end'>): Fact {
       const entry: Fact = { ...fact };
-      facts.push(entry);
+      keep(`f${(++next).toString(36)}`, entry);
       return entry;
     },
     close(fact: Fact, at: number, result: string, reason?: string): void {
@@ -57,8 +66,19 @@ export function createFactLog() {
     /** Forgets the facts of these interactions (retention). */
     prune(interactionIds: ReadonlySet<string>): void {
       const kept = facts.filter((fact) => !interactionIds.has(fact.interactionId));
+      for (const fact of facts) if (interactionIds.has(fact.interactionId)) byId.delete(ids.get(fact) ?? '');
       facts.length = 0;
       facts.push(...kept);
+    },
+    idOf: (fact: Fact): string => ids.get(fact) ?? '',
+    byId: (id: string) => byId.get(id),
+    rows: (): Iterable<[string, Fact]> => byId,
+    /** Takes back the facts a previous run stored, in their order. */
+    restore(rows: ReadonlyMap<string, unknown>): void {
+      for (const [id, fact] of rows) {
+        keep(id, { ...(fact as Fact) });
+        next = Math.max(next, Number.parseInt(id.slice(1), 36) || 0);
+      }
     },
     of: (interactionId: string) => facts.filter((fact) => fact.interactionId === interactionId),
   };

@@ -12,6 +12,10 @@ interface Thread {
   lastAgentId?: string;
 }
 
+export interface ThreadRecord extends Omit<Thread, 'transcript' | 'interaction'> {
+  readonly interactionId?: string;
+}
+
 const maxWindowHours = 72;
 
 /**
@@ -119,6 +123,28 @@ export function createMessagingDomain(options: {
       if (interaction.media !== 'messaging') return;
       const thread = threads.get(interaction.customerId);
       if (thread?.interaction === interaction && agentIds[0]) thread.lastAgentId = agentIds[0];
+    },
+
+    /** Storage's view: each thread without its transcript (stored as messages) and its live interaction's id. */
+    records: () =>
+      [...threads.values()].map(({ transcript: _transcript, interaction, ...plain }) => ({
+        ...plain,
+        ...(interaction ? { interactionId: interaction.id } : {}),
+      })),
+    /** Threads a previous run stored, with their transcripts and the interactions they belong to. */
+    restore(
+      records: Iterable<ThreadRecord>,
+      transcriptOf: (threadId: string) => ChatMessage[],
+      interactionById: (id: string) => Interaction | undefined,
+    ): void {
+      for (const { interactionId, ...plain } of records) {
+        const interaction = interactionId ? interactionById(interactionId) : undefined;
+        threads.set(plain.customerId, {
+          ...plain,
+          transcript: transcriptOf(plain.id),
+          ...(interaction ? { interaction } : {}),
+        });
+      }
     },
 
     requireThread(customerId: string): Thread {

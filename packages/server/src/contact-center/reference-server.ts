@@ -12,11 +12,14 @@ import {
 } from '@tandem/sdk-core';
 import { clientId, defaultFieldLimit, fieldLimits } from '@tandem/sdk-core/protocol';
 import * as z from 'zod/mini';
+import { createPersistence } from '../storage/persistence';
+import type { Store, StoredState } from '../storage/store';
 import { type Agent, createAgents, type Media, presentedState } from './agents';
 import { computeAvailability, createAvailabilityFeed } from './availability';
 import { createCallbackDomain } from './callback';
 import { createCobrowseDomain } from './cobrowse';
 import { defaultNotReadyReasons, type ServerConfig, serverConfigSchema } from './config';
+import { recordSources, restoreState } from './durable';
 import { createHandleTimes, estimateWait, isStaffed } from './ewt';
 import { createFactLog } from './facts';
 import { fail } from './failure';
@@ -40,6 +43,11 @@ export interface ReferenceServerOptions {
   /** Failed sign-ins allowed, and the delays after them. */
   loginThrottle?: LoginThrottleOptions;
   onError?(error: unknown): void;
+  /**
+   * Where the state lives between runs, and what it held when this run started (openReferenceServer reads
+   * it); without, everything is kept in memory only, as unit tests want.
+   */
+  storage?: { store: Store; restored: StoredState };
 }
 
 /** Thrown by createReferenceServer for an invalid config file; lists every problem by path. */
@@ -53,7 +61,7 @@ export function createReferenceServer(options: ReferenceServerOptions) {
   const checked = validate(serverConfigSchema, options.config);
   if (!checked.ok) throw new ServerConfigError(formatProblems('Tandem server config', checked.problems));
   const config: ServerConfig = checked.value;
-  const clock = trackedClock(options.clock ?? systemClock);
+  const clock = trackedClock(options.clock ?? systemClock, () => persistence?.schedule());
   const random = options.random ?? systemRandom;
   const notReadyReasons = config.notReadyReasons ?? defaultNotReadyReasons;
   let counter = 0;
@@ -547,6 +555,51 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     run: (_context, { query }) => searchResponses(config, query),
   });
 
+  const durable = {
+    config,
+    counters: {
+      get: () => ({ ids: counter, customers }),
+      set(stored: { ids: number; customers: number }) {
+        counter = stored.ids;
+        customers = stored.customers;
+      },
+    },
+    sessions,
+    agents,
+    facts,
+    handleTimes,
+    domain,
+    router,
+    messaging,
+    voice,
+    callback,
+    cobrowse,
+    feed,
+    presence,
+  };
+  const persistence = options.storage && persist(options.storage);
+  function persist(storage: { store: Store; restored: StoredState }) {
+    const { sources, transcripts, rememberOwner } = recordSources(durable);
+    restoreState(storage.restored, durable, rememberOwner);
+    return createPersistence({
+      store: storage.store,
+      restored: storage.restored,
+      sources,
+      transcripts,
+      onError: options.onError ?? (() => {}),
+    });
+  }
+  /** Telephony calls come over HTTP, not a session: their changes are stored the same way. */
+  const stored =
+    <A extends unknown[], R>(work: (...args: A) => R) =>
+    (...args: A): R => {
+      try {
+        return work(...args);
+      } finally {
+        persistence?.schedule();
+      }
+    };
+
   // Ended records are kept for the reports, then forgotten: memory stays bounded however long it runs.
   const retentionMs = (config.retentionHours ?? 24) * 3600_000;
   function sweep(): void {
@@ -571,9 +624,15 @@ export function createReferenceServer(options: ReferenceServerOptions) {
   clock.setTimeout(sweep, Math.min(retentionMs, 3600_000));
 
   return {
-    accept: (peer: Peer) => sessions.accept(peer),
-    /** Stops every timer the server armed (routing, timeouts, co-browse, the retention sweep). */
-    close: () => clock.clearAll(),
+    accept: (peer: Peer) => sessions.accept(persistence ? persistence.gate(peer) : peer),
+    /**
+     * Stops every timer the server armed (routing, timeouts, co-browse, the retention sweep), then writes
+     * what is left to storage and sends the frames that waited for it.
+     */
+    close: async (): Promise<void> => {
+      clock.clearAll();
+      await persistence?.drain();
+    },
     config,
     facts,
     agents,
@@ -589,9 +648,9 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     callbacks: callback.callbacks,
     /** The telephony side: what a PSTN gateway (or the phone simulator) calls. */
     voice: {
-      inboundCall: voice.inboundCall,
-      keyDigits: voice.keyDigits,
-      hangUp: voice.hangUp,
+      inboundCall: stored(voice.inboundCall),
+      keyDigits: stored(voice.keyDigits),
+      hangUp: stored(voice.hangUp),
       calls: voice.calls,
     },
     availability: () => computeAvailability(config, clock.now(), ewt, staffed),
@@ -607,6 +666,15 @@ export function createReferenceServer(options: ReferenceServerOptions) {
 }
 
 export type ReferenceServer = ReturnType<typeof createReferenceServer>;
+
+/** A contact center on durable storage: reads what the store holds, then runs on from there. */
+export async function openReferenceServer(
+  options: Omit<ReferenceServerOptions, 'storage'> & { store: Store },
+): Promise<ReferenceServer> {
+  const { store, ...rest } = options;
+  const restored = await store.load();
+  return createReferenceServer({ ...rest, storage: { store, restored } });
+}
 
 /** E.164: "+", a country code and up to 15 digits in all. */
 export function e164() {
@@ -637,7 +705,7 @@ export function searchResponses(config: ServerConfig, query: string) {
  * The clock with a record of the timers armed through it, so that closing the server stops them all; once
  * closed it arms none (connections closing afterwards would otherwise start their resume windows).
  */
-function trackedClock(base: Clock): Clock & { clearAll(): void } {
+function trackedClock(base: Clock, afterFire: () => void): Clock & { clearAll(): void } {
   const armed = new Set<unknown>();
   let closed = false;
   return {
@@ -646,7 +714,11 @@ function trackedClock(base: Clock): Clock & { clearAll(): void } {
       if (closed) return undefined as never;
       const handle = base.setTimeout(() => {
         armed.delete(handle);
-        callback();
+        try {
+          callback();
+        } finally {
+          afterFire();
+        }
       }, ms);
       armed.add(handle);
       return handle;

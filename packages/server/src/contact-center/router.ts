@@ -38,6 +38,31 @@ export interface Invite {
   timer?: unknown;
 }
 
+export interface RequestRecord extends Omit<Request, 'subject' | 'exclude' | 'rangOut' | 'timer'> {
+  readonly subjectId: string;
+  readonly exclude: readonly string[];
+  readonly rangOut?: readonly string[];
+}
+
+export interface InviteRecord extends Omit<Invite, 'request' | 'timer'> {
+  readonly requestId?: string;
+}
+
+function requestRecord(request: Request): RequestRecord {
+  const { subject, exclude, rangOut, timer: _timer, ...rest } = request;
+  return {
+    ...rest,
+    subjectId: subject.id,
+    exclude: [...exclude],
+    ...(rangOut ? { rangOut: [...rangOut] } : {}),
+  };
+}
+
+function inviteRecord(invite: Invite): InviteRecord {
+  const { request, timer: _timer, ...rest } = invite;
+  return { ...rest, ...(request ? { requestId: request.id } : {}) };
+}
+
 export interface RouterHooks {
   /** The strategy pulled a request and picked an agent (the "during routing" phase begins). */
   onRouting?(request: Request, agent: Agent): void;
@@ -289,6 +314,54 @@ export function createRouter(options: RouterOptions) {
       return withdrawn;
     },
     pendingInvite: (agentId: string, interactionId: string) => invites.get(inviteKey(agentId, interactionId)),
+    /** What storage keeps: the waiting line, the invites ringing, and the next request number. */
+    records: () => ({
+      queue: [...requests.values()].map(requestRecord),
+      invites: [...invites.values()].map(inviteRecord),
+      nextRequest,
+    }),
+    /**
+     * Takes back a stored line and its invites after a restart, each timer re-armed for what it had left:
+     * a request keeps its place (its arrival time and priority), an invite rings out at its old expiry.
+     */
+    restore(stored: {
+      queue: readonly RequestRecord[];
+      invites: readonly InviteRecord[];
+      nextRequest: number;
+      subjectById(id: string): SubjectConfig | undefined;
+    }): ReadonlyMap<string, Request> {
+      nextRequest = Math.max(nextRequest, stored.nextRequest);
+      for (const record of stored.queue) {
+        const subject = stored.subjectById(record.subjectId);
+        if (!subject) continue;
+        const { subjectId: _subjectId, exclude, rangOut, ...rest } = record;
+        const request: Request = {
+          ...rest,
+          subject,
+          exclude: new Set(exclude),
+          ...(rangOut ? { rangOut: new Set(rangOut) } : {}),
+        };
+        requests.set(request.id, request);
+      }
+      for (const record of stored.invites) {
+        const { requestId, ...rest } = record;
+        const request = requestId ? requests.get(requestId) : undefined;
+        const invite: Invite = { ...rest, ...(request ? { request } : {}) };
+        invites.set(inviteKey(invite.agentId, invite.interactionId), invite);
+        invite.timer = clock.setTimeout(
+          () => revoke(invite, 'timeout'),
+          Math.max(0, invite.expiresAt - clock.now()),
+        );
+      }
+      for (const request of requests.values()) {
+        const agent = request.agentId ? agents.get(request.agentId) : undefined;
+        if (request.state === 'queued') armExpansion(request);
+        else if (request.state === 'routing' && agent) {
+          request.timer = clock.setTimeout(() => alert(request, agent), options.routingDelayMs);
+        }
+      }
+      return requests;
+    },
     release,
     route,
     waiting,

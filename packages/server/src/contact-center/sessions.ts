@@ -138,6 +138,8 @@ export function createSessionServer(options: {
   const sessions = new Map<string, SessionState>();
   const bySubject = new Map<string, Set<SessionState>>();
   const handlers = new Map<string, CommandHandler>();
+  /** Sessions changed since storage last asked (tokens): the hottest records, so tracked, not compared. */
+  const changed = new Set<string>();
 
   function newToken(): string {
     let token = '';
@@ -160,11 +162,23 @@ export function createSessionServer(options: {
       expiry: undefined,
       engaged: role === 'agent',
     };
-    sessions.set(session.token, session);
-    const set = bySubject.get(subject) ?? new Set();
-    set.add(session);
-    bySubject.set(subject, set);
+    keep(session);
     return session;
+  }
+
+  function keep(session: SessionState): void {
+    sessions.set(session.token, session);
+    const set = bySubject.get(session.subject) ?? new Set();
+    set.add(session);
+    bySubject.set(session.subject, set);
+    changed.add(session.token);
+  }
+
+  function armExpiry(session: SessionState): void {
+    session.expiry = clock.setTimeout(
+      () => endSession(session, 'resume window passed'),
+      session.engaged ? limits.resumeWindowMs : limits.unengagedWindowMs,
+    );
   }
 
   function endSession(
@@ -174,6 +188,7 @@ export function createSessionServer(options: {
   ): void {
     if (!sessions.has(session.token)) return;
     sessions.delete(session.token);
+    changed.add(session.token);
     bySubject.get(session.subject)?.delete(session);
     if (bySubject.get(session.subject)?.size === 0) bySubject.delete(session.subject);
     clock.clearTimeout(session.expiry);
@@ -200,6 +215,7 @@ export function createSessionServer(options: {
       return null;
     }
     session.seq = seq;
+    changed.add(session.token);
     const entry = { seq, text };
     session.outbox.push(entry);
     session.outboxBytes += text.length;
@@ -212,6 +228,7 @@ export function createSessionServer(options: {
   }
 
   function acknowledge(session: SessionState, upTo: number): void {
+    changed.add(session.token);
     while (session.outbox.length > 0 && (session.outbox[0]?.seq ?? Infinity) <= upTo) {
       session.outboxBytes -= session.outbox.shift()?.text.length ?? 0;
     }
@@ -256,10 +273,7 @@ export function createSessionServer(options: {
       const current = session;
       current.peer = null;
       current.connected = false;
-      current.expiry = clock.setTimeout(
-        () => endSession(current, 'resume window passed'),
-        current.engaged ? limits.resumeWindowMs : limits.unengagedWindowMs,
-      );
+      armExpiry(current);
       hooks.onDisconnect?.(current);
     }
 
@@ -437,7 +451,10 @@ export function createSessionServer(options: {
       } else {
         try {
           const value = handler.run({ session }, checked.value);
-          if (handler.engages) session.engaged = true;
+          if (handler.engages && !session.engaged) {
+            session.engaged = true;
+            changed.add(session.token);
+          }
           result =
             value === undefined ? { type: 'result', id, ok: true } : { type: 'result', id, ok: true, value };
         } catch (error) {
@@ -475,6 +492,40 @@ export function createSessionServer(options: {
         if (!options.volatile || session.connected) emit(session, name, data);
       }
     },
+    /** Sessions changed since the last call, as storage keeps them (undefined: the session ended). */
+    takeChanged(): Array<[string, SessionRecord | undefined]> {
+      const out: Array<[string, SessionRecord | undefined]> = [];
+      for (const token of changed) {
+        const session = sessions.get(token);
+        out.push([token, session && sessionRecord(session)]);
+      }
+      changed.clear();
+      return out;
+    },
+    /**
+     * Sessions a previous run stored, all disconnected: each may be resumed with its token for its window
+     * again, and replays what its client had not acknowledged.
+     */
+    restore(records: Iterable<SessionRecord>): Session[] {
+      const restored: SessionState[] = [];
+      for (const record of records) {
+        const session: SessionState = {
+          ...record,
+          outbox: [...record.outbox],
+          outboxBytes: record.outbox.reduce((sum, entry) => sum + entry.text.length, 0),
+          results: new Map(record.results.map(([id, seq, text]) => [id, { seq, text }])),
+          unackedResults: [...record.unackedResults],
+          connected: false,
+          peer: null,
+          expiry: undefined,
+        };
+        keep(session);
+        armExpiry(session);
+        restored.push(session);
+      }
+      changed.clear();
+      return restored;
+    },
     /** True while any session (connected or resumable) exists for this customer or agent. */
     hasSession: (subject: string) => (bySubject.get(subject)?.size ?? 0) > 0,
     isConnected(subject: string): boolean {
@@ -499,6 +550,32 @@ export function createSessionServer(options: {
 }
 
 export type SessionServer = ReturnType<typeof createSessionServer>;
+
+/** A session as storage keeps it: everything but its connection and timers. */
+export interface SessionRecord {
+  readonly token: string;
+  readonly role: Role;
+  readonly subject: string;
+  readonly seq: number;
+  readonly outbox: ReadonlyArray<{ readonly seq: number; readonly text: string }>;
+  /** Cached results as [command id, seq, text] (text '' once acknowledged). */
+  readonly results: ReadonlyArray<readonly [string, number, string]>;
+  readonly unackedResults: readonly string[];
+  readonly engaged: boolean;
+}
+
+function sessionRecord(session: SessionState): SessionRecord {
+  return {
+    token: session.token,
+    role: session.role,
+    subject: session.subject,
+    seq: session.seq,
+    outbox: session.outbox,
+    results: [...session.results].map(([id, result]) => [id, result.seq, result.text] as const),
+    unackedResults: session.unackedResults,
+    engaged: session.engaged,
+  };
+}
 
 function failure(id: string, code: string, message: string): Omit<ResultFrame, 'seq'> {
   return { type: 'result', id, ok: false, error: { code, message: message.slice(0, 2000) } };

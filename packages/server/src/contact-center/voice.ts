@@ -57,6 +57,16 @@ export function createVoiceDomain(options: {
     if (leases.get(lease.customerId) === lease) leases.delete(lease.customerId);
   }
 
+  function armExpiry(lease: Lease): void {
+    lease.timer = clock.setTimeout(
+      () => {
+        release(lease);
+        notify(lease.customerId, 'call.leaseExpired', { number: lease.number });
+      },
+      Math.max(0, lease.expiresAt - clock.now()),
+    );
+  }
+
   function newCode(number: string, digits: number): string | undefined {
     const taken = new Set(
       active()
@@ -139,10 +149,7 @@ export function createVoiceDomain(options: {
         expiresAt: clock.now() + ttlMs,
         ...(accessCode ? { accessCode } : {}),
       };
-      lease.timer = clock.setTimeout(() => {
-        release(lease);
-        notify(customerId, 'call.leaseExpired', { number });
-      }, ttlMs);
+      armExpiry(lease);
       leases.set(customerId, lease);
       return { status: 'leased', number, expiresAt: lease.expiresAt, ...(accessCode ? { accessCode } : {}) };
     },
@@ -205,6 +212,21 @@ export function createVoiceDomain(options: {
       call.state = 'ended';
       call.prompt = '';
       if (interaction) interactions.end(interaction, 'customer');
+    },
+
+    /** Storage's view: the numbers leased now, and the calls. */
+    records: () => ({
+      leases: [...leases.values()].map(({ timer: _timer, ...lease }) => lease),
+      calls: [...calls.values()],
+    }),
+    /** Leases and calls a previous run stored; a lease runs out at its old time (at once if past). */
+    restore(stored: { leases: Iterable<Omit<Lease, 'timer'>>; calls: Iterable<Call> }): void {
+      for (const call of stored.calls) calls.set(call.id, { ...call });
+      for (const record of stored.leases) {
+        const lease: Lease = { ...record };
+        leases.set(lease.customerId, lease);
+        armExpiry(lease);
+      }
     },
 
     /** The interaction of a call ended (agent hung up, or the caller). */

@@ -1,0 +1,172 @@
+import type { RecordSource } from '../storage/persistence';
+import type { StoredState } from '../storage/store';
+import type { Agents } from './agents';
+import type { createAvailabilityFeed } from './availability';
+import type { CallbackDomain } from './callback';
+import type { CobrowseDomain } from './cobrowse';
+import type { ServerConfig } from './config';
+import type { createHandleTimes } from './ewt';
+import type { FactLog } from './facts';
+import { type InteractionRecord, interactionRecord, restoreInteraction } from './interaction-records';
+import type { ChatMessage, InteractionDomain } from './interactions';
+import type { MessagingDomain, ThreadRecord } from './messaging';
+import type { createPresence } from './presence';
+import type { InviteRecord, RequestRecord, Router } from './router';
+import type { SessionRecord, SessionServer } from './sessions';
+import type { VoiceDomain } from './voice';
+
+/** The numbers ids are made from: kept, so no id is ever given twice. */
+export interface Counters {
+  ids: number;
+  customers: number;
+}
+
+/** Every part of the contact center that holds state worth keeping across a restart. */
+export interface DurableParts {
+  config: ServerConfig;
+  counters: { get(): Counters; set(counters: Counters): void };
+  sessions: SessionServer;
+  agents: Agents;
+  facts: FactLog;
+  handleTimes: ReturnType<typeof createHandleTimes>;
+  domain: InteractionDomain;
+  router: Router;
+  messaging: MessagingDomain;
+  voice: VoiceDomain;
+  callback: CallbackDomain;
+  cobrowse: CobrowseDomain;
+  feed: ReturnType<typeof createAvailabilityFeed>;
+  presence: ReturnType<typeof createPresence>;
+}
+
+const keyed = <T>(list: readonly T[], key: (item: T) => string) =>
+  list.map((item) => [key(item), item] as const);
+
+/** What storage reads after each turn: one source per table, and the transcripts by owner. */
+export function recordSources(parts: DurableParts) {
+  const { domain, router, messaging, voice, facts } = parts;
+  // A messaging thread's interactions share its transcript, stored once under the thread's id (even after
+  // the thread's window has closed, while those interactions are kept for the reports).
+  const owners = new WeakMap<ChatMessage[], string>();
+  const ownerOf = (chat: { id: string; transcript: ChatMessage[] }) => owners.get(chat.transcript) ?? chat.id;
+  const noteThreads = () => {
+    for (const thread of messaging.threads.values()) owners.set(thread.transcript, thread.id);
+  };
+  const sources: RecordSource[] = [
+    { kind: 'sessions', changed: () => parts.sessions.takeChanged() },
+    {
+      kind: 'agents',
+      all: () =>
+        parts.agents
+          .all()
+          .map((a) => [a.id, { status: a.status, reason: a.reason, load: a.load, freeSince: a.freeSince }]),
+    },
+    { kind: 'facts', all: () => facts.rows() },
+    {
+      kind: 'conversations',
+      all() {
+        noteThreads();
+        return [...domain.interactions.values()].map((chat) => {
+          const owner = ownerOf(chat);
+          return [chat.id, interactionRecord(chat, facts, owner === chat.id ? undefined : owner)];
+        });
+      },
+    },
+    { kind: 'threads', all: () => keyed(messaging.records(), (t) => t.id) },
+    { kind: 'queue', all: () => keyed(router.records().queue, (r) => r.id) },
+    { kind: 'invites', all: () => keyed(router.records().invites, (i) => `${i.agentId}|${i.interactionId}`) },
+    { kind: 'leases', all: () => keyed(voice.records().leases, (l) => l.customerId) },
+    { kind: 'calls', all: () => keyed(voice.records().calls, (c) => c.id) },
+    { kind: 'callbacks', all: () => keyed(parts.callback.records(), (c) => c.id) },
+    { kind: 'cobrowse_sessions', all: () => keyed(parts.cobrowse.records(), (s) => s.id) },
+    {
+      kind: 'server_state',
+      all: () => [
+        ['counters', { ...parts.counters.get(), nextRequest: router.records().nextRequest }],
+        ['handle-times', parts.handleTimes.samples()],
+        ['availability', { subscribers: parts.feed.subscribers() }],
+      ],
+    },
+  ];
+  function* transcripts(): Iterable<readonly [string, readonly unknown[]]> {
+    noteThreads();
+    for (const thread of messaging.threads.values()) yield [thread.id, thread.transcript];
+    for (const chat of domain.interactions.values()) yield [ownerOf(chat), chat.transcript];
+  }
+  return {
+    sources,
+    transcripts,
+    rememberOwner: (list: ChatMessage[], owner: string) => owners.set(list, owner),
+  };
+}
+
+/**
+ * Puts back what a previous run stored, before any connection is accepted. Every session comes back
+ * disconnected, so presence starts its grace for each: whoever does not return in time is handled as if
+ * they had left (a queued visitor abandons, a Ready agent becomes Not Ready).
+ */
+export function restoreState(
+  stored: StoredState,
+  parts: DurableParts,
+  rememberOwner: (list: ChatMessage[], owner: string) => void,
+): void {
+  const { records } = stored;
+  const state = (id: string) => records.server_state.get(id) as Record<string, unknown> | undefined;
+  const counters = state('counters') as (Counters & { nextRequest: number }) | undefined;
+  if (counters) parts.counters.set({ ids: counters.ids, customers: counters.customers });
+  const samples = state('handle-times');
+  if (samples) parts.handleTimes.restore(samples as Record<string, number[]>);
+  for (const [id, record] of records.agents) {
+    const agent = parts.agents.get(id);
+    if (agent) Object.assign(agent, record);
+  }
+  parts.facts.restore(records.facts);
+
+  const transcripts = new Map<string, ChatMessage[]>();
+  const transcriptOf = (owner: string) => {
+    let list = transcripts.get(owner);
+    if (!list) {
+      list = [...((stored.messages.get(owner) ?? []) as ChatMessage[])];
+      transcripts.set(owner, list);
+      rememberOwner(list, owner);
+    }
+    return list;
+  };
+  const subjectById = (id: string) => parts.config.subjects.find((s) => s.id === id);
+  const conversations = [...records.conversations.values()] as InteractionRecord[];
+  for (const record of conversations) {
+    const interaction = restoreInteraction(record, {
+      agents: parts.agents,
+      facts: parts.facts,
+      subjectById,
+      transcript: transcriptOf(record.threadId ?? record.id),
+    });
+    if (interaction) parts.domain.interactions.set(interaction.id, interaction);
+  }
+  const requests = parts.router.restore({
+    queue: [...records.queue.values()] as RequestRecord[],
+    invites: [...records.invites.values()] as InviteRecord[],
+    nextRequest: counters?.nextRequest ?? 1,
+    subjectById,
+  });
+  for (const record of conversations) {
+    const interaction = parts.domain.interactions.get(record.id);
+    if (!interaction) continue;
+    interaction.request = record.requestId ? requests.get(record.requestId) : undefined;
+    interaction.handOn = record.handOnId ? requests.get(record.handOnId) : undefined;
+  }
+  parts.messaging.restore([...records.threads.values()] as ThreadRecord[], transcriptOf, (id) =>
+    parts.domain.interactions.get(id),
+  );
+  parts.voice.restore({
+    leases: [...records.leases.values()] as never[],
+    calls: [...records.calls.values()] as never[],
+  });
+  parts.callback.restore([...records.callbacks.values()] as never[]);
+  parts.cobrowse.restore([...records.cobrowse_sessions.values()] as never[]);
+  const subscribers = (state('availability')?.subscribers ?? []) as string[];
+  for (const subscriber of subscribers) parts.feed.subscribe(subscriber);
+  for (const session of parts.sessions.restore([...records.sessions.values()] as SessionRecord[])) {
+    parts.presence.disconnected(session.subject, session.role);
+  }
+}

@@ -1,0 +1,95 @@
+import type { SqlClient } from './sql-client';
+
+/**
+ * What the contact center keeps, one table each: a row is one record's id, its JSON, and `created`, the
+ * order records were first written in (maps are rebuilt in that order).
+ */
+export const recordKinds = [
+  'sessions',
+  'agents',
+  'conversations',
+  'facts',
+  'threads',
+  'queue',
+  'invites',
+  'leases',
+  'calls',
+  'callbacks',
+  'cobrowse_sessions',
+  'server_state',
+] as const;
+
+export type RecordKind = (typeof recordKinds)[number];
+
+export const tableOf = (kind: RecordKind) => `tandem_${kind}`;
+
+interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/**
+ * Append only: a released migration is never edited, a change is a new one. The same SQL runs on PGlite
+ * and on PostgreSQL, so the embedded store and a server can never drift apart.
+ */
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'records and messages',
+    sql: [
+      ...recordKinds.map(
+        (kind) =>
+          `create table ${tableOf(kind)} (id text primary key, created bigint not null, data jsonb not null);`,
+      ),
+      `create table tandem_messages (
+        owner_id text not null,
+        position integer not null,
+        data jsonb not null,
+        primary key (owner_id, position)
+      );`,
+      `create index tandem_conversations_customer on tandem_conversations ((data->>'customerId'));`,
+    ].join('\n'),
+  },
+];
+
+export const latestVersion = migrations.at(-1)?.version ?? 0;
+
+/**
+ * Brings the database up to the latest version, each migration in its own transaction under an advisory
+ * lock, so two servers starting together apply it once. Refuses a database newer than this server.
+ */
+export async function migrate(client: SqlClient): Promise<{ from: number; to: number }> {
+  await client.query(
+    `create table if not exists tandem_migrations (
+      version integer primary key,
+      name text not null,
+      applied_at timestamptz not null default now()
+    )`,
+  );
+  const from = await currentVersion(client);
+  if (from > latestVersion) {
+    throw new Error(
+      `Tandem storage: the database is at version ${from}, newer than this server (${latestVersion}); run a newer tandem-server`,
+    );
+  }
+  for (const migration of migrations) {
+    await client.transaction(async (tx) => {
+      await tx.query('select pg_advisory_xact_lock(7253001)');
+      if ((await currentVersion(tx)) >= migration.version) return;
+      await tx.exec(migration.sql);
+      await tx.query('insert into tandem_migrations (version, name) values ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
+    });
+  }
+  return { from, to: latestVersion };
+}
+
+async function currentVersion(client: SqlClient): Promise<number> {
+  const { rows } = await client.query<{ version: number | null }>(
+    'select max(version) as version from tandem_migrations',
+  );
+  return Number(rows[0]?.version ?? 0);
+}
