@@ -1,13 +1,22 @@
-import { shopDir, startHost } from './server';
+import { defaultDataDir, shopDir, startHost } from './server';
 import { startShopSite } from './shop-site';
 
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '127.0.0.1';
 const configPath = process.env.TANDEM_CONFIG;
 const allowedOrigins = process.env.TANDEM_ALLOWED_ORIGINS?.split(',').map((origin) => origin.trim());
+// Conversations outlive a restart: PostgreSQL with DATABASE_URL, else the embedded one in a folder.
+const databaseUrl = process.env.DATABASE_URL;
+const storage =
+  process.env.TANDEM_MEMORY === '1'
+    ? undefined
+    : databaseUrl
+      ? { databaseUrl }
+      : { dataDir: process.env.TANDEM_DATA_DIR ?? defaultDataDir };
 const running = await startHost({
   port,
   host,
+  ...(storage ? { storage } : {}),
   ...(configPath ? { configPath } : {}),
   ...(allowedOrigins ? { allowedOrigins } : {}),
 }).catch((error: unknown) => {
@@ -41,6 +50,7 @@ console.log(`Tandem examples are running:
   ${`${running.url.replace('http', 'ws')}/tandem`.padEnd(running.url.length + 14)} WebSocket endpoint (protocol v1)
   ${running.url}/api/health    health; reports under /api/reports/ for supervisors (dana / dana)
 Contact center: ${configPath ?? 'examples/contact-center.json'} (set TANDEM_CONFIG to use your own).
+State: ${storage?.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : storage ? `${storage.dataDir} (TANDEM_DATA_DIR; TANDEM_MEMORY=1 keeps nothing)` : 'memory only'}.
 Demo mode: agents sign in with their first name as username and password.
 Press Ctrl+C to stop.`);
 

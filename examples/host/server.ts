@@ -1,6 +1,12 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type RunningServer, readConfigFile, type StaticSite, startServer } from '@tandem/server';
+import {
+  type RunningServer,
+  readConfigFile,
+  type StaticSite,
+  type StoreOptions,
+  startServer,
+} from '@tandem/server';
 import { shopHeaders } from './shop-site';
 
 // The example sites on the Tandem server: the shop, the agent desktop, the phone and the npm example.
@@ -25,12 +31,16 @@ export interface HostOptions {
   demo?: boolean;
   /** Where the server's lines for the operator go (tests that restart it mid-test keep them quiet). */
   notice?: (line: string) => void;
+  /** Where the state outlives a restart (PostgreSQL or a data folder); memory only without. */
+  storage?: StoreOptions;
 }
 
 export type RunningHost = RunningServer;
 
 export const shopDir = join(examplesDir, 'shop');
 export const defaultConfigPath = join(examplesDir, 'contact-center.json');
+/** `npm start` keeps the demo's conversations here between runs (git ignores it). */
+export const defaultDataDir = join(repoRoot, '.tandem-data');
 
 const pageHeaders = shopHeaders();
 

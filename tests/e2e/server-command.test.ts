@@ -61,7 +61,7 @@ describe('tandem-server (the built command)', () => {
   });
 
   it('serves the contact center where it says, says it is a demo, and stops cleanly on SIGTERM', async () => {
-    const server = run(['--port', '0', '--demo'], { TANDEM_CONFIG: defaultConfigPath });
+    const server = run(['--port', '0', '--demo', '--memory'], { TANDEM_CONFIG: defaultConfigPath });
     await expect.poll(() => server.output().stdout, { timeout: 20_000 }).toContain('listening on');
     const url = /listening on (http:\/\/\S+)/.exec(server.output().stdout)?.[1];
     expect(server.output().stderr).toContain('demo mode');

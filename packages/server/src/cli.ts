@@ -8,8 +8,12 @@ export const usage = `Usage: tandem-server --config FILE [options]
 Runs the Tandem contact center: the WebSocket endpoint /tandem (protocol v1) and JSON under /api/.
 hash-password reads a password on standard input and prints its scrypt hash for the config's agents.
 
-Options (each also read from the environment variable named after it):
+Options (most also read from the environment variable named after them):
   --config FILE            contact center: agents, subjects, hours, number pools (TANDEM_CONFIG)
+  --database-url URL       keep everything in this PostgreSQL database (DATABASE_URL)
+  --data-dir DIR           else in an embedded PostgreSQL in this folder (TANDEM_DATA_DIR,
+                           default ./tandem-data)
+  --memory                 else keep nothing: a restart forgets every conversation (TANDEM_MEMORY=1)
   --port N                 port to listen on; 0 picks a free one (PORT, default 8080)
   --host ADDRESS           address to listen on (HOST, default 127.0.0.1; 0.0.0.0 for every interface)
   --allowed-origins LIST   comma-separated browser origins allowed on the WebSocket besides the
@@ -31,6 +35,9 @@ export function parseServerArgs(
     allowPositionals: false,
     options: {
       config: { type: 'string' },
+      'database-url': { type: 'string' },
+      'data-dir': { type: 'string' },
+      memory: { type: 'boolean' },
       port: { type: 'string' },
       host: { type: 'string' },
       'allowed-origins': { type: 'string' },
@@ -50,9 +57,21 @@ export function parseServerArgs(
   const origins = values['allowed-origins'] ?? env.TANDEM_ALLOWED_ORIGINS;
   const sdkDir = values['sdk-dir'] ?? env.TANDEM_SDK_DIR;
   const sites = (values.site ?? []).map(site);
+  const databaseUrl = values['database-url'] ?? env.DATABASE_URL;
+  const memory = values.memory === true || env.TANDEM_MEMORY === '1';
+  if (memory && (databaseUrl || values['data-dir']))
+    throw new Error('--memory: expected alone, without --database-url or --data-dir');
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
+    throw new Error('--database-url: expected a postgres:// or postgresql:// connection string');
+  const storage = memory
+    ? undefined
+    : databaseUrl
+      ? { databaseUrl }
+      : { dataDir: values['data-dir'] ?? env.TANDEM_DATA_DIR ?? 'tandem-data' };
   return {
     help: false,
     configPath,
+    ...(storage ? { storage } : {}),
     port,
     host: values.host ?? env.HOST ?? '127.0.0.1',
     demo: values.demo === true || env.TANDEM_DEMO === '1',

@@ -22,6 +22,7 @@ export {
   estimateWait,
   isOpen,
   nextOpening,
+  openReferenceServer,
   Reason,
   Result,
   Role,
@@ -33,3 +34,5 @@ export type { RunningServer, ServerOptions, StaticSite } from './http/host';
 export { readConfigFile, startServer } from './http/host';
 export type { StaticFile } from './http/static';
 export { readStatic } from './http/static';
+export type { Store, StoreOptions } from './storage/store';
+export { memoryStore, openStore } from './storage/store';

@@ -24,6 +24,7 @@ describe('tandem-server arguments', () => {
     ).toEqual({
       help: false,
       configPath: 'cc.json',
+      storage: { dataDir: 'tandem-data' },
       port: 0,
       host: '0.0.0.0',
       demo: false,
@@ -41,6 +42,26 @@ describe('tandem-server arguments', () => {
     });
     expect(parseServerArgs(['--config', 'a.json', '--demo'])).toMatchObject({ demo: true });
     expect(parseServerArgs(['--config', 'a.json'], { TANDEM_DEMO: '1' })).toMatchObject({ demo: true });
+  });
+
+  it('keeps the state in PostgreSQL, an embedded one in a folder, or memory only', () => {
+    const url = 'postgres://tandem@db.internal:5432/tandem';
+    expect(parseServerArgs(['--config', 'a'], { DATABASE_URL: url })).toMatchObject({
+      storage: { databaseUrl: url },
+    });
+    expect(parseServerArgs(['--config', 'a', '--data-dir', '/var/lib/tandem'])).toMatchObject({
+      storage: { dataDir: '/var/lib/tandem' },
+    });
+    expect(parseServerArgs(['--config', 'a'], { TANDEM_DATA_DIR: 'state' })).toMatchObject({
+      storage: { dataDir: 'state' },
+    });
+    expect(parseServerArgs(['--config', 'a', '--memory'])).not.toHaveProperty('storage');
+    expect(problem(['--config', 'a', '--memory'], { DATABASE_URL: url })).toBe(
+      '--memory: expected alone, without --database-url or --data-dir',
+    );
+    expect(problem(['--config', 'a', '--database-url', 'mysql://x'])).toBe(
+      '--database-url: expected a postgres:// or postgresql:// connection string',
+    );
   });
 
   it('lets a flag win over the environment', () => {

@@ -7,6 +7,11 @@ export { descriptor, Reason, Result, Role } from './facts';
 export { CommandFailure } from './failure';
 export { isOpen, nextOpening } from './hours';
 export type { ReferenceServer, ReferenceServerOptions } from './reference-server';
-export { createReferenceServer, ServerConfigError, searchResponses } from './reference-server';
+export {
+  createReferenceServer,
+  openReferenceServer,
+  ServerConfigError,
+  searchResponses,
+} from './reference-server';
 export type { CommandHandler, Session, SessionLimits } from './sessions';
 export { createSessionServer, defaultSessionLimits } from './sessions';

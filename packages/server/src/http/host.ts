@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { WebSocket } from 'ws';
 import { isPasswordHash, passwordCheck } from '../auth/passwords';
-import { createReferenceServer, type ReferenceServer } from '../contact-center';
+import { createReferenceServer, openReferenceServer, type ReferenceServer } from '../contact-center';
+import { openStore, type Store, type StoreOptions } from '../storage/store';
 import { phoneRoute } from './phone-api';
 import { serveSdkFile } from './sdk-files';
 import { readStatic } from './static';
@@ -35,6 +36,11 @@ export interface ServerOptions {
   notice?: (line: string) => void;
   /** Open WebSocket connections per address and in all (defaults: 64 per address, loopback exempt; 10,000). */
   connections?: Partial<ConnectionLimits>;
+  /**
+   * Where conversations, sessions and the rest outlive the process: PostgreSQL (`databaseUrl`) or the
+   * embedded one in `dataDir`. Without, everything is in memory and a restart forgets it.
+   */
+  storage?: StoreOptions;
 }
 
 export interface RunningServer {
@@ -83,13 +89,24 @@ function refusePlainPasswords(config: unknown, demo: boolean): void {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const demo = options.demo === true;
   refusePlainPasswords(options.config, demo);
-  const contactCenter = createReferenceServer({
+  const notice = options.notice ?? console.warn;
+  const base = {
     config: options.config,
     verifyPassword: passwordCheck(demo),
-    onError: (error) => console.error('tandem-server: a command failed', error),
-  });
+    onError: (error: unknown) => console.error('tandem-server: a command or a write failed', error),
+  };
+  const store: Store | undefined = options.storage ? await openStore(options.storage) : undefined;
+  const contactCenter = store
+    ? await openReferenceServer({ ...base, store }).catch(async (error: unknown) => {
+        await store.close();
+        throw error;
+      })
+    : createReferenceServer(base);
+  notice(
+    `tandem-server: storage: ${store ? store.description : 'memory only (a restart forgets everything)'}`,
+  );
   if (demo)
-    (options.notice ?? console.warn)(
+    notice(
       'tandem-server: demo mode: agents sign in with the plain passwords of the config file. Never use it for real.',
     );
   const origins: string[] = [];
@@ -110,6 +127,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 8080, options.host ?? '127.0.0.1', () => resolveListen());
+  }).catch(async (error: unknown) => {
+    socket.close();
+    await contactCenter.close();
+    await store?.close();
+    throw error;
   });
   const { port } = server.address() as AddressInfo;
   const bound = options.host ?? '127.0.0.1';
@@ -122,13 +144,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     contactCenter,
     sockets: socket.sockets,
     allowOrigin: (origin) => origins.push(origin),
-    close: () =>
-      new Promise<void>((resolveClose) => {
-        socket.close();
-        contactCenter.close();
-        server.closeAllConnections();
-        server.close(() => resolveClose());
-      }),
+    // A drain: what the contact center holds is written and its last frames sent, then connections close
+    // (clients reconnect to the next run and resume), then the store.
+    close: async () => {
+      await contactCenter.close();
+      socket.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
+      await store?.close();
+    },
   };
 }
 

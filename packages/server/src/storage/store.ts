@@ -1,3 +1,4 @@
+import { lockDataDir } from './data-dir-lock';
 import { migrate, type RecordKind, recordKinds, tableOf } from './migrations';
 import { connectPostgres, openEmbedded, type SqlClient } from './sql-client';
 
@@ -40,11 +41,14 @@ export interface StoreOptions {
 /** PostgreSQL when a URL is given, else the embedded one in its folder; migrated before it is returned. */
 export async function openStore(options: StoreOptions): Promise<Store> {
   const { databaseUrl, dataDir, schema } = options;
-  const client = databaseUrl ? await connectPostgres(databaseUrl, schema) : await openEmbedded(dataDir);
+  const unlock = !databaseUrl && dataDir ? lockDataDir(dataDir) : () => {};
+  let client: SqlClient | undefined;
   try {
+    client = databaseUrl ? await connectPostgres(databaseUrl, schema) : await openEmbedded(dataDir);
     await migrate(client);
   } catch (error) {
-    await client.close().catch(() => {});
+    await client?.close().catch(() => {});
+    unlock();
     throw error;
   }
   const where = databaseUrl
@@ -52,7 +56,14 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     : dataDir
       ? `embedded PostgreSQL in ${dataDir}`
       : 'embedded PostgreSQL in memory';
-  return sqlStore(client, where);
+  const store = sqlStore(client, where);
+  return {
+    ...store,
+    async close() {
+      await store.close();
+      unlock();
+    },
+  };
 }
 
 export function sqlStore(client: SqlClient, description: string): Store {
