@@ -86,14 +86,17 @@ export async function durableCenter(store: Store, config: unknown = fixture) {
   function customer() {
     const session = createSessionClient({ transport: transport(), role: 'customer', clock, random });
     const messages: string[] = [];
+    const events: Array<{ name: string; data: Record<string, unknown> }> = [];
     session.onEvent((event) => {
+      events.push(event as (typeof events)[number]);
       if (event.name === 'chat.message') {
         const message = event.data as { from: string; text: string };
         messages.push(`${message.from}:${message.text}`);
       }
     });
     session.start();
-    return { session, messages };
+    const named = (name: string) => events.filter((e) => e.name === name).map((e) => e.data);
+    return { session, messages, named };
   }
 
   async function agent(username: string) {
