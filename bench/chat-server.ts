@@ -2,7 +2,9 @@
 // one server process sustains on this machine with p99 under 50 ms. The server runs in a child process of
 // its own, so that the clients' work and memory are not counted as the server's.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAgentClient } from '@tandem/sdk-core/agent';
 import WebSocket from 'ws';
@@ -30,13 +32,25 @@ function benchConfig(): string {
   return `${dir}contact-center.json`;
 }
 
-async function startServer(): Promise<Server> {
+/** Where the server keeps its state: memory only, the embedded PostgreSQL in a folder, or PostgreSQL. */
+export type BenchStore = 'memory' | 'embedded' | 'postgres';
+
+export const benchPostgresUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+function storeEnv(store: BenchStore): Record<string, string> {
+  if (store === 'memory') return { TANDEM_MEMORY: '1' };
+  if (store === 'embedded') return { TANDEM_DATA_DIR: mkdtempSync(join(tmpdir(), 'tandem-bench-')) };
+  return { DATABASE_URL: benchPostgresUrl, TANDEM_DATABASE_SCHEMA: `tandem_bench_${Date.now()}` };
+}
+
+async function startServer(store: BenchStore): Promise<Server> {
+  const { DATABASE_URL: _url, ...inherited } = process.env;
   const child: ChildProcess = spawn(
     process.execPath,
     ['--expose-gc', '--import', 'tsx', '--import', './bench/server-probe.ts', 'examples/host/main.ts'],
     {
       cwd: root,
-      env: { ...process.env, PORT: '0', TANDEM_CONFIG: benchConfig() },
+      env: { ...inherited, PORT: '0', SITE_PORT: '0', TANDEM_CONFIG: benchConfig(), ...storeEnv(store) },
       stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     },
   );
@@ -160,23 +174,37 @@ async function load(server: Server, sessions: number, seconds: number) {
 
 export type LoadStep = Awaited<ReturnType<typeof load>>;
 
+/**
+ * The same measure with the state in memory only, in the embedded PostgreSQL and in PostgreSQL, one after
+ * the other in this run: what durability costs, as ratios to the memory-only figures.
+ */
+export async function measureChatServers(log: (line: string) => void = () => undefined) {
+  const results = [];
+  for (const store of ['memory', 'embedded', 'postgres'] as const) {
+    results.push(await measureChatServer(store, log));
+  }
+  return results;
+}
+
+export type ChatServerResult = Awaited<ReturnType<typeof measureChatServer>>;
+
 /** The round trip, then load in growing steps until p99 reaches 50 ms or a message fails. */
-export async function measureChatServer(log: (line: string) => void = () => undefined) {
-  const server = await startServer();
+export async function measureChatServer(store: BenchStore, log: (line: string) => void = () => undefined) {
+  const server = await startServer(store);
   try {
     const roundTripMs = await roundTrip(server.url, 220);
-    log(`chat round trip p50 ${roundTripMs.p50} ms, p99 ${roundTripMs.p99} ms`);
+    log(`${store}: chat round trip p50 ${roundTripMs.p50} ms, p99 ${roundTripMs.p99} ms`);
     const steps: LoadStep[] = [];
     let sustained: LoadStep | undefined;
     for (const sessions of [100, 250, 500, 1000, 1500, 2000, 3000]) {
       const step = await load(server, sessions, 8);
-      log(`${sessions} chat sessions: ${step.messagesPerSecond} messages/s, p99 ${step.p99} ms`);
+      log(`${store}: ${sessions} chat sessions: ${step.messagesPerSecond} messages/s, p99 ${step.p99} ms`);
       steps.push(step);
       if (step.p99 >= 50 || step.failed > 0) break;
       sustained = step;
       await sleep(1000);
     }
-    return { roundTripMs, steps, sustained };
+    return { store, roundTripMs, steps, sustained };
   } finally {
     await server.stop();
   }

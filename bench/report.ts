@@ -50,6 +50,7 @@ export function comparisons(weights: readonly Weight[]) {
 
 export function renderReport(result: BenchResult): string {
   const { machine, settings, weights, hostCost, cobrowse, latency, action, session, chat } = result;
+  const memoryChat = chat.find((c) => c.store === 'memory');
   const compared = comparisons(weights);
   const sections = [
     `Tandem bench, ${result.date.slice(0, 16).replace('T', ' ')} UTC, on ${machine.cpus} × ${machine.model}, ` +
@@ -140,17 +141,36 @@ export function renderReport(result: BenchResult): string {
       ],
     ),
     '### Chat and server (one server process; the clients run in the bench process on the same machine)',
-    `Message round trip, customer → agent → customer: p50 / p95 / p99 ${chat.roundTripMs.p50} / ${chat.roundTripMs.p95} / ${chat.roundTripMs.p99} ms.`,
+    'The same measure with the state in memory only, in the embedded PostgreSQL (PGlite, a data folder) and in PostgreSQL; every turn is written before its frames leave.',
     table(
-      ['chat sessions', 'messages a second', 'send p50 / p95 / p99', 'failed', 'server heap a session'],
-      chat.steps.map((s) => [
-        s.sessions,
-        s.messagesPerSecond,
-        `${s.p50} / ${s.p95} / ${s.p99} ms`,
-        s.failed,
-        `${s.memoryPerSessionKB} KB`,
+      [
+        'store',
+        'round trip p50 / p99',
+        'ratio to memory (p50)',
+        'sessions at p99 < 50 ms',
+        'ratio to memory',
+      ],
+      chat.map((c) => [
+        c.store,
+        `${c.roundTripMs.p50} / ${c.roundTripMs.p99} ms`,
+        ratioTo(c.roundTripMs.p50, memoryChat?.roundTripMs.p50),
+        c.sustained?.sessions ?? 'none',
+        ratioTo(c.sustained?.sessions ?? 0, memoryChat?.sustained?.sessions),
       ]),
     ),
+    ...chat.flatMap((c) => [
+      `Load on ${c.store}:`,
+      table(
+        ['chat sessions', 'messages a second', 'send p50 / p95 / p99', 'failed', 'server heap a session'],
+        c.steps.map((s) => [
+          s.sessions,
+          s.messagesPerSecond,
+          `${s.p50} / ${s.p95} / ${s.p99} ms`,
+          s.failed,
+          `${s.memoryPerSessionKB} KB`,
+        ]),
+      ),
+    ]),
     '### Targets from the issues, measured',
     table(
       ['from', 'target', 'measured', 'met'],
@@ -165,6 +185,8 @@ export function renderReport(result: BenchResult): string {
   ];
   return `${sections.join('\n\n')}\n`;
 }
+
+const ratioTo = (value: number, base: number | undefined) => (base ? `${(value / base).toFixed(2)}×` : '–');
 
 /** A bar chart of what a site ships for co-browse and for chat, Tandem next to its peers (gzip KB). */
 export function weightChart(weights: readonly Weight[]): string {

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { startHost } from '../examples/host/server';
 import { chromiumPath, launchBrowser } from '../tests/support/browser';
-import { measureChatServer } from './chat-server';
+import { measureChatServers } from './chat-server';
 import { measureHostCost } from './host-cost';
 import { measureActionToEffect, measureLatency } from './live';
 import { publish, renderReport } from './report';
@@ -50,7 +50,7 @@ async function measureAll(): Promise<BenchResult> {
     stdio: ['ignore', 'pipe', 'ignore'],
   }).trim();
   const weights = await step('weights', measureWeights);
-  const chat = await step('chat server', () => measureChatServer(log));
+  const chat = await step('chat server, on each store', () => measureChatServers(log));
   const host = await startHost({ port: 0 });
   const browser = await launchBrowser();
   let measured: Measured;

@@ -1,6 +1,6 @@
 // Every target the earlier issues and DESIGN.md name: those the bench measures, with the measured value
 // and whether it is met, and those that `npm test` holds, with the test that holds each.
-import type { measureChatServer } from './chat-server';
+import type { ChatServerResult } from './chat-server';
 import type { HostCost } from './host-cost';
 import type { measureActionToEffect, measureLatency } from './live';
 import type { measureSession } from './session';
@@ -9,7 +9,7 @@ import type { Weight } from './weights';
 
 export interface Measured {
   readonly weights: Weight[];
-  readonly chat: Awaited<ReturnType<typeof measureChatServer>>;
+  readonly chat: readonly ChatServerResult[];
   readonly hostCost: HostCost[];
   readonly cobrowse: Awaited<ReturnType<typeof measureSnapshots>>;
   readonly latency: Awaited<ReturnType<typeof measureLatency>>;
@@ -98,14 +98,14 @@ export function checkTargets(measured: Measured): Target[] {
       met: memory.flat,
     },
     below('#7', 'agent action to effect p95 < 100 ms', action.p95, 100),
-    {
-      source: '#8',
-      target: 'chat p99 < 50 ms under load: most sessions sustained',
-      value: chat.sustained
-        ? `${chat.sustained.sessions} sessions, ${chat.sustained.messagesPerSecond} messages/s, p99 ${chat.sustained.p99} ms`
+    ...chat.map((result) => ({
+      source: result.store === 'memory' ? '#8' : '#18',
+      target: `chat p99 < 50 ms under load (${result.store}): most sessions sustained`,
+      value: result.sustained
+        ? `${result.sustained.sessions} sessions, ${result.sustained.messagesPerSecond} messages/s, p99 ${result.sustained.p99} ms`
         : 'none',
-      met: chat.sustained !== undefined,
-    },
+      met: result.sustained !== undefined,
+    })),
   ];
 }
 

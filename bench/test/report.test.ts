@@ -33,7 +33,7 @@ describe('targets', () => {
       ...result,
       weights: heavy,
       action: { ...result.action, p95: 100 },
-      chat: { ...result.chat, sustained: undefined },
+      chat: result.chat.map((c) => ({ ...c, sustained: undefined })),
     });
     const met = (prefix: string) => targets.find((t) => t.target.startsWith(prefix))?.met;
     expect(met('launcher + channel selector')).toBe(false);

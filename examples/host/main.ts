@@ -11,7 +11,10 @@ const storage =
   process.env.TANDEM_MEMORY === '1'
     ? undefined
     : databaseUrl
-      ? { databaseUrl }
+      ? {
+          databaseUrl,
+          ...(process.env.TANDEM_DATABASE_SCHEMA ? { schema: process.env.TANDEM_DATABASE_SCHEMA } : {}),
+        }
       : { dataDir: process.env.TANDEM_DATA_DIR ?? defaultDataDir };
 const running = await startHost({
   port,
@@ -50,7 +53,7 @@ console.log(`Tandem examples are running:
   ${`${running.url.replace('http', 'ws')}/tandem`.padEnd(running.url.length + 14)} WebSocket endpoint (protocol v1)
   ${running.url}/api/health    health; reports under /api/reports/ for supervisors (dana / dana)
 Contact center: ${configPath ?? 'examples/contact-center.json'} (set TANDEM_CONFIG to use your own).
-State: ${storage?.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : storage ? `${storage.dataDir} (TANDEM_DATA_DIR; TANDEM_MEMORY=1 keeps nothing)` : 'memory only'}.
+State: ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : storage ? `${storage.dataDir} (TANDEM_DATA_DIR; TANDEM_MEMORY=1 keeps nothing)` : 'memory only'}.
 Demo mode: agents sign in with their first name as username and password.
 Press Ctrl+C to stop.`);
 

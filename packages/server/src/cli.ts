@@ -11,6 +11,7 @@ hash-password reads a password on standard input and prints its scrypt hash for 
 Options (most also read from the environment variable named after them):
   --config FILE            contact center: agents, subjects, hours, number pools (TANDEM_CONFIG)
   --database-url URL       keep everything in this PostgreSQL database (DATABASE_URL)
+  --database-schema NAME   in this schema of it, created if missing (TANDEM_DATABASE_SCHEMA)
   --data-dir DIR           else in an embedded PostgreSQL in this folder (TANDEM_DATA_DIR,
                            default ./tandem-data)
   --memory                 else keep nothing: a restart forgets every conversation (TANDEM_MEMORY=1)
@@ -36,6 +37,7 @@ export function parseServerArgs(
     options: {
       config: { type: 'string' },
       'database-url': { type: 'string' },
+      'database-schema': { type: 'string' },
       'data-dir': { type: 'string' },
       memory: { type: 'boolean' },
       port: { type: 'string' },
@@ -63,10 +65,17 @@ export function parseServerArgs(
     throw new Error('--memory: expected alone, without --database-url or --data-dir');
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
     throw new Error('--database-url: expected a postgres:// or postgresql:// connection string');
+  const schema = values['database-schema'] ?? env.TANDEM_DATABASE_SCHEMA;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+    throw new Error(
+      `--database-schema: expected a lower-case SQL name (letters, digits, _), got ${JSON.stringify(schema)}`,
+    );
+  if (schema !== undefined && !databaseUrl)
+    throw new Error('--database-schema: expected with --database-url');
   const storage = memory
     ? undefined
     : databaseUrl
-      ? { databaseUrl }
+      ? { databaseUrl, ...(schema ? { schema } : {}) }
       : { dataDir: values['data-dir'] ?? env.TANDEM_DATA_DIR ?? 'tandem-data' };
   return {
     help: false,

@@ -49,6 +49,12 @@ describe('tandem-server arguments', () => {
     expect(parseServerArgs(['--config', 'a'], { DATABASE_URL: url })).toMatchObject({
       storage: { databaseUrl: url },
     });
+    expect(
+      parseServerArgs(['--config', 'a', '--database-schema', 'support'], { DATABASE_URL: url }),
+    ).toMatchObject({ storage: { databaseUrl: url, schema: 'support' } });
+    expect(problem(['--config', 'a', '--database-schema', 'Drop;'], { DATABASE_URL: url })).toBe(
+      '--database-schema: expected a lower-case SQL name (letters, digits, _), got "Drop;"',
+    );
     expect(parseServerArgs(['--config', 'a', '--data-dir', '/var/lib/tandem'])).toMatchObject({
       storage: { dataDir: '/var/lib/tandem' },
     });

@@ -1,10 +1,18 @@
 import { createMemoryTransport, createSessionClient } from '@tandem/sdk-core';
 import { type AgentEvents, createAgentClient } from '@tandem/sdk-core/agent';
+import { afterEach, expect } from 'vitest';
 import { fakeClock } from '../../sdk-core/test/fake-clock';
 import { elapse, settle } from '../../sdk-core/test/session-harness';
 import { descriptor } from '../src/contact-center/facts';
 import { createReferenceServer } from '../src/contact-center/reference-server';
+import { emptyState, memoryStore } from '../src/storage/store';
 import contactCenterJson from './fixtures/contact-center.json';
+
+const checked: string[][] = [];
+afterEach(() => {
+  const problems = checked.splice(0).flat();
+  expect(problems, 'changes that storage did not track').toEqual([]);
+});
 
 // Loosely typed on purpose, as JSON.parse gives: tests pick and change parts of it freely.
 export const fixture = JSON.parse(JSON.stringify(contactCenterJson));
@@ -17,7 +25,15 @@ export function contactCenter(config: unknown = fixture, start = Date.UTC(2026, 
     seed = (seed * 1103515245 + 12345) % 2147483648;
     return seed / 2147483648;
   };
-  const server = createReferenceServer({ config, clock, random });
+  // On a store, with every turn checked: each flow below also proves storage tracks what it changes.
+  const untracked: string[] = [];
+  checked.push(untracked);
+  const server = createReferenceServer({
+    config,
+    clock,
+    random,
+    storage: { store: memoryStore(), restored: emptyState(), verify: (problem) => untracked.push(problem) },
+  });
   const transport = () => createMemoryTransport({ accept: (peer) => server.accept(peer) });
 
   async function agent(username: string) {
@@ -79,6 +95,7 @@ export function contactCenter(config: unknown = fixture, start = Date.UTC(2026, 
   return {
     clock,
     server,
+    untracked,
     agent,
     customer,
     factsOf,

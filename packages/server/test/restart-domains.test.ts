@@ -16,11 +16,17 @@ afterEach(async () => {
 });
 
 describe.each(stores)('after a crash, on %s', (_name, makeStore) => {
+  let current: Awaited<ReturnType<typeof durableCenter>> | undefined;
   async function center() {
     const store = await makeStore();
     open.push(store);
-    return durableCenter(store);
+    current = await durableCenter(store);
+    return current;
   }
+  afterEach(() => {
+    expect(current?.errors).toEqual([]);
+    current = undefined;
+  });
 
   it('a messaging thread keeps its history and its agent, each message stored and shown once', async () => {
     const cc = await center();

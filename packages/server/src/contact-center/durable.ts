@@ -1,4 +1,4 @@
-import type { RecordSource } from '../storage/persistence';
+import type { RecordSource, TranscriptSource } from '../storage/persistence';
 import type { StoredState } from '../storage/store';
 import type { Agents } from './agents';
 import type { createAvailabilityFeed } from './availability';
@@ -8,7 +8,7 @@ import type { ServerConfig } from './config';
 import type { createHandleTimes } from './ewt';
 import type { FactLog } from './facts';
 import { type InteractionRecord, interactionRecord, restoreInteraction } from './interaction-records';
-import type { ChatMessage, InteractionDomain } from './interactions';
+import type { ChatMessage, Interaction, InteractionDomain } from './interactions';
 import type { MessagingDomain, ThreadRecord } from './messaging';
 import type { createPresence } from './presence';
 import type { InviteRecord, RequestRecord, Router } from './router';
@@ -42,18 +42,48 @@ export interface DurableParts {
 const keyed = <T>(list: readonly T[], key: (item: T) => string) =>
   list.map((item) => [key(item), item] as const);
 
-/** What storage reads after each turn: one source per table, and the transcripts by owner. */
+/**
+ * What storage reads after each turn: one source per table, and the transcripts by owner. The kinds that
+ * grow with traffic (sessions, conversations, facts, the queue, threads) report only what changed.
+ */
 export function recordSources(parts: DurableParts) {
   const { domain, router, messaging, voice, facts } = parts;
-  // A messaging thread's interactions share its transcript, stored once under the thread's id (even after
-  // the thread's window has closed, while those interactions are kept for the reports).
-  const owners = new WeakMap<ChatMessage[], string>();
-  const ownerOf = (chat: { id: string; transcript: ChatMessage[] }) => owners.get(chat.transcript) ?? chat.id;
-  const noteThreads = () => {
-    for (const thread of messaging.threads.values()) owners.set(thread.transcript, thread.id);
+  // A messaging thread's interactions share its transcript, stored once under the thread's id.
+  const ownerOf = (chat: { id: string; transcript: ChatMessage[] }) =>
+    messaging.threadIdOf(chat.transcript) ?? chat.id;
+  const conversation = (chat: Interaction) => {
+    const owner = ownerOf(chat);
+    return interactionRecord(chat, facts, owner === chat.id ? undefined : owner);
+  };
+  /** Owners whose transcript may have grown (or gone), noted as the conversations are taken. */
+  const owners = new Map<string, ChatMessage[] | undefined>();
+  // A thread's messages go once the thread has closed and no interaction kept for the reports shares them.
+  const threadOf = new Map<string, string>();
+  const sharing = new Map<string, Set<string>>();
+  const closedThreads = new Set<string>();
+  const share = (chat: Interaction, owner: string) => {
+    if (owner === chat.id || threadOf.has(chat.id)) return;
+    threadOf.set(chat.id, owner);
+    sharing.set(owner, (sharing.get(owner) ?? new Set()).add(chat.id));
+  };
+  const dropIfUnused = (thread: string) => {
+    if (!closedThreads.has(thread) || (sharing.get(thread)?.size ?? 0) > 0) return;
+    closedThreads.delete(thread);
+    sharing.delete(thread);
+    owners.set(thread, undefined);
+  };
+  for (const chat of domain.interactions.values()) share(chat, ownerOf(chat));
+  let routing: ReturnType<Router['takeChanged']> | undefined;
+  const routerChanges = () => {
+    routing ??= router.takeChanged();
+    return routing;
   };
   const sources: RecordSource[] = [
-    { kind: 'sessions', changed: () => parts.sessions.takeChanged() },
+    {
+      kind: 'sessions',
+      all: () => parts.sessions.records(),
+      changed: () => parts.sessions.takeChanged(),
+    },
     {
       kind: 'agents',
       all: () =>
@@ -61,20 +91,53 @@ export function recordSources(parts: DurableParts) {
           .all()
           .map((a) => [a.id, { status: a.status, reason: a.reason, load: a.load, freeSince: a.freeSince }]),
     },
-    { kind: 'facts', all: () => facts.rows() },
+    { kind: 'facts', all: () => facts.rows(), changed: () => facts.takeChanged() },
     {
       kind: 'conversations',
-      all() {
-        noteThreads();
-        return [...domain.interactions.values()].map((chat) => {
+      all: () => [...domain.interactions.values()].map((chat) => [chat.id, conversation(chat)]),
+      changed: () =>
+        domain.interactions.takeChanged().map(([id, chat]) => {
+          if (!chat) {
+            const thread = threadOf.get(id);
+            threadOf.delete(id);
+            if (thread) {
+              sharing.get(thread)?.delete(id);
+              dropIfUnused(thread);
+            } else owners.set(id, undefined);
+            return [id, undefined];
+          }
           const owner = ownerOf(chat);
-          return [chat.id, interactionRecord(chat, facts, owner === chat.id ? undefined : owner)];
-        });
+          share(chat, owner);
+          owners.set(owner, chat.transcript);
+          return [id, conversation(chat)];
+        }),
+    },
+    {
+      kind: 'threads',
+      all: () => keyed(messaging.records(), (t) => t.id),
+      changed: () =>
+        messaging.takeChanged().map(([id, thread]) => {
+          if (!thread) {
+            closedThreads.add(id);
+            dropIfUnused(id);
+          }
+          return [id, thread];
+        }),
+    },
+    {
+      kind: 'queue',
+      all: () => keyed(router.records().queue, (r) => r.id),
+      changed: () => routerChanges().queue,
+    },
+    {
+      kind: 'invites',
+      all: () => keyed(router.records().invites, (i) => `${i.agentId}|${i.interactionId}`),
+      changed() {
+        const { invites } = routerChanges();
+        routing = undefined;
+        return invites;
       },
     },
-    { kind: 'threads', all: () => keyed(messaging.records(), (t) => t.id) },
-    { kind: 'queue', all: () => keyed(router.records().queue, (r) => r.id) },
-    { kind: 'invites', all: () => keyed(router.records().invites, (i) => `${i.agentId}|${i.interactionId}`) },
     { kind: 'leases', all: () => keyed(voice.records().leases, (l) => l.customerId) },
     { kind: 'calls', all: () => keyed(voice.records().calls, (c) => c.id) },
     { kind: 'callbacks', all: () => keyed(parts.callback.records(), (c) => c.id) },
@@ -88,16 +151,26 @@ export function recordSources(parts: DurableParts) {
       ],
     },
   ];
-  function* transcripts(): Iterable<readonly [string, readonly unknown[]]> {
-    noteThreads();
-    for (const thread of messaging.threads.values()) yield [thread.id, thread.transcript];
-    for (const chat of domain.interactions.values()) yield [ownerOf(chat), chat.transcript];
-  }
-  return {
-    sources,
-    transcripts,
-    rememberOwner: (list: ChatMessage[], owner: string) => owners.set(list, owner),
+  const transcripts: TranscriptSource = {
+    *all() {
+      const seen = new Set<string>();
+      for (const thread of messaging.threads.values()) {
+        seen.add(thread.id);
+        yield [thread.id, thread.transcript];
+      }
+      for (const chat of domain.interactions.values()) {
+        const owner = ownerOf(chat);
+        if (!seen.has(owner)) yield [owner, chat.transcript];
+        seen.add(owner);
+      }
+    },
+    changed() {
+      const out = [...owners];
+      owners.clear();
+      return out;
+    },
   };
+  return { sources, transcripts };
 }
 
 /**
@@ -105,11 +178,7 @@ export function recordSources(parts: DurableParts) {
  * disconnected, so presence starts its grace for each: whoever does not return in time is handled as if
  * they had left (a queued visitor abandons, a Ready agent becomes Not Ready).
  */
-export function restoreState(
-  stored: StoredState,
-  parts: DurableParts,
-  rememberOwner: (list: ChatMessage[], owner: string) => void,
-): void {
+export function restoreState(stored: StoredState, parts: DurableParts): void {
   const { records } = stored;
   const state = (id: string) => records.server_state.get(id) as Record<string, unknown> | undefined;
   const counters = state('counters') as (Counters & { nextRequest: number }) | undefined;
@@ -128,7 +197,6 @@ export function restoreState(
     if (!list) {
       list = [...((stored.messages.get(owner) ?? []) as ChatMessage[])];
       transcripts.set(owner, list);
-      rememberOwner(list, owner);
     }
     return list;
   };
@@ -143,6 +211,7 @@ export function restoreState(
     });
     if (interaction) parts.domain.interactions.set(interaction.id, interaction);
   }
+  parts.domain.interactions.takeChanged();
   const requests = parts.router.restore({
     queue: [...records.queue.values()] as RequestRecord[],
     invites: [...records.invites.values()] as InviteRecord[],

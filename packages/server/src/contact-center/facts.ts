@@ -44,11 +44,14 @@ export function createFactLog() {
   // Ids for storage only: the reports show facts as the seed's descriptors, without one.
   const ids = new WeakMap<Fact, string>();
   const byId = new Map<string, Fact>();
+  /** Ids of facts opened, closed, changed or pruned since storage last took them. */
+  const changed = new Set<string>();
   let next = 0;
   function keep(id: string, fact: Fact): void {
     facts.push(fact);
     ids.set(fact, id);
     byId.set(id, fact);
+    changed.add(id);
   }
   return {
     open(fact: Omit<Fact, 'result' | 'reason' | 'end'>): Fact {
@@ -61,24 +64,41 @@ export function createFactLog() {
       fact.result = result;
       if (reason) fact.reason = reason;
       fact.end = at;
+      changed.add(ids.get(fact) ?? '');
+    },
+    /** Changes a fact's own fields (an agent's wrap-up code). */
+    change(fact: Fact, fields: Pick<Fact, 'wrapUpCode'>): void {
+      Object.assign(fact, fields);
+      changed.add(ids.get(fact) ?? '');
     },
     all: (): readonly Fact[] => facts,
     /** Forgets the facts of these interactions (retention). */
     prune(interactionIds: ReadonlySet<string>): void {
       const kept = facts.filter((fact) => !interactionIds.has(fact.interactionId));
-      for (const fact of facts) if (interactionIds.has(fact.interactionId)) byId.delete(ids.get(fact) ?? '');
+      for (const fact of facts) {
+        if (!interactionIds.has(fact.interactionId)) continue;
+        const id = ids.get(fact) ?? '';
+        byId.delete(id);
+        changed.add(id);
+      }
       facts.length = 0;
       facts.push(...kept);
     },
     idOf: (fact: Fact): string => ids.get(fact) ?? '',
     byId: (id: string) => byId.get(id),
     rows: (): Iterable<[string, Fact]> => byId,
+    takeChanged(): Array<[string, Fact | undefined]> {
+      const out = [...changed].map((id): [string, Fact | undefined] => [id, byId.get(id)]);
+      changed.clear();
+      return out;
+    },
     /** Takes back the facts a previous run stored, in their order. */
     restore(rows: ReadonlyMap<string, unknown>): void {
       for (const [id, fact] of rows) {
         keep(id, { ...(fact as Fact) });
         next = Math.max(next, Number.parseInt(id.slice(1), 36) || 0);
       }
+      changed.clear();
     },
     of: (interactionId: string) => facts.filter((fact) => fact.interactionId === interactionId),
   };

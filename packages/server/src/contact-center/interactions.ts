@@ -5,6 +5,7 @@ import type { createHandleTimes } from './ewt';
 import { type Fact, type FactLog, Reason, Result, Role } from './facts';
 import { fail } from './failure';
 import type { Invite, Purpose, Request, RevokeCause, Router } from './router';
+import { TrackedMap } from './tracked-map';
 
 /** A chat message as the server keeps it: who sent it and who may see it. */
 export interface ChatMessage extends CustomerMessage {
@@ -83,7 +84,9 @@ export interface InteractionDomainOptions {
  */
 export function createInteractionDomain(options: InteractionDomainOptions) {
   const { clock, config, agents, facts, notify } = options;
-  const interactions = new Map<string, Interaction>();
+  const interactions = new TrackedMap<string, Interaction>();
+  /** Storage writes what changed: every change to an interaction goes through here or the map. */
+  const touch = (chat: Interaction) => interactions.touch(chat.id);
   const lastQueued = new Map<string, string>();
   const maxLength = config.chat?.maxMessageLength ?? 20_000;
 
@@ -115,6 +118,7 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
   }
 
   function post(chat: Interaction, message: ChatMessage): void {
+    touch(chat);
     chat.transcript.push(message);
     toAgents(chat, 'agent.message', { interactionId: chat.id, message });
     if (message.visibility === 'all') toCustomer(chat, 'message', customerView(message));
@@ -139,6 +143,7 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
     const index = seen(upTo);
     if (index < 0 || index <= seen(chat.read[side])) return false;
     chat.read[side] = upTo;
+    touch(chat);
     return true;
   }
 
@@ -163,6 +168,7 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
   function leave(chat: Interaction, agentId: string, result: string): void {
     const participant = chat.participants.get(agentId);
     if (!participant) return;
+    touch(chat);
     chat.participants.delete(agentId);
     facts.close(participant.fact, clock.now(), result);
     if (result === Result.Completed && participant.fact.role !== Role.ReceivedConsult) {
@@ -174,6 +180,7 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
 
   function end(chat: Interaction, reason: string): void {
     if (chat.state === 'ended') return;
+    touch(chat);
     const router = options.router();
     const now = clock.now();
     // Invites first, so that their facts close with the right result before the request is withdrawn.
@@ -353,6 +360,7 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
   };
 
   function queue(interaction: Interaction): void {
+    touch(interaction);
     interaction.request = options.router().enqueue({
       interactionId: interaction.id,
       media: capacityMedia(interaction.media),
@@ -505,6 +513,7 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
     customerRate(customerId: string, input: { score: number; comment?: string }) {
       const chat = latestChatOf(customerId) ?? fail('not_found', 'no chat to rate');
       if (chat.state !== 'ended') fail('conflict', 'a chat is rated after it ends');
+      touch(chat);
       chat.rating = {
         score: input.score,
         ...(input.comment ? { comment: input.comment } : {}),
@@ -598,6 +607,7 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
         config.subjects.find((s) => s.id === input.toSubject) ??
         fail('invalid_argument', 'name toAgentId or a known toSubject');
       if (chat.handOn) fail('conflict', 'a transfer, conference or consult is already waiting in a queue');
+      touch(chat);
       chat.handOn = router.enqueue({
         interactionId: chat.id,
         media: capacityMedia(chat.media),
@@ -632,7 +642,7 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
         .reverse()
         .find((f) => f.resource.type === 'agent' && f.resource.id === agentId && f.result);
       if (!fact) fail('not_found', 'nothing to wrap up');
-      else fact.wrapUpCode = input.code;
+      else facts.change(fact, { wrapUpCode: input.code });
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Clock } from '@tandem/sdk-core';
 import type { ServerConfig } from './config';
 import { fail } from './failure';
 import type { ChatMessage, Interaction, InteractionDomain } from './interactions';
+import { TrackedMap } from './tracked-map';
 
 interface Thread {
   readonly id: string;
@@ -14,6 +15,10 @@ interface Thread {
 
 export interface ThreadRecord extends Omit<Thread, 'transcript' | 'interaction'> {
   readonly interactionId?: string;
+}
+
+function threadRecord({ transcript: _transcript, interaction, ...plain }: Thread): ThreadRecord {
+  return { ...plain, ...(interaction ? { interactionId: interaction.id } : {}) };
 }
 
 const maxWindowHours = 72;
@@ -31,7 +36,11 @@ export function createMessagingDomain(options: {
 }) {
   const { clock, config, interactions } = options;
   const windowMs = Math.min(maxWindowHours, config.messaging?.threadWindowHours ?? maxWindowHours) * 3600_000;
-  const threads = new Map<string, Thread>();
+  const threads = new TrackedMap<string, Thread>();
+  /** Which thread a transcript belongs to: its interactions share it, and it is stored once, under the thread. */
+  const threadOfTranscript = new WeakMap<ChatMessage[], string>();
+  /** Threads whose window closed since storage last asked (their ids: the map keys them by customer). */
+  const closed: string[] = [];
 
   const lastActivity = (thread: Thread) => thread.transcript.at(-1)?.at ?? 0;
 
@@ -41,6 +50,7 @@ export function createMessagingDomain(options: {
     const open = thread.interaction && thread.interaction.state !== 'ended';
     if (!open && clock.now() - lastActivity(thread) > windowMs) {
       threads.delete(customerId);
+      closed.push(thread.id);
       return undefined;
     }
     return thread;
@@ -55,6 +65,7 @@ export function createMessagingDomain(options: {
       if (!thread) {
         const subject = interactions.subjectById(input.subject ?? config.messaging?.defaultSubject).id;
         thread = { id: options.newId('thread'), customerId, subject, transcript: [] };
+        threadOfTranscript.set(thread.transcript, thread.id);
         threads.set(customerId, thread);
       }
       const maxLength = config.chat?.maxMessageLength ?? 20_000;
@@ -126,11 +137,14 @@ export function createMessagingDomain(options: {
     },
 
     /** Storage's view: each thread without its transcript (stored as messages) and its live interaction's id. */
-    records: () =>
-      [...threads.values()].map(({ transcript: _transcript, interaction, ...plain }) => ({
-        ...plain,
-        ...(interaction ? { interactionId: interaction.id } : {}),
-      })),
+    records: () => [...threads.values()].map(threadRecord),
+    /** Threads changed since the last call, by thread id (undefined: its window closed). */
+    takeChanged(): Array<[string, ThreadRecord | undefined]> {
+      const out: Array<[string, ThreadRecord | undefined]> = closed.splice(0).map((id) => [id, undefined]);
+      for (const [, thread] of threads.takeChanged()) if (thread) out.push([thread.id, threadRecord(thread)]);
+      return out;
+    },
+    threadIdOf: (transcript: ChatMessage[]) => threadOfTranscript.get(transcript),
     /** Threads a previous run stored, with their transcripts and the interactions they belong to. */
     restore(
       records: Iterable<ThreadRecord>,
@@ -139,12 +153,11 @@ export function createMessagingDomain(options: {
     ): void {
       for (const { interactionId, ...plain } of records) {
         const interaction = interactionId ? interactionById(interactionId) : undefined;
-        threads.set(plain.customerId, {
-          ...plain,
-          transcript: transcriptOf(plain.id),
-          ...(interaction ? { interaction } : {}),
-        });
+        const transcript = transcriptOf(plain.id);
+        threadOfTranscript.set(transcript, plain.id);
+        threads.set(plain.customerId, { ...plain, transcript, ...(interaction ? { interaction } : {}) });
       }
+      threads.takeChanged();
     },
 
     requireThread(customerId: string): Thread {

@@ -47,7 +47,12 @@ export interface ReferenceServerOptions {
    * Where the state lives between runs, and what it held when this run started (openReferenceServer reads
    * it); without, everything is kept in memory only, as unit tests want.
    */
-  storage?: { store: Store; restored: StoredState };
+  storage?: {
+    store: Store;
+    restored: StoredState;
+    /** Tests: report any change the storage's tracking missed (see createPersistence). */
+    verify?(problem: string): void;
+  };
 }
 
 /** Thrown by createReferenceServer for an invalid config file; lists every problem by path. */
@@ -578,15 +583,14 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     presence,
   };
   const persistence = options.storage && persist(options.storage);
-  function persist(storage: { store: Store; restored: StoredState }) {
-    const { sources, transcripts, rememberOwner } = recordSources(durable);
-    restoreState(storage.restored, durable, rememberOwner);
+  function persist(storage: NonNullable<ReferenceServerOptions['storage']>) {
+    restoreState(storage.restored, durable);
     return createPersistence({
+      ...recordSources(durable),
       store: storage.store,
       restored: storage.restored,
-      sources,
-      transcripts,
       onError: options.onError ?? (() => {}),
+      ...(storage.verify ? { verify: storage.verify } : {}),
     });
   }
   /** Telephony calls come over HTTP, not a session: their changes are stored the same way. */
@@ -669,11 +673,11 @@ export type ReferenceServer = ReturnType<typeof createReferenceServer>;
 
 /** A contact center on durable storage: reads what the store holds, then runs on from there. */
 export async function openReferenceServer(
-  options: Omit<ReferenceServerOptions, 'storage'> & { store: Store },
+  options: Omit<ReferenceServerOptions, 'storage'> & { store: Store; verify?(problem: string): void },
 ): Promise<ReferenceServer> {
-  const { store, ...rest } = options;
+  const { store, verify, ...rest } = options;
   const restored = await store.load();
-  return createReferenceServer({ ...rest, storage: { store, restored } });
+  return createReferenceServer({ ...rest, storage: { store, restored, ...(verify ? { verify } : {}) } });
 }
 
 /** E.164: "+", a country code and up to 15 digits in all. */

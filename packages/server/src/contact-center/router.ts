@@ -1,6 +1,7 @@
 import type { Clock } from '@tandem/sdk-core';
 import { type Agent, type Agents, hasFreeSlot, type Media } from './agents';
 import type { SubjectConfig } from './config';
+import { TrackedMap } from './tracked-map';
 
 export type Purpose = 'route' | 'transfer' | 'conference' | 'consult';
 export type RevokeCause = 'declined' | 'timeout' | 'cancelled';
@@ -93,8 +94,10 @@ export interface RouterOptions {
  */
 export function createRouter(options: RouterOptions) {
   const { clock, agents, hooks } = options;
-  const requests = new Map<string, Request>();
-  const invites = new Map<string, Invite>();
+  const requests = new TrackedMap<string, Request>();
+  const invites = new TrackedMap<string, Invite>();
+  /** Storage writes what changed: a request's fields change in place, so each change touches it. */
+  const touch = (request: Request) => requests.touch(request.id);
   let nextRequest = 1;
   let routing = false;
 
@@ -137,6 +140,7 @@ export function createRouter(options: RouterOptions) {
   function expand(request: Request): void {
     if (!requests.has(request.id) || request.state !== 'queued') return;
     if (request.targetIndex + 1 < request.subject.targets.length) {
+      touch(request);
       request.targetIndex += 1;
       request.priority = Math.max(request.priority, request.subject.priorities.overflow);
       armExpansion(request);
@@ -171,6 +175,7 @@ export function createRouter(options: RouterOptions) {
         if (!agent) continue;
         changed = true;
         clock.clearTimeout(request.timer);
+        touch(request);
         request.state = 'routing';
         request.agentId = agent.id;
         reserve(agent, request.media);
@@ -185,6 +190,7 @@ export function createRouter(options: RouterOptions) {
 
   function alert(request: Request, agent: Agent): void {
     if (!requests.has(request.id)) return;
+    touch(request);
     request.state = 'alerting';
     openInvite({
       interactionId: request.interactionId,
@@ -221,6 +227,7 @@ export function createRouter(options: RouterOptions) {
     }
     const request = invite.request;
     if (request && requests.has(request.id) && cause !== 'cancelled') {
+      touch(request);
       request.state = 'queued';
       request.agentId = undefined;
       // Whoever declined is not offered it again; whoever let it ring, only once no one else can take it.
@@ -320,6 +327,11 @@ export function createRouter(options: RouterOptions) {
       invites: [...invites.values()].map(inviteRecord),
       nextRequest,
     }),
+    /** Requests and invites changed since the last call (undefined: gone), keyed as storage keys them. */
+    takeChanged: () => ({
+      queue: requests.takeChanged().map(([id, r]) => [id, r && requestRecord(r)] as const),
+      invites: invites.takeChanged().map(([key, i]) => [key, i && inviteRecord(i)] as const),
+    }),
     /**
      * Takes back a stored line and its invites after a restart, each timer re-armed for what it had left:
      * a request keeps its place (its arrival time and priority), an invite rings out at its old expiry.
@@ -353,6 +365,8 @@ export function createRouter(options: RouterOptions) {
           Math.max(0, invite.expiresAt - clock.now()),
         );
       }
+      requests.takeChanged();
+      invites.takeChanged();
       for (const request of requests.values()) {
         const agent = request.agentId ? agents.get(request.agentId) : undefined;
         if (request.state === 'queued') armExpansion(request);

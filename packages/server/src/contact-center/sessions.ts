@@ -492,6 +492,7 @@ export function createSessionServer(options: {
         if (!options.volatile || session.connected) emit(session, name, data);
       }
     },
+    records: () => [...sessions.values()].map((session) => [session.token, sessionRecord(session)] as const),
     /** Sessions changed since the last call, as storage keeps them (undefined: the session ended). */
     takeChanged(): Array<[string, SessionRecord | undefined]> {
       const out: Array<[string, SessionRecord | undefined]> = [];

@@ -2,20 +2,35 @@ import type { Peer } from '@tandem/sdk-core';
 import type { RecordKind } from './migrations';
 import type { Changes, Store, StoredState } from './store';
 
-/** Where a kind of record comes from: every record (compared with what was written) or the changed ones. */
-export type RecordSource =
-  | { readonly kind: RecordKind; all(): Iterable<readonly [string, unknown]> }
-  | { readonly kind: RecordKind; changed(): Iterable<readonly [string, unknown | undefined]> };
+/**
+ * Where a kind of record comes from: every record now, and, for the kinds that grow with traffic, only
+ * those changed since the last call (undefined: gone), so that a turn costs what it changed.
+ */
+export interface RecordSource {
+  readonly kind: RecordKind;
+  all(): Iterable<readonly [string, unknown]>;
+  changed?(): Iterable<readonly [string, unknown | undefined]>;
+}
+
+/** Transcripts by owner; messages are only ever appended. `changed` lists owners with new messages. */
+export interface TranscriptSource {
+  all(): Iterable<readonly [string, readonly unknown[]]>;
+  changed(): Iterable<readonly [string, readonly unknown[] | undefined]>;
+}
 
 export interface PersistenceOptions {
   store: Store;
   restored: StoredState;
   sources: readonly RecordSource[];
-  /** Transcripts by owner; messages are only ever appended. */
-  transcripts(): Iterable<readonly [string, readonly unknown[]]>;
+  transcripts: TranscriptSource;
   onError(error: unknown): void;
   /** Waits between attempts while the store refuses writes. */
   retryMs?: number;
+  /**
+   * Tests: after each turn, compares every record with what the tracked changes wrote, and reports a
+   * change that was not tracked (it would have been lost in a crash).
+   */
+  verify?(problem: string): void;
 }
 
 /**
@@ -36,8 +51,9 @@ export function createPersistence(options: PersistenceOptions) {
     );
   }
   const messageCounts = new Map([...options.restored.messages].map(([owner, list]) => [owner, list.length]));
-  /** Changes taken from tracked sources whose write failed: tried again with the next one. */
+  /** Tracked changes whose write failed: tried again with the next one. */
   const unsaved = new Map<RecordKind, Map<string, unknown | undefined>>();
+  const unsavedOwners = new Map<string, readonly unknown[] | undefined>();
   let held: Array<() => void> = [];
   let scheduled = false;
   let writing: Promise<void> | null = null;
@@ -64,14 +80,7 @@ export function createPersistence(options: PersistenceOptions) {
     };
     for (const source of sources) {
       const previous = written.get(source.kind) ?? new Map();
-      if ('all' in source) {
-        const seen = new Set<string>();
-        for (const [id, data] of source.all()) {
-          seen.add(id);
-          upsert(source.kind, id, data);
-        }
-        for (const id of previous.keys()) if (!seen.has(id)) deletes.push({ kind: source.kind, id });
-      } else {
+      if (source.changed) {
         const pending = unsaved.get(source.kind) ?? new Map();
         for (const [id, data] of source.changed()) pending.set(id, data);
         unsaved.set(source.kind, pending);
@@ -79,32 +88,69 @@ export function createPersistence(options: PersistenceOptions) {
           if (data !== undefined) upsert(source.kind, id, data);
           else if (previous.has(id)) deletes.push({ kind: source.kind, id });
         }
+      } else {
+        const seen = new Set<string>();
+        for (const [id, data] of source.all()) {
+          seen.add(id);
+          upsert(source.kind, id, data);
+        }
+        for (const id of previous.keys()) if (!seen.has(id)) deletes.push({ kind: source.kind, id });
       }
     }
+    for (const [owner, list] of options.transcripts.changed()) unsavedOwners.set(owner, list);
     const appended: Array<{ owner: string; position: number; json: string }> = [];
-    const owners = new Map<string, number>();
-    for (const [owner, list] of options.transcripts()) {
-      if (owners.has(owner)) continue;
-      owners.set(owner, list.length);
+    const dropped: string[] = [];
+    const counts = new Map<string, number | undefined>();
+    for (const [owner, list] of unsavedOwners) {
+      if (!list) {
+        if (messageCounts.has(owner)) dropped.push(owner);
+        counts.set(owner, undefined);
+        continue;
+      }
       for (let position = messageCounts.get(owner) ?? 0; position < list.length; position++) {
         appended.push({ owner, position, json: JSON.stringify(list[position]) });
       }
+      counts.set(owner, list.length);
     }
-    const dropped = [...messageCounts.keys()].filter((owner) => !owners.has(owner));
-    return {
-      changes: { upserts, deletes, appended, dropped },
-      commit() {
-        for (const { kind, id, created, json } of upserts) {
-          const table = written.get(kind) ?? new Map();
-          table.set(id, { created, json });
-          written.set(kind, table);
-        }
-        for (const { kind, id } of deletes) written.get(kind)?.delete(id);
-        unsaved.clear();
-        messageCounts.clear();
-        for (const [owner, count] of owners) messageCounts.set(owner, count);
-      },
+    const changes = { upserts, deletes, appended, dropped };
+    const commit = () => {
+      for (const { kind, id, created, json } of upserts) {
+        const table = written.get(kind) ?? new Map();
+        table.set(id, { created, json });
+        written.set(kind, table);
+      }
+      for (const { kind, id } of deletes) written.get(kind)?.delete(id);
+      for (const [owner, count] of counts) {
+        if (count === undefined) messageCounts.delete(owner);
+        else if (count > 0) messageCounts.set(owner, count);
+      }
+      unsaved.clear();
+      unsavedOwners.clear();
     };
+    if (options.verify) verify(changes, options.verify);
+    return { changes, commit };
+  }
+
+  /** What the tracked changes missed: a record (or transcript) that differs from what storage would hold. */
+  function verify(changes: Changes, report: (problem: string) => void): void {
+    for (const source of sources) {
+      if (!source.changed) continue;
+      const after = new Map([...(written.get(source.kind) ?? [])].map(([id, row]) => [id, row.json]));
+      for (const u of changes.upserts) if (u.kind === source.kind) after.set(u.id, u.json);
+      for (const d of changes.deletes) if (d.kind === source.kind) after.delete(d.id);
+      const seen = new Set<string>();
+      for (const [id, data] of source.all()) {
+        seen.add(id);
+        if (after.get(id) !== JSON.stringify(data)) report(`${source.kind} ${id}: changed, not tracked`);
+      }
+      for (const id of after.keys()) if (!seen.has(id)) report(`${source.kind} ${id}: gone, not tracked`);
+    }
+    const counts = new Map(messageCounts);
+    for (const d of changes.dropped) counts.delete(d);
+    for (const m of changes.appended) counts.set(m.owner, Math.max(counts.get(m.owner) ?? 0, m.position + 1));
+    for (const [owner, list] of options.transcripts.all()) {
+      if ((counts.get(owner) ?? 0) !== list.length) report(`messages of ${owner}: appended, not tracked`);
+    }
   }
 
   function run(): void {

@@ -11,6 +11,13 @@ export interface StoredState {
   readonly lastCreated: number;
 }
 
+/** What a new, empty store holds. */
+export function emptyState(): StoredState {
+  const records = {} as Record<RecordKind, Map<string, unknown>>;
+  for (const kind of recordKinds) records[kind] = new Map();
+  return { records, messages: new Map(), lastCreated: 0 };
+}
+
 /** One turn's writes, applied together or not at all. */
 export interface Changes {
   readonly upserts: ReadonlyArray<{ kind: RecordKind; id: string; created: number; json: string }>;
