@@ -145,7 +145,7 @@ export function recordSources(parts: DurableParts) {
     {
       kind: 'server_state',
       all: () => [
-        ['counters', { ...parts.counters.get(), nextRequest: router.records().nextRequest }],
+        ['counters', { ...parts.counters.get(), nextRequest: router.nextRequest() }],
         ['handle-times', parts.handleTimes.samples()],
         ['availability', { subscribers: parts.feed.subscribers() }],
       ],

@@ -327,6 +327,7 @@ export function createRouter(options: RouterOptions) {
       invites: [...invites.values()].map(inviteRecord),
       nextRequest,
     }),
+    nextRequest: () => nextRequest,
     /** Requests and invites changed since the last call (undefined: gone), keyed as storage keys them. */
     takeChanged: () => ({
       queue: requests.takeChanged().map(([id, r]) => [id, r && requestRecord(r)] as const),

@@ -97,41 +97,81 @@ export function sqlStore(client: SqlClient, description: string): Store {
       }
       return { records, messages, lastCreated };
     },
-    write: (changes) =>
-      client.transaction(async (tx) => {
-        for (const kind of recordKinds) {
-          const upserts = changes.upserts.filter((u) => u.kind === kind);
-          if (upserts.length > 0) {
-            await tx.query(
-              `insert into ${tableOf(kind)} (id, created, data)
-               select id, created, data::jsonb
-               from unnest($1::text[], $2::bigint[], $3::text[]) as u(id, created, data)
-               on conflict (id) do update set data = excluded.data`,
-              [upserts.map((u) => u.id), upserts.map((u) => u.created), upserts.map((u) => u.json)],
-            );
-          }
-          const deletes = changes.deletes.filter((d) => d.kind === kind);
-          if (deletes.length > 0) {
-            await tx.query(`delete from ${tableOf(kind)} where id = any($1::text[])`, [
-              deletes.map((d) => d.id),
-            ]);
-          }
-        }
-        if (changes.dropped.length > 0) {
-          await tx.query('delete from tandem_messages where owner_id = any($1::text[])', [changes.dropped]);
-        }
-        if (changes.appended.length > 0) {
-          const { appended } = changes;
-          await tx.query(
-            `insert into tandem_messages (owner_id, position, data)
-             select owner_id, position, data::jsonb
-             from unnest($1::text[], $2::int[], $3::text[]) as u(owner_id, position, data)
-             on conflict (owner_id, position) do update set data = excluded.data`,
-            [appended.map((m) => m.owner), appended.map((m) => m.position), appended.map((m) => m.json)],
-          );
-        }
-      }),
+    async write(changes) {
+      const statement = writeStatement(changes);
+      if (statement) await client.query(statement.text, statement.params);
+    },
     close: () => client.close(),
+  };
+}
+
+/**
+ * One turn's writes as one SQL statement (data-modifying CTEs): atomic without a transaction, and one
+ * round trip to the database however many tables it touches. Undefined when there is nothing to write.
+ */
+export function writeStatement(changes: Changes): { text: string; params: unknown[] } | undefined {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const param = (value: unknown, type: string) => {
+    params.push(value);
+    return `$${params.length}::${type}`;
+  };
+  for (const kind of recordKinds) {
+    const upserts = changes.upserts.filter((u) => u.kind === kind);
+    if (upserts.length > 0) {
+      const ids = param(
+        upserts.map((u) => u.id),
+        'text[]',
+      );
+      const created = param(
+        upserts.map((u) => u.created),
+        'bigint[]',
+      );
+      const data = param(
+        upserts.map((u) => u.json),
+        'text[]',
+      );
+      parts.push(`insert into ${tableOf(kind)} (id, created, data)
+        select id, created, data::jsonb from unnest(${ids}, ${created}, ${data}) as u(id, created, data)
+        on conflict (id) do update set data = excluded.data`);
+    }
+    const deletes = changes.deletes.filter((d) => d.kind === kind);
+    if (deletes.length > 0) {
+      parts.push(
+        `delete from ${tableOf(kind)} where id = any(${param(
+          deletes.map((d) => d.id),
+          'text[]',
+        )})`,
+      );
+    }
+  }
+  if (changes.dropped.length > 0) {
+    parts.push(`delete from tandem_messages where owner_id = any(${param(changes.dropped, 'text[]')})`);
+  }
+  const { appended } = changes;
+  if (appended.length > 0) {
+    const owners = param(
+      appended.map((m) => m.owner),
+      'text[]',
+    );
+    const positions = param(
+      appended.map((m) => m.position),
+      'int[]',
+    );
+    const data = param(
+      appended.map((m) => m.json),
+      'text[]',
+    );
+    parts.push(`insert into tandem_messages (owner_id, position, data)
+      select owner_id, position, data::jsonb
+      from unnest(${owners}, ${positions}, ${data}) as u(owner_id, position, data)
+      on conflict (owner_id, position) do update set data = excluded.data`);
+  }
+  if (parts.length === 0) return undefined;
+  const [last, ...before] = parts.reverse();
+  return {
+    text: `${before.length ? `with ${before.map((sql, i) => `w${i} as (${sql})`).join(',\n')}\n` : ''}${last}`,
+    params,
   };
 }
 
