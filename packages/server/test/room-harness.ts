@@ -18,8 +18,8 @@ export function roomHarness(seed = 1) {
     clock,
     random,
     hooks: {
-      authenticate: (username, password) =>
-        username === 'ada' && password === 'secret'
+      authenticate: (credentials) =>
+        'username' in credentials && credentials.username === 'ada' && credentials.password === 'secret'
           ? { ok: true, subject: 'agent-ada' }
           : { ok: false, code: 'auth_failed', message: 'unknown username or wrong password' },
       newCustomerId: () => `customer-${++customers}`,

@@ -87,17 +87,17 @@ describe('agent sign-in (protocol v1)', () => {
     const cc = contactCenter();
     const tries = [];
     for (const username of ['ada', 'bob', 'nobody', 'cy', 'zoe'])
-      tries.push(await cc.server.signIn(username, 'wrong', '203.0.113.9'));
+      tries.push(await cc.server.signIn({ username: username, password: 'wrong' }, '203.0.113.9'));
     expect(tries.map((t) => (t.ok ? 'ok' : t.message))).toEqual(
       Array(5).fill('unknown username or wrong password'),
     );
-    expect(await cc.server.signIn('bob', 'bob-pass', '203.0.113.9')).toMatchObject({
+    expect(await cc.server.signIn({ username: 'bob', password: 'bob-pass' }, '203.0.113.9')).toMatchObject({
       ok: false,
       code: 'auth_throttled',
       retryAfterMs: 1000,
     });
     // Bob from his own address is not held back by a stranger's guesses.
-    expect(await cc.server.signIn('bob', 'bob-pass', '198.51.100.4')).toEqual({
+    expect(await cc.server.signIn({ username: 'bob', password: 'bob-pass' }, '198.51.100.4')).toEqual({
       ok: true,
       agentId: 'bob',
     });

@@ -75,6 +75,8 @@ export interface AgentClientOptions {
   /** Sign-in; or, after a reload, `resume` alone (the session's token stands for the password). */
   username?: string;
   password?: string;
+  /** Or a token (JWT) from the integrator's identity provider, when the server is set up for it. */
+  token?: string;
   /** The session an earlier page of this tab had (see `onResumeState`). */
   resume?: { token: string; lastSeq: number };
   /** Called whenever the session's token or last sequence changes: keep them for a reload. */
@@ -94,9 +96,11 @@ export function createAgentClient(options: AgentClientOptions) {
   const session = createSessionClient({
     transport: options.transport,
     role: 'agent',
-    ...(options.username !== undefined
-      ? { credentials: { username: options.username, password: options.password ?? '' } }
-      : {}),
+    ...(options.token !== undefined
+      ? { credentials: { token: options.token } }
+      : options.username !== undefined
+        ? { credentials: { username: options.username, password: options.password ?? '' } }
+        : {}),
     ...(options.resume ? { resume: options.resume } : {}),
     ...(options.onResumeState ? { onResumeState: options.onResumeState } : {}),
     clock,

@@ -22,7 +22,7 @@ export const defaultClientMaxFrameBytes = 8 * 1024 * 1024;
 export interface SessionClientOptions {
   transport: Transport;
   role: 'customer' | 'agent';
-  credentials?: { username: string; password: string };
+  credentials?: { username: string; password: string } | { token: string };
   /** A token from an earlier page (storage) to resume; the sequence restarts from lastSeq. */
   resume?: { token: string; lastSeq: number };
   clock?: Clock;

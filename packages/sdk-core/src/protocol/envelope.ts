@@ -22,8 +22,13 @@ export const helloFrame = z.strictObject({
   role: oneOf(['customer', 'agent']),
   /** Resumes an earlier session: frames after lastSeq are replayed. */
   resume: z.optional(z.strictObject({ token: text(128), lastSeq: sequence() })),
-  /** Agents only. */
-  credentials: z.optional(z.strictObject({ username: text(100), password: text(200) })),
+  /** Agents only: a username and password, or a token (JWT) from the integrator's identity provider. */
+  credentials: z.optional(
+    z.union([
+      z.strictObject({ username: text(100), password: text(200) }),
+      z.strictObject({ token: text(8192) }),
+    ]),
+  ),
 });
 
 export const commandFrame = z.strictObject({

@@ -38,8 +38,11 @@ const agentSchema = z.strictObject({
   id: id(),
   name: text(100),
   username: text(100),
-  /** A scrypt hash (`tandem-server hash-password`); plain text only in demo mode. */
-  password: text(200),
+  /**
+   * A scrypt hash (`tandem-server hash-password`); plain text only in demo mode. None: the agent signs in
+   * only with a token from the identity provider (`auth.jwt`).
+   */
+  password: z.optional(text(200)),
   /** Supervisors also read the reports. */
   role: z.optional(oneOf(['agent', 'supervisor'])),
   /** Skill name → level 1–10. */
@@ -88,6 +91,22 @@ export const serverConfigSchema = z.strictObject({
     z.strictObject({
       welcomeMessage: z.optional(text(1000)),
       maxMessageLength: z.optional(number({ min: 1, max: 100_000, integer: true })),
+    }),
+  ),
+  /** Agents may also sign in with a JWT from the integrator's identity provider, checked against its JWKS. */
+  auth: z.optional(
+    z.strictObject({
+      jwt: z.strictObject({
+        jwksUrl: z.url({ protocol: /^https?$/, error: 'an http or https URL' }),
+        issuer: text(500),
+        audience: text(500),
+        /** The claim that holds the agent's username (default `sub`). */
+        usernameClaim: z.optional(text(64)),
+        /** Signing algorithms accepted (default RS256 and ES256); never "none". */
+        algorithms: z.optional(
+          z.array(oneOf(['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'])),
+        ),
+      }),
     }),
   ),
   /** How long a customer or agent may be without a connection before they count as gone (default 60 s). */

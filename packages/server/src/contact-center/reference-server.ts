@@ -30,7 +30,7 @@ import { createPresence } from './presence';
 import { createReports } from './reports';
 import { createRouter, type Router } from './router';
 import { createSessionServer, type SessionLimits } from './sessions';
-import { createSignIn, plainPasswords, type VerifyPassword } from './sign-in';
+import { createSignIn, plainPasswords, type VerifyPassword, type VerifyToken } from './sign-in';
 import { createVoiceDomain } from './voice';
 
 export interface ReferenceServerOptions {
@@ -40,6 +40,11 @@ export interface ReferenceServerOptions {
   limits?: Partial<SessionLimits>;
   /** How a password is checked against the config's (plain text by default; the host hashes). */
   verifyPassword?: VerifyPassword;
+  /**
+   * Checks an identity provider's token and gives the username it vouches for (the host builds it from
+   * the config's `auth.jwt`); without, tokens are refused.
+   */
+  verifyToken?: VerifyToken;
   /** Failed sign-ins allowed, and the delays after them. */
   loginThrottle?: LoginThrottleOptions;
   onError?(error: unknown): void;
@@ -74,11 +79,10 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     `${prefix}-${(++counter).toString(36)}${Math.floor(random() * 36 ** 4).toString(36)}`;
 
   const agents = createAgents(config.agents, () => clock.now());
-  const signIn = createSignIn(
-    agents,
-    createLoginThrottle(clock, options.loginThrottle),
-    options.verifyPassword ?? plainPasswords,
-  );
+  const signIn = createSignIn(agents, createLoginThrottle(clock, options.loginThrottle), {
+    password: options.verifyPassword ?? plainPasswords,
+    ...(options.verifyToken ? { token: options.verifyToken } : {}),
+  });
   const facts = createFactLog();
   const handleTimes = createHandleTimes(config.routing?.defaultHandleTimeSec ?? 240);
   let customers = 0;
@@ -89,8 +93,8 @@ export function createReferenceServer(options: ReferenceServerOptions) {
     limits: options.limits,
     onError: options.onError,
     hooks: {
-      authenticate: (username, password, address) =>
-        signIn(username, password, address).then((result) =>
+      authenticate: (credentials, address) =>
+        signIn(credentials, address).then((result) =>
           result.ok ? { ok: true, subject: result.agentId } : result,
         ),
       newCustomerId: () => `customer-${++customers}-${Math.floor(random() * 36 ** 6).toString(36)}`,

@@ -85,6 +85,8 @@ export interface CommandHandler<P = unknown> {
   run(context: CommandContext, payload: P): unknown;
 }
 
+export type Credentials = NonNullable<HelloFrame['credentials']>;
+
 /** An agent's sign-in: the agent id, or why not (a code of ProtocolError's list and words for the agent). */
 export type AuthResult =
   | { readonly ok: true; readonly subject: string }
@@ -92,7 +94,7 @@ export type AuthResult =
 
 export interface SessionHooks {
   /** Checks agent credentials (`address`: the peer's, where known). */
-  authenticate(username: string, password: string, address?: string): AuthResult | Promise<AuthResult>;
+  authenticate(credentials: Credentials, address?: string): AuthResult | Promise<AuthResult>;
   newCustomerId(): string;
   onConnect?(session: Session): void;
   onDisconnect?(session: Session): void;
@@ -357,7 +359,7 @@ export function createSessionServer(options: {
       }
       const credentials = frame.credentials;
       const outcome: AuthResult | Promise<AuthResult> = credentials
-        ? hooks.authenticate(credentials.username, credentials.password, peer.address)
+        ? hooks.authenticate(credentials, peer.address)
         : resumedAgent(frame);
       if (!(outcome instanceof Promise)) {
         signedIn(frame, outcome);

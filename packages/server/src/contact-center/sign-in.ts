@@ -1,6 +1,7 @@
 import { ProtocolError } from '@tandem/sdk-core/protocol';
 import type { Agents } from './agents';
 import type { LoginThrottle } from './login-throttle';
+import type { Credentials } from './sessions';
 
 export type SignInResult =
   | { readonly ok: true; readonly agentId: string }
@@ -18,31 +19,67 @@ export type SignInResult =
  */
 export type VerifyPassword = (password: string, stored: string | undefined) => boolean | Promise<boolean>;
 
+/** Checks an identity provider's token: the username it vouches for, or undefined when it is not valid. */
+export type VerifyToken = (token: string) => Promise<string | undefined>;
+
 export const plainPasswords: VerifyPassword = (password, stored) =>
   stored !== undefined && password === stored;
 
+const refused = {
+  ok: false,
+  code: ProtocolError.AuthFailed,
+  message: 'unknown username or wrong password',
+} as const;
+
 /**
- * Agent sign-in, throttled per account and per address: the same for the WebSocket and for HTTP. A
- * throttled attempt is refused before its password is checked.
+ * Agent sign-in, by password or by an identity provider's token, throttled per account and per address:
+ * the same for the WebSocket and for HTTP. A throttled attempt is refused before anything is checked. A
+ * token's account is unknown until it is checked, so bad tokens count against the address alone.
  */
-export function createSignIn(agents: Agents, throttle: LoginThrottle, verify: VerifyPassword) {
-  return async function signIn(username: string, password: string, address?: string): Promise<SignInResult> {
-    const keys = [`account:${username.toLowerCase()}`, ...(address ? [`address:${address}`] : [])];
+export function createSignIn(
+  agents: Agents,
+  throttle: LoginThrottle,
+  verify: { password: VerifyPassword; token?: VerifyToken },
+) {
+  function throttled(keys: string[]): SignInResult | undefined {
     const wait = throttle.waitMs(keys);
-    if (wait > 0)
-      return {
-        ok: false,
-        code: ProtocolError.AuthThrottled,
-        message: `too many failed sign-ins: try again in ${Math.ceil(wait / 1000)} s`,
-        retryAfterMs: wait,
-      };
+    if (wait <= 0) return undefined;
+    return {
+      ok: false,
+      code: ProtocolError.AuthThrottled,
+      message: `too many failed sign-ins: try again in ${Math.ceil(wait / 1000)} s`,
+      retryAfterMs: wait,
+    };
+  }
+
+  async function withPassword(username: string, password: string, address?: string): Promise<SignInResult> {
+    const keys = [`account:${username.toLowerCase()}`, ...(address ? [`address:${address}`] : [])];
+    const refusal = throttled(keys);
+    if (refusal) return refusal;
     const agent = agents.byUsername(username);
-    if ((await verify(password, agent?.config.password)) && agent) {
+    if ((await verify.password(password, agent?.config.password)) && agent) {
       throttle.succeeded(keys.slice(0, 1));
       return { ok: true, agentId: agent.id };
     }
     throttle.failed(keys);
-    return { ok: false, code: ProtocolError.AuthFailed, message: 'unknown username or wrong password' };
+    return refused;
+  }
+
+  async function withToken(token: string, address?: string): Promise<SignInResult> {
+    const keys = address ? [`address:${address}`] : [];
+    const refusal = throttled(keys);
+    if (refusal) return refusal;
+    const username = verify.token ? await verify.token(token) : undefined;
+    const agent = username === undefined ? undefined : agents.byUsername(username);
+    if (agent) return { ok: true, agentId: agent.id };
+    throttle.failed(keys);
+    return { ok: false, code: ProtocolError.AuthFailed, message: 'the sign-in token was not accepted' };
+  }
+
+  return function signIn(credentials: Credentials, address?: string): Promise<SignInResult> {
+    return 'token' in credentials
+      ? withToken(credentials.token, address)
+      : withPassword(credentials.username, credentials.password, address);
   };
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { WebSocket } from 'ws';
+import { type JwtSettings, jwtVerifier } from '../auth/jwt';
 import { isPasswordHash, passwordCheck } from '../auth/passwords';
 import { createReferenceServer, openReferenceServer, type ReferenceServer } from '../contact-center';
 import { openStore, type Store, type StoreOptions } from '../storage/store';
@@ -85,14 +86,28 @@ function refusePlainPasswords(config: unknown, demo: boolean): void {
     );
 }
 
+/** The config's `auth.jwt`, if any (the contact center validates the whole config when it starts). */
+function jwtSettings(config: unknown): JwtSettings | undefined {
+  const jwt = (config as { auth?: { jwt?: JwtSettings } } | null)?.auth?.jwt;
+  return jwt && typeof jwt.jwksUrl === 'string' && URL.canParse(jwt.jwksUrl) ? jwt : undefined;
+}
+
 /** The contact center on HTTP and WebSocket: /tandem (protocol v1), /api/ (health, reports, phone), /sdk/, sites. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const demo = options.demo === true;
   refusePlainPasswords(options.config, demo);
   const notice = options.notice ?? console.warn;
+  const jwt = jwtSettings(options.config);
   const base = {
     config: options.config,
     verifyPassword: passwordCheck(demo),
+    ...(jwt
+      ? {
+          verifyToken: jwtVerifier(jwt, (error) =>
+            notice(`tandem-server: the identity provider's keys could not be read: ${String(error)}`),
+          ),
+        }
+      : {}),
     onError: (error: unknown) => console.error('tandem-server: a command or a write failed', error),
   };
   const store: Store | undefined = options.storage ? await openStore(options.storage) : undefined;

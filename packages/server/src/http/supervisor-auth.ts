@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { ReferenceServer } from '../contact-center';
+import type { Credentials } from '../contact-center/sessions';
 
 export type Refusal = {
   readonly status: 401 | 403 | 429;
@@ -9,29 +10,32 @@ export type Refusal = {
 
 const challenge = { 'www-authenticate': 'Basic realm="Tandem supervisor", charset="UTF-8"' };
 
+/** Basic (username and password) or Bearer (the identity provider's JWT). */
+function credentialsOf(scheme: string | undefined, value: string): Credentials | undefined {
+  if (scheme === 'bearer' && value) return { token: value };
+  if (scheme !== 'basic') return undefined;
+  const decoded = Buffer.from(value, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon < 1 ? undefined : { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
 /**
- * Reports and every supervisor view: HTTP Basic credentials of an agent whose role is supervisor,
+ * Reports and every supervisor view: HTTP Basic credentials (or an identity provider's Bearer token) of an agent whose role is supervisor,
  * checked and throttled as the desktop's sign-in is. Undefined when the request may go on.
  */
 export async function refuseUnlessSupervisor(
   request: IncomingMessage,
   contactCenter: ReferenceServer,
 ): Promise<Refusal | undefined> {
-  const [scheme, encoded] = (request.headers.authorization ?? '').split(' ');
-  const decoded =
-    scheme?.toLowerCase() === 'basic' ? Buffer.from(encoded ?? '', 'base64').toString('utf8') : '';
-  const colon = decoded.indexOf(':');
-  if (colon < 1)
+  const [scheme, encoded = ''] = (request.headers.authorization ?? '').split(' ');
+  const credentials = credentialsOf(scheme?.toLowerCase(), encoded);
+  if (!credentials)
     return {
       status: 401,
       headers: challenge,
-      body: { error: 'auth_required', message: 'sign in as a supervisor (HTTP Basic)' },
+      body: { error: 'auth_required', message: 'sign in as a supervisor (HTTP Basic, or a Bearer token)' },
     };
-  const result = await contactCenter.signIn(
-    decoded.slice(0, colon),
-    decoded.slice(colon + 1),
-    request.socket.remoteAddress,
-  );
+  const result = await contactCenter.signIn(credentials, request.socket.remoteAddress);
   if (!result.ok)
     return result.retryAfterMs
       ? {
