@@ -2,7 +2,7 @@
 // one server process sustains on this machine with p99 under 50 ms. The server runs in a child process of
 // its own, so that the clients' work and memory are not counted as the server's.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,20 +37,38 @@ export type BenchStore = 'memory' | 'embedded' | 'postgres';
 
 export const benchPostgresUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-function storeEnv(store: BenchStore): Record<string, string> {
+function storeEnv(store: BenchStore, dataDir: string, schema: string): Record<string, string> {
   if (store === 'memory') return { TANDEM_MEMORY: '1' };
-  if (store === 'embedded') return { TANDEM_DATA_DIR: mkdtempSync(join(tmpdir(), 'tandem-bench-')) };
-  return { DATABASE_URL: benchPostgresUrl, TANDEM_DATABASE_SCHEMA: `tandem_bench_${Date.now()}` };
+  if (store === 'embedded') return { TANDEM_DATA_DIR: dataDir };
+  return { DATABASE_URL: benchPostgresUrl, TANDEM_DATABASE_SCHEMA: schema };
+}
+
+/** The bench leaves nothing behind: its folder, and its schema in PostgreSQL. */
+async function cleanUp(store: BenchStore, dataDir: string, schema: string): Promise<void> {
+  rmSync(dataDir, { recursive: true, force: true });
+  if (store !== 'postgres') return;
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: benchPostgresUrl });
+  await client.connect();
+  await client.query(`drop schema if exists "${schema}" cascade`).finally(() => client.end());
 }
 
 async function startServer(store: BenchStore): Promise<Server> {
   const { DATABASE_URL: _url, ...inherited } = process.env;
+  const dataDir = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
+  const schema = `tandem_bench_${Date.now()}`;
   const child: ChildProcess = spawn(
     process.execPath,
     ['--expose-gc', '--import', 'tsx', '--import', './bench/server-probe.ts', 'examples/host/main.ts'],
     {
       cwd: root,
-      env: { ...inherited, PORT: '0', SITE_PORT: '0', TANDEM_CONFIG: benchConfig(), ...storeEnv(store) },
+      env: {
+        ...inherited,
+        PORT: '0',
+        SITE_PORT: '0',
+        TANDEM_CONFIG: benchConfig(),
+        ...storeEnv(store, dataDir, schema),
+      },
       stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     },
   );
@@ -72,7 +90,7 @@ async function startServer(store: BenchStore): Promise<Server> {
       }),
     stop: () =>
       new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
+        child.once('exit', () => void cleanUp(store, dataDir, schema).then(resolve, resolve));
         child.kill('SIGTERM');
       }),
   };
