@@ -54,13 +54,16 @@ it('exports exactly its documented public surface', () => {
   `);
 });
 
-it('exports the wire protocol at /protocol, for the server that speaks it from the other end', () => {
+it('exports the wire protocol at /protocol: frames, codec, and the customer and agent events’ schemas', () => {
   expect(Object.keys(protocol).sort()).toMatchInlineSnapshot(`
     [
       "ProtocolClose",
       "ProtocolError",
+      "agentEvents",
+      "agentMessageData",
       "clientFrame",
       "clientId",
+      "customerEvents",
       "decodeFrame",
       "defaultFieldLimit",
       "defaultMaxFrameBytes",

@@ -1,6 +1,8 @@
 import { createMemoryTransport, createSessionClient } from '@tandem/sdk-core';
 import { type AgentEvents, createAgentClient } from '@tandem/sdk-core/agent';
+import { customerEvents } from '@tandem/sdk-core/protocol';
 import { afterEach, expect } from 'vitest';
+import * as z from 'zod/mini';
 import { fakeClock } from '../../sdk-core/test/fake-clock';
 import { elapse, settle } from '../../sdk-core/test/session-harness';
 import { descriptor } from '../src/contact-center/facts';
@@ -11,8 +13,17 @@ import contactCenterJson from './fixtures/contact-center.json';
 const checked: string[][] = [];
 afterEach(() => {
   const problems = checked.splice(0).flat();
-  expect(problems, 'changes that storage did not track').toEqual([]);
+  expect(problems, 'changes storage did not track, and events outside the protocol').toEqual([]);
 });
+
+/** Every event a test's clients receive must be in the protocol's contract, and match its schema. */
+function outsideContract(name: string, data: unknown): string | undefined {
+  const schema = Object.hasOwn(customerEvents, name)
+    ? customerEvents[name as keyof typeof customerEvents]
+    : undefined;
+  if (!schema) return `customer event ${name}: not in the protocol`;
+  return z.safeParse(schema, data).success ? undefined : `customer event ${name}: does not match its schema`;
+}
 
 // Loosely typed on purpose, as JSON.parse gives: tests pick and change parts of it freely.
 export const fixture = JSON.parse(JSON.stringify(contactCenterJson));
@@ -43,6 +54,7 @@ export function contactCenter(config: unknown = fixture, start = Date.UTC(2026, 
       password: `${username}-pass`,
       clock,
       random,
+      onInvalidEvent: (name) => untracked.push(`agent event ${name}: not in the protocol, or not its schema`),
     });
     const invites: AgentEvents['invite'][] = [];
     const messages: string[] = [];
@@ -59,7 +71,11 @@ export function contactCenter(config: unknown = fixture, start = Date.UTC(2026, 
     // Test-side view of server events: loosely typed on purpose, asserted field by field.
     type Event = { name: string; data: Record<string, unknown> };
     const events: Event[] = [];
-    session.onEvent((event) => events.push(event as Event));
+    session.onEvent((event) => {
+      events.push(event as Event);
+      const problem = outsideContract(event.name, event.data);
+      if (problem) untracked.push(problem);
+    });
     session.start();
     await settle();
     let n = 0;

@@ -2,19 +2,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryStore, openStore, type Store } from '../src/storage/store';
 import { durableCenter } from './durable-harness';
+import { postgresStore } from './postgres';
 
 // Restarts lose nothing (issue 18): the same flows on every store the server can run on.
 const stores: Array<[string, () => Promise<Store>]> = [
   ['memory', async () => memoryStore()],
   ['embedded PostgreSQL (PGlite)', () => openStore({})],
-  [
-    'PostgreSQL',
-    () =>
-      openStore({
-        databaseUrl: process.env.TANDEM_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
-        schema: `tandem_restart_${process.pid}_${Math.floor(Math.random() * 1e9)}`,
-      }),
-  ],
+  ['PostgreSQL', () => postgresStore('restart')],
 ];
 
 const open: Store[] = [];

@@ -1,13 +1,12 @@
 // @vitest-environment node
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { latestVersion } from '../src/storage/migrations';
 import { memoryStore, openStore, type Store } from '../src/storage/store';
+import { dropSchema, freshSchema, postgresStore, postgresUrl } from './postgres';
 
-const postgresUrl = process.env.TANDEM_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const schema = () => `tandem_store_${process.pid}_${Math.floor(Math.random() * 1e9)}`;
 const opened: Store[] = [];
 afterEach(async () => {
   for (const store of opened.splice(0)) await store.close();
@@ -20,7 +19,7 @@ const keep = (store: Store) => {
 const stores: Array<[string, () => Promise<Store>]> = [
   ['memory', async () => memoryStore()],
   ['embedded PostgreSQL', () => openStore({})],
-  ['PostgreSQL', () => openStore({ databaseUrl: postgresUrl, schema: schema() })],
+  ['PostgreSQL', () => postgresStore('store')],
 ];
 
 const none = { upserts: [], deletes: [], appended: [], dropped: [] };
@@ -76,9 +75,16 @@ describe.each(stores)('the %s store', (_name, make) => {
 
 describe('migrations', () => {
   it('bring a new database to the latest version once, however often the server starts', async () => {
-    const url = { databaseUrl: postgresUrl, schema: schema() };
+    const url = { databaseUrl: postgresUrl, schema: freshSchema('migrations') };
     await (await openStore(url)).close();
-    const again = keep(await openStore(url));
+    const again = await openStore(url);
+    opened.push({
+      ...again,
+      async close() {
+        await again.close();
+        await dropSchema(url.schema);
+      },
+    });
     expect((await again.load()).records.agents.size).toBe(0);
     const { default: pg } = await import('pg');
     const client = new pg.Client({ connectionString: postgresUrl });
@@ -102,6 +108,7 @@ describe('migrations', () => {
     await first.close();
     // A lock left by a process that no longer exists (killed): the next server starts.
     writeFileSync(join(dataDir, 'tandem.lock'), '999999');
-    keep(await openStore({ dataDir }));
+    await (await openStore({ dataDir })).close();
+    rmSync(dataDir, { recursive: true, force: true });
   }, 30_000);
 });

@@ -1,9 +1,13 @@
+import * as z from 'zod/mini';
 import { listeners } from '../backend/listeners';
 import type { Transport } from '../backend/transport';
 import type { Unsubscribe } from '../bus';
 import { type Clock, type Random, systemClock, systemRandom } from '../clock';
+import { type AgentEventName, type AgentEvents, agentEvents } from '../protocol/agent-events';
 import { type CobrowseFrame, createFrameRouter } from './cobrowse-frames';
 import { createSessionClient, type SessionClientOptions, type SessionState } from './session-client';
+
+export type { AgentEvents, AgentMessage } from '../protocol/agent-events';
 
 export interface AgentProfile {
   readonly id: string;
@@ -13,61 +17,6 @@ export interface AgentProfile {
   readonly notReadyReasons: readonly string[];
   readonly wrapUpCodes: readonly string[];
   readonly subjects: ReadonlyArray<{ readonly id: string; readonly name: string }>;
-}
-
-export interface AgentMessage {
-  readonly id: string;
-  readonly from: 'customer' | 'agent' | 'system';
-  readonly text: string;
-  readonly at: number;
-  readonly authorName?: string;
-  readonly visibility: 'all' | 'agents';
-}
-
-/** Events an agent desktop receives; names are the server's without the "agent." prefix. */
-export interface AgentEvents {
-  state: { state: string; reason?: string };
-  invite: {
-    interactionId: string;
-    media: string;
-    subject: string;
-    subjectName: string;
-    purpose: string;
-    expiresAt: number;
-    customerId: string;
-    fields: Record<string, string>;
-    fromName?: string;
-  };
-  inviteRevoked: { interactionId: string; reason: string };
-  inviteFailed: { interactionId: string; purpose: string; cause: string };
-  connected: {
-    interactionId: string;
-    media: string;
-    subject: string;
-    subjectName: string;
-    purpose: string;
-    customerId: string;
-    transcript: AgentMessage[];
-    participants: Array<{ agentId: string; name: string; visible: boolean }>;
-    fields: Record<string, string>;
-    /** The last message the customer has seen. */
-    customerRead?: string;
-  };
-  message: { interactionId: string; message: AgentMessage };
-  typing: { interactionId: string; from: string; typing: boolean };
-  /** Read receipt: the customer has seen the conversation up to this message. */
-  read: { interactionId: string; upTo: string; by: 'customer' };
-  participants: {
-    interactionId: string;
-    participants: Array<{ agentId: string; name: string; visible: boolean }>;
-  };
-  left: { interactionId: string; reason: string };
-  ended: { interactionId: string; reason: string };
-  cobrowseJoined: { sessionId: string; customerId: string; interactionId?: string; mode: string };
-  cobrowseFrame: CobrowseFrame;
-  cobrowseMode: { sessionId: string; mode: 'pointer' | 'write' };
-  cobrowseWriteDenied: { sessionId: string };
-  cobrowseEnded: { sessionId: string; reason: string };
 }
 
 export interface AgentClientOptions {
@@ -83,6 +32,8 @@ export interface AgentClientOptions {
   onResumeState?(state: { token: string; lastSeq: number }): void;
   clock?: Clock;
   random?: Random;
+  /** An event this client does not know, or that failed its schema, was dropped: for logs and tests. */
+  onInvalidEvent?(name: string): void;
   /** Passed to the session: heartbeat and reconnect timing. */
   session?: Pick<SessionClientOptions, 'backoffBaseMs' | 'backoffCapMs' | 'pingIntervalMs' | 'deadAfterMs'>;
 }
@@ -112,10 +63,18 @@ export function createAgentClient(options: AgentClientOptions) {
   session.onEvent(({ name, data }) => {
     if (!name.startsWith('agent.')) return;
     const event = name.slice('agent.'.length);
+    // Validated like any data from the network: an unknown event, or one that fails its schema, is dropped.
+    const parsed = Object.hasOwn(agentEvents, event)
+      ? z.safeParse(agentEvents[event as AgentEventName], data)
+      : undefined;
+    if (!parsed?.success) {
+      options.onInvalidEvent?.(name);
+      return;
+    }
     const set = events.get(event);
-    set?.emit(data);
-    if (event === 'cobrowseFrame') frames.route(data as CobrowseFrame, (set?.size ?? 0) > 0);
-    if (event === 'cobrowseEnded') frames.forget((data as AgentEvents['cobrowseEnded']).sessionId);
+    set?.emit(parsed.data);
+    if (event === 'cobrowseFrame') frames.route(parsed.data as CobrowseFrame, (set?.size ?? 0) > 0);
+    if (event === 'cobrowseEnded') frames.forget((parsed.data as AgentEvents['cobrowseEnded']).sessionId);
   });
   let counter = 0;
   const messageId = () =>

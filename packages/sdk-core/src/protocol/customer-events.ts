@@ -53,6 +53,12 @@ export const customerEvents = {
   'callback.completed': callbackData,
   'callback.cancelled': callbackData,
   'messaging.message': chatMessageData,
+  // The thread's exchange waits for an agent (as chat.queued).
+  'messaging.queued': z.object({
+    position: finite(),
+    ewtSeconds: z.optional(finite()),
+    staffed: z.optional(z.boolean()),
+  }),
   'messaging.agentJoined': z.object({ name: shortText(200) }),
   'messaging.agentLeft': z.object({ name: shortText(200) }),
   'messaging.typing': z.object({ name: shortText(200), typing: z.boolean() }),

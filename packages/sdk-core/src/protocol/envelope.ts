@@ -125,6 +125,11 @@ export const ProtocolClose = {
   SessionEnded: 4410,
 } as const;
 
+/**
+ * Every error code the server sends, in `error` frames and failed results: one closed list, documented in
+ * docs/protocol.md. Clients branch on these; a code not in it comes from a newer server and reads as its
+ * message alone.
+ */
 export const ProtocolError = {
   MalformedFrame: 'malformed_frame',
   UnknownCommand: 'unknown_command',
@@ -138,4 +143,14 @@ export const ProtocolError = {
   TooBig: 'frame_too_big',
   Flood: 'flood',
   HelloRequired: 'hello_required',
+  /** The server has no such feature configured, or the agent asked for cannot take it now. */
+  Unavailable: 'unavailable',
+  /** Too many wrong co-browse session ids: the agent waits a minute. */
+  LockedOut: 'locked_out',
+  /** The time asked for is outside the channel's business hours. */
+  OutsideHours: 'outside_hours',
+  /** A fault on the server; the connection or the command is dropped, never the process. */
+  Internal: 'internal',
 } as const;
+
+export type ProtocolErrorCode = (typeof ProtocolError)[keyof typeof ProtocolError];

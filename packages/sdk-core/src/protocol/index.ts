@@ -1,4 +1,6 @@
 // The wire protocol v1 for those who speak it from the other end (the server): frames and their codec.
+export type { AgentEventName, AgentEvents, AgentMessage } from './agent-events';
+export { agentEvents, agentMessageData } from './agent-events';
 export type { Decoded } from './codec';
 export {
   decodeFrame,
@@ -9,12 +11,15 @@ export {
   maxFrameDepth,
   maxFrameValues,
 } from './codec';
+export type { CustomerEvent, CustomerEventName } from './customer-events';
+export { customerEvents } from './customer-events';
 export type {
   ClientFrame,
   CommandFrame,
   ErrorFrame,
   EventFrame,
   HelloFrame,
+  ProtocolErrorCode,
   ResultFrame,
   SequencedFrame,
   ServerFrame,

@@ -1,5 +1,6 @@
 import type { CallbackBooking, CallbackRequest, Clock } from '@tandem/sdk-core';
 import type { ServerConfig } from './config';
+import type { DomainBus } from './domain-events';
 import { fail } from './failure';
 import { isOpen, nextOpening } from './hours';
 import type { Interaction, InteractionDomain } from './interactions';
@@ -33,8 +34,9 @@ export function createCallbackDomain(options: {
   interactions: InteractionDomain;
   notify(subject: string, name: string, data?: unknown): void;
   newId(prefix: string): string;
+  events: DomainBus;
 }) {
-  const { clock, config, interactions, notify } = options;
+  const { clock, config, interactions, notify, events } = options;
   const callbacks = new Map<string, Callback>();
 
   const scheduleOf = (subject: string) =>
@@ -65,7 +67,7 @@ export function createCallbackDomain(options: {
     notify(callback.customerId, 'callback.queued', view(callback));
   }
 
-  return {
+  const api = {
     callbacks,
 
     request(customerId: string, requested: CallbackRequest) {
@@ -161,6 +163,12 @@ export function createCallbackDomain(options: {
       notify(callback.customerId, 'callback.completed', view(callback));
     },
   };
+  events.on('interaction.connected', (interaction) => {
+    const agentId = interactions.primaryAgent(interaction);
+    api.onInteractionConnected(interaction, agentId ? interactions.agentName(agentId) : '');
+  });
+  events.on('interaction.ended', ({ interaction }) => api.onInteractionEnded(interaction));
+  return api;
 }
 
 export type CallbackDomain = ReturnType<typeof createCallbackDomain>;

@@ -1,5 +1,6 @@
 import type { Clock, Random } from '@tandem/sdk-core';
 import type { ServerConfig } from './config';
+import type { DomainBus } from './domain-events';
 import { fail } from './failure';
 import type { Channel, Interaction, InteractionDomain } from './interactions';
 
@@ -41,8 +42,9 @@ export function createCobrowseDomain(options: {
   config: ServerConfig;
   interactions: InteractionDomain;
   notify(subject: string, name: string, data?: unknown): void;
+  events: DomainBus;
 }) {
-  const { clock, random, config, interactions, notify } = options;
+  const { clock, random, config, interactions, notify, events } = options;
   const sessions = new Map<string, CobrowseSession>();
   const wrongIds = new Map<string, { attempts: number[]; lockedUntil: number }>();
   const joinTimeoutMs = (config.cobrowse?.joinTimeoutSec ?? 600) * 1000;
@@ -142,7 +144,7 @@ export function createCobrowseDomain(options: {
     return liveOf(customerId) ?? fail('not_found', 'no co-browse session');
   }
 
-  return {
+  const api = {
     sessions,
     /** Storage's view of the sessions, without their timers. */
     records: () => [...sessions.values()].map(({ timer: _timer, ...session }) => session),
@@ -296,6 +298,11 @@ export function createCobrowseDomain(options: {
         if (session.interactionId === interaction.id) end(session, `interaction ${reason}`);
     },
   };
+  events.on('interaction.ended', ({ interaction }) => api.onPrimaryChanged(interaction, 'ended'));
+  events.on('interaction.transferred', (interaction) => api.onPrimaryChanged(interaction, 'transferred'));
+  events.on('interaction.agentLeft', ({ interaction, agentId }) => api.onAgentLeft(interaction, agentId));
+  events.on('agent.loggedOut', ({ agentId }) => api.onAgentLoggedOut(agentId));
+  return api;
 }
 
 export type CobrowseDomain = ReturnType<typeof createCobrowseDomain>;

@@ -1,5 +1,5 @@
-import type { RecordSource, TranscriptSource } from '../storage/persistence';
-import type { StoredState } from '../storage/store';
+import { createPersistence, type RecordSource, type TranscriptSource } from '../storage/persistence';
+import type { Store, StoredState } from '../storage/store';
 import type { Agents } from './agents';
 import type { createAvailabilityFeed } from './availability';
 import type { CallbackDomain } from './callback';
@@ -238,4 +238,24 @@ export function restoreState(stored: StoredState, parts: DurableParts): void {
   for (const session of parts.sessions.restore([...records.sessions.values()] as SessionRecord[])) {
     parts.presence.disconnected(session.subject, session.role);
   }
+}
+
+/**
+ * Puts back what the store held and writes every turn to it from now on; undefined without a store
+ * (memory only).
+ */
+export function attachStorage(
+  storage: { store: Store; restored: StoredState; verify?(problem: string): void } | undefined,
+  parts: DurableParts,
+  onError: (error: unknown) => void,
+) {
+  if (!storage) return undefined;
+  restoreState(storage.restored, parts);
+  return createPersistence({
+    ...recordSources(parts),
+    store: storage.store,
+    restored: storage.restored,
+    onError,
+    ...(storage.verify ? { verify: storage.verify } : {}),
+  });
 }

@@ -1,5 +1,5 @@
 import { type Agents, capacityOf, hasFreeSlot, type Media } from './agents';
-import type { SubjectConfig } from './config';
+import type { ServerConfig, SubjectConfig } from './config';
 
 /**
  * Estimated wait time, in seconds, for the next interaction of a subject and media:
@@ -65,5 +65,36 @@ export function createHandleTimes(defaultSec: number, window = 20) {
       if (!list?.length) return defaultSec;
       return list.reduce((sum, value) => sum + value, 0) / list.length;
     },
+  };
+}
+
+/**
+ * The EWT and staffing answers every part asks for: availability (by media and subject id) and a waiting
+ * request (given how many wait ahead of it in its line).
+ */
+export function createEstimates(options: {
+  config: ServerConfig;
+  agents: Agents;
+  handleTimes: ReturnType<typeof createHandleTimes>;
+  /** How many wait now for a media and subject. */
+  waiting(media: Media, subjectId: string): number;
+}) {
+  const { config, agents, handleTimes } = options;
+  const subjectOf = (id: string) => config.subjects.find((s) => s.id === id);
+  const wait = (media: Media, subject: SubjectConfig, ahead: number) =>
+    estimateWait({ agents, subject, media, ahead, averageHandleSec: handleTimes.average(media, subject.id) });
+  return {
+    ewt(media: Media, subjectId: string): number | undefined {
+      const subject = subjectOf(subjectId);
+      return subject && wait(media, subject, options.waiting(media, subjectId));
+    },
+    staffed(media: Media, subjectId: string): boolean {
+      const subject = subjectOf(subjectId);
+      return subject !== undefined && isStaffed({ agents, subject, media });
+    },
+    forRequest: (request: { media: Media; subject: SubjectConfig }, ahead: number) =>
+      wait(request.media, request.subject, ahead),
+    staffedFor: (request: { media: Media; subject: SubjectConfig }) =>
+      isStaffed({ agents, subject: request.subject, media: request.media }),
   };
 }

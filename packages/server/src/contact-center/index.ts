@@ -1,3 +1,4 @@
+export { searchResponses } from './agent-commands';
 export type { Agents, Media } from './agents';
 export type { AgentConfig, Schedule, ServerConfig, SubjectConfig } from './config';
 export { defaultNotReadyReasons, serverConfigSchema } from './config';
@@ -11,7 +12,6 @@ export {
   createReferenceServer,
   openReferenceServer,
   ServerConfigError,
-  searchResponses,
 } from './reference-server';
 export type { CommandHandler, Session, SessionLimits } from './sessions';
 export { createSessionServer, defaultSessionLimits } from './sessions';

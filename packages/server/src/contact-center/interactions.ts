@@ -1,6 +1,7 @@
 import type { Clock, ChatMessage as CustomerMessage } from '@tandem/sdk-core';
 import type { Agent, Agents, Media } from './agents';
 import type { ServerConfig, SubjectConfig } from './config';
+import type { DomainBus } from './domain-events';
 import type { createHandleTimes } from './ewt';
 import { type Fact, type FactLog, Reason, Result, Role } from './facts';
 import { fail } from './failure';
@@ -71,11 +72,8 @@ export interface InteractionDomainOptions {
   estimate(request: Request, ahead: number): number | undefined;
   /** Whether an agent who could take the request is logged in. */
   staffed(request: Request): boolean;
-  onConnected?(interaction: Interaction): void;
-  onTransferred?(interaction: Interaction): void;
-  onAgentLeft?(interaction: Interaction, agentId: string): void;
-  /** `agentIds`: the visible agents still in the interaction when it ended. */
-  onEnded?(interaction: Interaction, reason: string, agentIds: readonly string[]): void;
+  /** Where the other domains hear of connections, transfers, departures and ends. */
+  events: DomainBus;
 }
 
 /**
@@ -226,7 +224,7 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
       leave(chat, participant.agent.id, Result.Completed);
     }
     toCustomer(chat, 'ended', { reason });
-    options.onEnded?.(chat, reason, lastAgents);
+    options.events.emit('interaction.ended', { interaction: chat, reason, agentIds: lastAgents });
   }
 
   /** What an agent gets on joining a conversation: it, its participants and its whole transcript. */
@@ -279,13 +277,13 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
         chat.state = 'connected';
         chat.request = undefined;
         lastQueued.delete(chat.id);
-        options.onConnected?.(chat);
+        options.events.emit('interaction.connected', chat);
       }
       if (invite.purpose === 'transfer' && invite.fromAgentId) {
         notify(invite.fromAgentId, 'agent.left', { interactionId: chat.id, reason: 'transferred' });
         const previous = chat.participants.get(invite.fromAgentId);
         leave(chat, invite.fromAgentId, Result.Transferred);
-        options.onTransferred?.(chat);
+        options.events.emit('interaction.transferred', chat);
         if (previous && visible) {
           toCustomer(chat, 'agentLeft', { name: previous.agent.name, transferredTo: agent.name });
         } else if (previous) toCustomer(chat, 'agentLeft', { name: previous.agent.name });
@@ -622,7 +620,7 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
       const chat = findChat(interactionId);
       const participant = requireParticipant(chat, agentId);
       leave(chat, agentId, Result.Completed);
-      options.onAgentLeft?.(chat, agentId);
+      options.events.emit('interaction.agentLeft', { interaction: chat, agentId });
       toAgents(chat, 'agent.participants', { interactionId, participants: participantsOf(chat) });
       if (participant.visible) toCustomer(chat, 'agentLeft', { name: participant.agent.name });
       if (![...chat.participants.values()].some((p) => p.visible)) end(chat, 'agent');

@@ -1,5 +1,6 @@
 import type { Clock } from '@tandem/sdk-core';
 import type { ServerConfig } from './config';
+import type { DomainBus } from './domain-events';
 import { fail } from './failure';
 import type { ChatMessage, Interaction, InteractionDomain } from './interactions';
 import { TrackedMap } from './tracked-map';
@@ -33,8 +34,9 @@ export function createMessagingDomain(options: {
   config: ServerConfig;
   interactions: InteractionDomain;
   newId(prefix: string): string;
+  events: DomainBus;
 }) {
-  const { clock, config, interactions } = options;
+  const { clock, config, interactions, events } = options;
   const windowMs = Math.min(maxWindowHours, config.messaging?.threadWindowHours ?? maxWindowHours) * 3600_000;
   const threads = new TrackedMap<string, Thread>();
   /** Which thread a transcript belongs to: its interactions share it, and it is stored once, under the thread. */
@@ -58,7 +60,7 @@ export function createMessagingDomain(options: {
 
   const isLive = (thread: Thread) => thread.interaction !== undefined && thread.interaction.state !== 'ended';
 
-  return {
+  const api = {
     threads,
     send(customerId: string, input: { id: string; text: string; subject?: string }) {
       let thread = current(customerId);
@@ -164,6 +166,10 @@ export function createMessagingDomain(options: {
       return current(customerId) ?? fail('not_found', 'no conversation');
     },
   };
+  events.on('interaction.ended', ({ interaction, agentIds }) =>
+    api.onInteractionEnded(interaction, agentIds),
+  );
+  return api;
 }
 
 export type MessagingDomain = ReturnType<typeof createMessagingDomain>;

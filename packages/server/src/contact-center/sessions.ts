@@ -16,6 +16,7 @@ import {
   type HelloFrame,
   ProtocolClose,
   ProtocolError,
+  type ProtocolErrorCode,
   protocolVersion,
   type ResultFrame,
   type SequencedFrame,
@@ -90,7 +91,7 @@ export type Credentials = NonNullable<HelloFrame['credentials']>;
 /** An agent's sign-in: the agent id, or why not (a code of ProtocolError's list and words for the agent). */
 export type AuthResult =
   | { readonly ok: true; readonly subject: string }
-  | { readonly ok: false; readonly code: string; readonly message: string };
+  | { readonly ok: false; readonly code: ProtocolErrorCode; readonly message: string };
 
 export interface SessionHooks {
   /** Checks agent credentials (`address`: the peer's, where known). */
@@ -258,7 +259,7 @@ export function createSessionServer(options: {
       limits.helloTimeoutMs,
     );
 
-    const sendError = (code: string, message: string) =>
+    const sendError = (code: ProtocolErrorCode, message: string) =>
       peer.send(encodeFrame({ type: 'error', code, message }));
 
     function close(code: number, reason: string): void {
@@ -297,7 +298,7 @@ export function createSessionServer(options: {
         work();
       } catch (error) {
         options.onError?.(error);
-        sendError('internal', 'the server could not handle that frame');
+        sendError(ProtocolError.Internal, 'the server could not handle that frame');
         close(ProtocolClose.GoingAway, 'internal error');
       }
     }
@@ -463,7 +464,7 @@ export function createSessionServer(options: {
           if (error instanceof CommandFailure) result = failure(id, error.code, error.message);
           else {
             options.onError?.(error);
-            result = failure(id, 'internal', `${name} failed on the server`);
+            result = failure(id, ProtocolError.Internal, `${name} failed on the server`);
           }
         }
       }
@@ -580,6 +581,6 @@ function sessionRecord(session: SessionState): SessionRecord {
   };
 }
 
-function failure(id: string, code: string, message: string): Omit<ResultFrame, 'seq'> {
+function failure(id: string, code: ProtocolErrorCode, message: string): Omit<ResultFrame, 'seq'> {
   return { type: 'result', id, ok: false, error: { code, message: message.slice(0, 2000) } };
 }

@@ -1,5 +1,6 @@
 import type { Clock, NumberLease, NumberRequest, Random } from '@tandem/sdk-core';
 import type { ServerConfig } from './config';
+import type { DomainBus } from './domain-events';
 import { fail } from './failure';
 import type { Interaction, InteractionDomain } from './interactions';
 
@@ -41,8 +42,9 @@ export function createVoiceDomain(options: {
   interactions: InteractionDomain;
   notify(subject: string, name: string, data?: unknown): void;
   newId(prefix: string): string;
+  events: DomainBus;
 }) {
-  const { clock, random, config, interactions, notify } = options;
+  const { clock, random, config, interactions, notify, events } = options;
   const settings = config.clickToCall;
   const leases = new Map<string, Lease>();
   const calls = new Map<string, Call>();
@@ -126,7 +128,7 @@ export function createVoiceDomain(options: {
     if (lease) notify(lease.customerId, 'call.matched', { number: lease.number });
   }
 
-  return {
+  const api = {
     calls,
     requestNumber(customerId: string, requested: NumberRequest): NumberLease {
       if (!settings) fail('unavailable', 'click-to-call is not configured');
@@ -259,6 +261,9 @@ export function createVoiceDomain(options: {
       return true;
     },
   };
+  events.on('interaction.connected', api.onInteractionConnected);
+  events.on('interaction.ended', ({ interaction }) => api.onInteractionEnded(interaction));
+  return api;
 }
 
 export type VoiceDomain = ReturnType<typeof createVoiceDomain>;

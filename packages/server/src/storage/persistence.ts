@@ -34,7 +34,7 @@ export interface PersistenceOptions {
 }
 
 /**
- * Writes what changed after every turn (a frame handled, a timer fired), in one transaction, and holds
+ * Writes what changed after every turn (a frame handled, a timer fired), in one statement, and holds
  * every frame the turn produced until that write has landed: a client never sees what a crash could
  * take back, so after a restart nothing it saw is lost and nothing is sent twice under another number.
  */
