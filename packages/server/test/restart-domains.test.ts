@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryStore, openStore, type Store } from '../src/storage/store';
 import { durableCenter } from './durable-harness';
+import { fixture } from './harness';
 
 // Every domain's state comes back after a crash: messaging threads, callbacks, number leases, co-browse
 // sessions, and what the reports read (facts, ratings). Memory and the embedded PostgreSQL; restart.test.ts
@@ -58,6 +59,38 @@ describe.each(stores)('after a crash, on %s', (_name, makeStore) => {
     expect([...stored.messages.values()].map((list) => list.length)).toEqual([3]);
     expect(stored.messages.has(threadChat)).toBe(false);
   });
+
+  it('a closed thread’s messages stay while a reported conversation shares them, and go with it', async () => {
+    const store = await makeStore();
+    open.push(store);
+    current = await durableCenter(store, {
+      ...fixture,
+      messaging: { threadWindowHours: 1 },
+      retentionHours: 3,
+    });
+    const cc = current;
+    const ada = await cc.agent('ada');
+    await cc.done(ada.client.setState('Ready'));
+    const visitor = cc.customer();
+    await cc.done(visitor.session.command('messaging.send', { id: 'w1', text: 'Is it shipped?' }));
+    await cc.elapse(1000, 100);
+    await cc.until(() => ada.invites.length === 1, 'the invite');
+    const [exchange = ''] = ada.invites;
+    await cc.done(ada.client.accept(exchange));
+    await cc.done(ada.client.end(exchange));
+    await cc.elapse(2 * 3600_000, 25_000);
+    // The window has closed: the customer's next look finds no thread.
+    const history = await cc.done(
+      visitor.session.command<{ threadId: string | null }>('messaging.history', {}),
+    );
+    expect(history.threadId).toBeNull();
+    await cc.restart('crash');
+    expect(cc.server.interactions.get(exchange)?.transcript.map((m) => m.text)).toContain('Is it shipped?');
+    await cc.elapse(2 * 3600_000, 25_000);
+    await cc.until(() => !cc.server.interactions.has(exchange), 'the retention sweep');
+    await cc.elapse(1_000, 100);
+    expect((await store.load()).messages.size).toBe(0);
+  }, 30_000);
 
   it('a callback booked for later comes due after the restart', async () => {
     const cc = await center();

@@ -72,7 +72,13 @@ export function recordSources(parts: DurableParts) {
     sharing.delete(thread);
     owners.set(thread, undefined);
   };
-  for (const chat of domain.interactions.values()) share(chat, ownerOf(chat));
+  const liveThreads = new Set([...messaging.threads.values()].map((thread) => thread.id));
+  for (const chat of domain.interactions.values()) {
+    const owner = ownerOf(chat);
+    share(chat, owner);
+    // Restored after its thread closed: its messages go with the last interaction that shares them.
+    if (owner !== chat.id && !liveThreads.has(owner)) closedThreads.add(owner);
+  }
   let routing: ReturnType<Router['takeChanged']> | undefined;
   const routerChanges = () => {
     routing ??= router.takeChanged();
@@ -209,7 +215,9 @@ export function restoreState(stored: StoredState, parts: DurableParts): void {
       subjectById,
       transcript: transcriptOf(record.threadId ?? record.id),
     });
-    if (interaction) parts.domain.interactions.set(interaction.id, interaction);
+    if (!interaction) continue;
+    parts.domain.interactions.set(interaction.id, interaction);
+    if (record.threadId) parts.messaging.rememberTranscript(interaction.transcript, record.threadId);
   }
   parts.domain.interactions.takeChanged();
   const requests = parts.router.restore({

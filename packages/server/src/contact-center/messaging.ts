@@ -147,6 +147,9 @@ export function createMessagingDomain(options: {
       return out;
     },
     threadIdOf: (transcript: ChatMessage[]) => threadOfTranscript.get(transcript),
+    /** A restored interaction shares the transcript of a thread whose window has closed since. */
+    rememberTranscript: (transcript: ChatMessage[], threadId: string) =>
+      threadOfTranscript.set(transcript, threadId),
     /** Threads a previous run stored, with their transcripts and the interactions they belong to. */
     restore(
       records: Iterable<ThreadRecord>,
