@@ -87,7 +87,10 @@ describe('outside demo mode', () => {
         })),
       ),
     };
-    const server = await startServer({ config: hashed, port: 0 });
+    const notices: string[] = [];
+    const server = await startServer({ config: hashed, port: 0, notice: (line) => notices.push(line) });
+    // Not a demo, so no demo line; and an operator is told where the state lives.
+    expect(notices).toEqual(['tandem-server: storage: memory only (a restart forgets everything)']);
     try {
       expect(await signIn(server.url, 'alice', 'alice')).toBe('auth_failed');
       expect(await signIn(server.url, 'alice', 'alice-long-and-secret')).toBe('welcome');
