@@ -33,12 +33,13 @@ const transpile = (include = ['packages/*/src/**/*', 'script-tag/**/*']) =>
 
 const isBare = (id: string) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
-/** Each package's entries: index, plus subpaths (sdk-core's /agent and /protocol) and the server's command. */
+/** Each package's entries: index, plus subpaths (sdk-core's /agent, /protocol and /conformance) and the server's command. */
 const entries: Record<(typeof packages)[number], Record<string, string>> = {
   'sdk-core': {
     index: 'packages/sdk-core/src/index.ts',
     agent: 'packages/sdk-core/src/agent.ts',
     protocol: 'packages/sdk-core/src/protocol/index.ts',
+    conformance: 'packages/sdk-core/src/conformance.ts',
   },
   'channel-selector': { index: 'packages/channel-selector/src/index.ts' },
   widgets: { index: 'packages/widgets/src/index.ts' },

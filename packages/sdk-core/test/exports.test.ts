@@ -78,3 +78,8 @@ it('exports the wire protocol at /protocol: frames, codec, and the customer and 
     ]
   `);
 });
+
+it('exports the adapter conformance suite at /conformance', async () => {
+  const conformance = await import('../src/conformance');
+  expect(Object.keys(conformance).sort()).toEqual(['backendConformance']);
+});

@@ -1,0 +1,3 @@
+// The BackendAdapter contract as checks any backend can run, whatever its test runner.
+export type { ConformanceAgent, ConformanceCheck, ConformanceSetup } from './conformance/checks';
+export { backendConformance } from './conformance/checks';
