@@ -54,7 +54,7 @@ it('exports exactly its documented public surface', () => {
   `);
 });
 
-it('exports the wire protocol at /protocol: frames, codec, and the customer and agent events’ schemas', () => {
+it('exports the wire protocol at /protocol: frames, codec, every command’s payload and the customer and agent events, as schemas', () => {
   expect(Object.keys(protocol).sort()).toMatchInlineSnapshot(`
     [
       "ProtocolClose",
@@ -63,13 +63,16 @@ it('exports the wire protocol at /protocol: frames, codec, and the customer and 
       "agentMessageData",
       "clientFrame",
       "clientId",
+      "commands",
       "customerEvents",
       "decodeFrame",
       "defaultFieldLimit",
       "defaultMaxFrameBytes",
       "describeProblems",
+      "e164",
       "encodeFrame",
       "fieldLimits",
+      "httpUrl",
       "jsonCost",
       "maxFrameDepth",
       "maxFrameValues",

@@ -49,7 +49,7 @@ export async function durableCenter(store: Store, config: unknown = fixture) {
 
   /** Waits (on real time: storage is real I/O) until `check` holds. */
   async function until(check: () => boolean, what = 'a condition'): Promise<void> {
-    for (let i = 0; i < 400; i++) {
+    for (let i = 0; i < 2000; i++) {
       if (check()) return;
       await settle(2);
       await new Promise((resolve) => setTimeout(resolve, 5));

@@ -1,8 +1,11 @@
 // @vitest-environment node
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore, openStore, type Store } from '../src/storage/store';
 import { durableCenter } from './durable-harness';
 import { fixture } from './harness';
+
+// Real storage (WebAssembly PostgreSQL, a PostgreSQL server) on two busy cores: seconds, not milliseconds.
+vi.setConfig({ testTimeout: 30_000 });
 
 // Every domain's state comes back after a crash: messaging threads, callbacks, number leases, co-browse
 // sessions, and what the reports read (facts, ratings). Memory and the embedded PostgreSQL; restart.test.ts

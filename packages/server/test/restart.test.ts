@@ -1,8 +1,11 @@
 // @vitest-environment node
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore, openStore, type Store } from '../src/storage/store';
 import { durableCenter } from './durable-harness';
 import { postgresStore } from './postgres';
+
+// Real storage (WebAssembly PostgreSQL, a PostgreSQL server) on two busy cores: seconds, not milliseconds.
+vi.setConfig({ testTimeout: 30_000 });
 
 // Restarts lose nothing (issue 18): the same flows on every store the server can run on.
 const stores: Array<[string, () => Promise<Store>]> = [

@@ -2,10 +2,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { latestVersion } from '../src/storage/migrations';
 import { memoryStore, openStore, type Store } from '../src/storage/store';
 import { dropSchema, freshSchema, postgresStore, postgresUrl } from './postgres';
+
+// Real storage (WebAssembly PostgreSQL, a PostgreSQL server) on two busy cores: seconds, not milliseconds.
+vi.setConfig({ testTimeout: 30_000 });
 
 const opened: Store[] = [];
 afterEach(async () => {

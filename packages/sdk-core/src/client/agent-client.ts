@@ -4,6 +4,7 @@ import type { Transport } from '../backend/transport';
 import type { Unsubscribe } from '../bus';
 import { type Clock, type Random, systemClock, systemRandom } from '../clock';
 import { type AgentEventName, type AgentEvents, agentEvents } from '../protocol/agent-events';
+import type { CommandName, CommandPayload } from '../protocol/commands';
 import { type CobrowseFrame, createFrameRouter } from './cobrowse-frames';
 import { createSessionClient, type SessionClientOptions, type SessionState } from './session-client';
 
@@ -79,7 +80,9 @@ export function createAgentClient(options: AgentClientOptions) {
   let counter = 0;
   const messageId = () =>
     `a${clock.now().toString(36)}${(counter++).toString(36)}${Math.floor(random() * 1e6).toString(36)}`;
-  const call = <T = void>(name: string, payload?: unknown) => session.command<T>(name, payload);
+  // Typed by the protocol's command schemas, as the server validates them.
+  const call = <T = void, K extends CommandName = CommandName>(name: K, payload: CommandPayload<K>) =>
+    session.command<T>(name, payload);
 
   return {
     /** Connects, logs in (NotReady) and returns the agent's profile. */
@@ -119,7 +122,7 @@ export function createAgentClient(options: AgentClientOptions) {
         id: messageId(),
         text,
         visibility,
-        ...(quickReplies?.length ? { quickReplies } : {}),
+        ...(quickReplies?.length ? { quickReplies: [...quickReplies] } : {}),
       }),
     typing: (interactionId: string, typing: boolean) => call('agent.typing', { interactionId, typing }),
     /** The agent has seen the conversation up to this message: the customer sees "Read". */

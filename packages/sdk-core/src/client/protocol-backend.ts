@@ -20,6 +20,7 @@ import type { Transport } from '../backend/transport';
 import { type Clock, type Random, systemRandom } from '../clock';
 import { tandemError } from '../errors';
 import { getWindow } from '../globals';
+import type { CommandName, CommandPayload } from '../protocol/commands';
 import {
   type CustomerEvent,
   type CustomerEventName,
@@ -40,7 +41,11 @@ import { type WebSocketConstructor, websocketTransport } from './websocket-trans
 /** A BackendAdapter that speaks protocol v1 through a session client, validating every event and answer. */
 export function protocolBackend(session: SessionClient): BackendAdapter {
   /** The first use connects: an adapter handed to createTandem needs no separate connect() call. */
-  function command<T = unknown>(name: string, payload?: unknown): Promise<T> {
+  // Typed by the protocol's command schemas (a type-only import: the schemas stay out of the bundle).
+  function command<T = unknown, K extends CommandName = CommandName>(
+    name: K,
+    payload: CommandPayload<K>,
+  ): Promise<T> {
     session.start();
     return session.command<T>(name, payload);
   }

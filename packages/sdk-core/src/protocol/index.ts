@@ -11,6 +11,8 @@ export {
   maxFrameDepth,
   maxFrameValues,
 } from './codec';
+export type { CommandName, CommandPayload } from './commands';
+export { commands, e164, httpUrl } from './commands';
 export type { CustomerEvent, CustomerEventName } from './customer-events';
 export { customerEvents } from './customer-events';
 export type {

@@ -1,7 +1,5 @@
 import type { Clock } from '@tandem/sdk-core';
-import { oneOf, text } from '@tandem/sdk-core';
-import { clientId } from '@tandem/sdk-core/protocol';
-import * as z from 'zod/mini';
+import { commands } from '@tandem/sdk-core/protocol';
 import { type Agent, type Agents, presentedState } from './agents';
 import type { ServerConfig } from './config';
 import type { DomainBus } from './domain-events';
@@ -10,7 +8,6 @@ import type { InteractionDomain } from './interactions';
 import type { SessionServer } from './sessions';
 
 const agent = ['agent'] as const;
-const interaction = { interactionId: text(64) };
 
 export interface AgentCommandContext {
   register: SessionServer['register'];
@@ -29,7 +26,7 @@ export function registerAgentCommands(context: AgentCommandContext): void {
   const { register, clock, config, agents, domain, sessions, events, notReadyReasons, setStatus } = context;
   register('agent.me', {
     roles: agent,
-    schema: z.optional(z.strictObject({})),
+    schema: commands['agent.me'],
     run: ({ session }) => {
       const me = agents.get(session.subject) ?? fail('not_found', 'unknown agent');
       return {
@@ -45,12 +42,12 @@ export function registerAgentCommands(context: AgentCommandContext): void {
   });
   register('agent.resync', {
     roles: agent,
-    schema: z.optional(z.strictObject({})),
+    schema: commands['agent.resync'],
     run: ({ session }) => domain.agentResync(session.subject),
   });
   register('agent.setState', {
     roles: agent,
-    schema: z.strictObject({ state: oneOf(['Ready', 'NotReady']), reason: z.optional(text(64)) }),
+    schema: commands['agent.setState'],
     run: ({ session }, input) => {
       const me = agents.get(session.subject) ?? fail('not_found', 'unknown agent');
       if (input.state === 'NotReady' && input.reason && !notReadyReasons.includes(input.reason)) {
@@ -61,7 +58,7 @@ export function registerAgentCommands(context: AgentCommandContext): void {
   });
   register('agent.logout', {
     roles: agent,
-    schema: z.optional(z.strictObject({})),
+    schema: commands['agent.logout'],
     run: ({ session }) => {
       const me = agents.get(session.subject) ?? fail('not_found', 'unknown agent');
       if (me.load.chat + me.load.voice > 0) {
@@ -75,73 +72,59 @@ export function registerAgentCommands(context: AgentCommandContext): void {
   });
   register('agent.roster', {
     roles: agent,
-    schema: z.optional(z.strictObject({})),
+    schema: commands['agent.roster'],
     run: () => agents.all().map((a) => ({ id: a.id, name: a.name, state: presentedState(a) })),
   });
   register('agent.accept', {
     roles: agent,
-    schema: z.strictObject(interaction),
+    schema: commands['agent.accept'],
     run: ({ session }, i) => domain.accept(session.subject, i.interactionId),
   });
   register('agent.decline', {
     roles: agent,
-    schema: z.strictObject(interaction),
+    schema: commands['agent.decline'],
     run: ({ session }, i) => domain.decline(session.subject, i.interactionId),
   });
   register('agent.send', {
     roles: agent,
-    schema: z.strictObject({
-      ...interaction,
-      id: clientId(),
-      text: text(100_000),
-      visibility: z.optional(oneOf(['all', 'agents'])),
-      quickReplies: z.optional(
-        z
-          .array(text(80))
-          .check(z.refine((replies) => replies.length <= 5, { error: 'at most 5 quick replies' })),
-      ),
-    }),
+    schema: commands['agent.send'],
     run: ({ session }, input) => domain.agentSend(session.subject, input),
   });
   register('agent.read', {
     roles: agent,
-    schema: z.strictObject({ ...interaction, upTo: clientId() }),
+    schema: commands['agent.read'],
     run: ({ session }, input) => domain.agentRead(session.subject, input.interactionId, input.upTo),
   });
   register('agent.typing', {
     roles: agent,
-    schema: z.strictObject({ ...interaction, typing: z.boolean() }),
+    schema: commands['agent.typing'],
     run: ({ session }, input) => domain.agentTyping(session.subject, input.interactionId, input.typing),
   });
   for (const purpose of ['transfer', 'conference', 'consult'] as const) {
     register(`agent.${purpose}`, {
       roles: agent,
-      schema: z.strictObject({
-        ...interaction,
-        toAgentId: z.optional(text(64)),
-        toSubject: z.optional(text(64)),
-      }),
+      schema: commands[`agent.${purpose}`],
       run: ({ session }, input) => domain.invite(session.subject, { ...input, purpose }),
     });
   }
   register('agent.leave', {
     roles: agent,
-    schema: z.strictObject(interaction),
+    schema: commands['agent.leave'],
     run: ({ session }, i) => domain.agentLeave(session.subject, i.interactionId),
   });
   register('agent.end', {
     roles: agent,
-    schema: z.strictObject(interaction),
+    schema: commands['agent.end'],
     run: ({ session }, i) => domain.agentEnd(session.subject, i.interactionId),
   });
   register('agent.wrapUp', {
     roles: agent,
-    schema: z.strictObject({ ...interaction, code: text(64) }),
+    schema: commands['agent.wrapUp'],
     run: ({ session }, input) => domain.wrapUp(session.subject, input),
   });
   register('agent.responses', {
     roles: agent,
-    schema: z.strictObject({ query: text(200) }),
+    schema: commands['agent.responses'],
     run: (_context, { query }) => searchResponses(config, query),
   });
 }

@@ -1,6 +1,4 @@
-import { number, text } from '@tandem/sdk-core';
-import { clientId, defaultFieldLimit } from '@tandem/sdk-core/protocol';
-import * as z from 'zod/mini';
+import { commands } from '@tandem/sdk-core/protocol';
 import type { createAvailabilityFeed } from './availability';
 import type { InteractionDomain } from './interactions';
 import type { SessionServer } from './sessions';
@@ -15,44 +13,38 @@ export function registerChatCommands(
 ): void {
   register('availability.subscribe', {
     roles: customer,
-    schema: z.optional(z.strictObject({})),
+    schema: commands['availability.subscribe'],
     run: ({ session }) => feed.subscribe(session.subject),
   });
   register('chat.start', {
     roles: customer,
     engages: true,
-    schema: z.strictObject({
-      subject: z.optional(text(64)),
-      fields: z.optional(z.record(text(64), text(defaultFieldLimit))),
-    }),
+    schema: commands['chat.start'],
     run: ({ session }, input) => domain.start(session.subject, input),
   });
   register('chat.send', {
     roles: customer,
-    schema: z.strictObject({ id: clientId(), text: text(100_000) }),
+    schema: commands['chat.send'],
     run: ({ session }, input) => domain.customerSend(session.subject, input),
   });
   register('chat.typing', {
     roles: customer,
-    schema: z.strictObject({ typing: z.boolean() }),
+    schema: commands['chat.typing'],
     run: ({ session }, input) => domain.customerTyping(session.subject, input.typing),
   });
   register('chat.end', {
     roles: customer,
-    schema: z.optional(z.strictObject({})),
+    schema: commands['chat.end'],
     run: ({ session }) => domain.customerEnd(session.subject),
   });
   register('chat.rate', {
     roles: customer,
-    schema: z.strictObject({
-      score: number({ min: 1, max: 5, integer: true }),
-      comment: z.optional(text(2000)),
-    }),
+    schema: commands['chat.rate'],
     run: ({ session }, input) => domain.customerRate(session.subject, input),
   });
   register('chat.read', {
     roles: customer,
-    schema: z.strictObject({ upTo: clientId() }),
+    schema: commands['chat.read'],
     run: ({ session }, input) => {
       const chat = domain.latestChatOf(session.subject);
       if (chat) domain.customerRead(chat, input.upTo);
@@ -60,7 +52,7 @@ export function registerChatCommands(
   });
   register('chat.history', {
     roles: customer,
-    schema: z.optional(z.strictObject({})),
+    schema: commands['chat.history'],
     run: ({ session }) => domain.history(session.subject),
   });
 }

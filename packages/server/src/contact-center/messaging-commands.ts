@@ -1,6 +1,4 @@
-import { text } from '@tandem/sdk-core';
-import { clientId } from '@tandem/sdk-core/protocol';
-import * as z from 'zod/mini';
+import { commands } from '@tandem/sdk-core/protocol';
 import type { MessagingDomain } from './messaging';
 import type { SessionServer } from './sessions';
 
@@ -14,22 +12,22 @@ export function registerMessagingCommands(
   register('messaging.send', {
     roles: customer,
     engages: true,
-    schema: z.strictObject({ id: clientId(), text: text(100_000), subject: z.optional(text(64)) }),
+    schema: commands['messaging.send'],
     run: ({ session }, input) => messaging.send(session.subject, input),
   });
   register('messaging.typing', {
     roles: customer,
-    schema: z.strictObject({ typing: z.boolean() }),
+    schema: commands['messaging.typing'],
     run: ({ session }, input) => messaging.typing(session.subject, input.typing),
   });
   register('messaging.read', {
     roles: customer,
-    schema: z.strictObject({ upTo: clientId() }),
+    schema: commands['messaging.read'],
     run: ({ session }, input) => messaging.read(session.subject, input.upTo),
   });
   register('messaging.history', {
     roles: customer,
-    schema: z.optional(z.strictObject({})),
+    schema: commands['messaging.history'],
     run: ({ session }) => messaging.history(session.subject),
   });
 }

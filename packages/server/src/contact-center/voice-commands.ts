@@ -1,8 +1,5 @@
-import { number, text } from '@tandem/sdk-core';
-import { fieldLimits } from '@tandem/sdk-core/protocol';
-import * as z from 'zod/mini';
+import { commands } from '@tandem/sdk-core/protocol';
 import type { CallbackDomain } from './callback';
-import { e164, httpUrl } from './command-schemas';
 import type { SessionServer } from './sessions';
 import type { VoiceDomain } from './voice';
 
@@ -14,62 +11,36 @@ export function registerVoiceCommands(
   voice: VoiceDomain,
   callback: CallbackDomain,
 ): void {
-  const page = z.strictObject({
-    url: httpUrl(),
-    title: text(500),
-    referrer: z.optional(z.union([httpUrl(), z.literal('')])),
-    attributes: z.optional(z.record(text(64), text(500))),
-  });
   register('call.requestNumber', {
     roles: customer,
     engages: true,
-    schema: z.strictObject({
-      phone: e164(),
-      subject: z.optional(text(64)),
-      firstName: z.optional(text(fieldLimits.firstName)),
-      lastName: z.optional(text(fieldLimits.lastName)),
-      email: z.optional(text(fieldLimits.email)),
-      page,
-      location: z.optional(
-        z.strictObject({
-          latitude: number({ min: -90, max: 90 }),
-          longitude: number({ min: -180, max: 180 }),
-        }),
-      ),
-    }),
+    schema: commands['call.requestNumber'],
     run: ({ session }, input) => voice.requestNumber(session.subject, input),
   });
   register('callback.request', {
     roles: customer,
     engages: true,
-    schema: z.strictObject({
-      phone: e164(),
-      subject: z.optional(text(64)),
-      at: z.optional(number({ min: 0 })),
-      firstName: z.optional(text(fieldLimits.firstName)),
-      lastName: z.optional(text(fieldLimits.lastName)),
-      page: z.optional(z.strictObject({ url: httpUrl(), title: text(500) })),
-    }),
+    schema: commands['callback.request'],
     run: ({ session }, input) => callback.request(session.subject, input),
   });
   register('callback.cancel', {
     roles: customer,
-    schema: z.optional(z.strictObject({})),
+    schema: commands['callback.cancel'],
     run: ({ session }) => callback.cancel(session.subject),
   });
   register('callback.current', {
     roles: customer,
-    schema: z.optional(z.strictObject({})),
+    schema: commands['callback.current'],
     run: ({ session }) => callback.current(session.subject),
   });
   register('callback.slots', {
     roles: customer,
-    schema: z.strictObject({ subject: z.optional(text(64)) }),
+    schema: commands['callback.slots'],
     run: (_context, input) => callback.slots(input.subject),
   });
   register('call.releaseNumber', {
     roles: customer,
-    schema: z.optional(z.strictObject({})),
+    schema: commands['call.releaseNumber'],
     run: ({ session }) => voice.releaseNumber(session.subject),
   });
 }
