@@ -59,6 +59,7 @@ it('exports the wire protocol at /protocol: frames, codec, every command’s pay
     [
       "ProtocolClose",
       "ProtocolError",
+      "agentAnswers",
       "agentEvents",
       "agentMessageData",
       "clientFrame",

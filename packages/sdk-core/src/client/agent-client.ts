@@ -3,7 +3,14 @@ import { listeners } from '../backend/listeners';
 import type { Transport } from '../backend/transport';
 import type { Unsubscribe } from '../bus';
 import { type Clock, type Random, systemClock, systemRandom } from '../clock';
-import { type AgentEventName, type AgentEvents, agentEvents } from '../protocol/agent-events';
+import { ErrorCode, tandemError } from '../errors';
+import {
+  type AgentAnswers,
+  type AgentEventName,
+  type AgentEvents,
+  agentAnswers,
+  agentEvents,
+} from '../protocol/agent-events';
 import type { CommandName, CommandPayload } from '../protocol/commands';
 import { type CobrowseFrame, createFrameRouter } from './cobrowse-frames';
 import { createSessionClient, type SessionClientOptions, type SessionState } from './session-client';
@@ -83,16 +90,26 @@ export function createAgentClient(options: AgentClientOptions) {
   // Typed by the protocol's command schemas, as the server validates them.
   const call = <T = void, K extends CommandName = CommandName>(name: K, payload: CommandPayload<K>) =>
     session.command<T>(name, payload);
+  /** A command whose answer carries data, checked against its schema like any data from the network. */
+  async function ask<K extends keyof AgentAnswers & CommandName>(
+    name: K,
+    payload: CommandPayload<K>,
+  ): Promise<AgentAnswers[K]> {
+    const parsed = z.safeParse(agentAnswers[name], await call<unknown>(name, payload));
+    if (!parsed.success)
+      throw tandemError(ErrorCode.BadResponse, `the server's answer to ${name} could not be read`);
+    return parsed.data as AgentAnswers[K];
+  }
 
   return {
     /** Connects, logs in (NotReady) and returns the agent's profile. */
     start(): Promise<AgentProfile> {
       session.start();
-      return call<AgentProfile>('agent.me', {});
+      return ask('agent.me', {});
     },
     stop: () => session.stop(),
     /** Asks for every conversation the agent is in again (`connected` events), as after a reload. */
-    resync: () => call<number>('agent.resync', {}),
+    resync: () => ask('agent.resync', {}),
     get connection(): SessionState {
       return session.state;
     },
@@ -135,10 +152,10 @@ export function createAgentClient(options: AgentClientOptions) {
     end: (interactionId: string) => call('agent.end', { interactionId }),
     wrapUp: (interactionId: string, code: string) => call('agent.wrapUp', { interactionId, code }),
     searchResponses: (query: string) =>
-      call<Array<{ id: string; title: string; text: string; keywords: string[] }>>('agent.responses', {
+      ask('agent.responses', {
         query,
       }),
-    roster: () => call<Array<{ id: string; name: string; state: string }>>('agent.roster', {}),
+    roster: () => ask('agent.roster', {}),
     /** Joins the customer's co-browse session by the id they read out (spaces allowed). */
     joinCobrowse: (sessionId: string) => call('agent.cobrowseJoin', { sessionId }),
     requestWriteMode: (sessionId: string) => call('agent.cobrowseRequestWrite', { sessionId }),

@@ -18,7 +18,7 @@ import type {
 import { listeners } from '../backend/listeners';
 import type { Transport } from '../backend/transport';
 import { type Clock, type Random, systemRandom } from '../clock';
-import { tandemError } from '../errors';
+import { ErrorCode, tandemError } from '../errors';
 import { getWindow } from '../globals';
 import type { CommandName, CommandPayload } from '../protocol/commands';
 import {
@@ -66,7 +66,8 @@ export function protocolBackend(session: SessionClient): BackendAdapter {
   /** Validates a command's answer like any other data from the network. */
   async function checked<S extends z.ZodMiniType>(schema: S, result: Promise<unknown>): Promise<z.infer<S>> {
     const parsed = z.safeParse(schema, await result);
-    if (!parsed.success) throw tandemError('bad_response', 'the server sent an answer Tandem could not read');
+    if (!parsed.success)
+      throw tandemError(ErrorCode.BadResponse, 'the server sent an answer Tandem could not read');
     return parsed.data;
   }
 

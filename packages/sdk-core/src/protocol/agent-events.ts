@@ -67,6 +67,31 @@ export const agentEvents = {
   cobrowseEnded: z.object({ sessionId: shortText(16), reason: shortText(64) }),
 } as const;
 
+/** Answers to the agent's commands that carry data: checked by the agent client like its events. */
+export const agentAnswers = {
+  'agent.me': z.object({
+    id: shortText(64),
+    name: shortText(200),
+    state: shortText(32),
+    reason: z.optional(shortText(64)),
+    notReadyReasons: z.array(shortText(64)),
+    wrapUpCodes: z.array(shortText(64)),
+    subjects: z.array(z.object({ id: shortText(64), name: shortText(200) })),
+  }),
+  'agent.resync': z.number().check(z.refine((n) => Number.isInteger(n) && n >= 0)),
+  'agent.roster': z.array(z.object({ id: shortText(64), name: shortText(200), state: shortText(32) })),
+  'agent.responses': z.array(
+    z.object({
+      id: shortText(64),
+      title: shortText(200),
+      text: shortText(4000),
+      keywords: z.array(shortText(64)),
+    }),
+  ),
+} as const;
+
+export type AgentAnswers = { [K in keyof typeof agentAnswers]: z.infer<(typeof agentAnswers)[K]> };
+
 export type AgentEventName = keyof typeof agentEvents;
 /** Events an agent desktop receives, as the agent client hands them on once validated. */
 export type AgentEvents = { [K in AgentEventName]: z.infer<(typeof agentEvents)[K]> };

@@ -1,6 +1,6 @@
 // The wire protocol v1 for those who speak it from the other end (the server): frames and their codec.
-export type { AgentEventName, AgentEvents, AgentMessage } from './agent-events';
-export { agentEvents, agentMessageData } from './agent-events';
+export type { AgentAnswers, AgentEventName, AgentEvents, AgentMessage } from './agent-events';
+export { agentAnswers, agentEvents, agentMessageData } from './agent-events';
 export type { Decoded } from './codec';
 export {
   decodeFrame,
