@@ -4,6 +4,7 @@ import type { DomainBus } from './domain-events';
 import { fail } from './failure';
 import { isOpen, nextOpening } from './hours';
 import type { Interaction, InteractionDomain } from './interactions';
+import { TrackedMap } from './tracked-map';
 
 export type CallbackState = CallbackBooking['state'];
 
@@ -19,6 +20,8 @@ export interface Callback {
   interactionId?: string;
   timer?: unknown;
 }
+
+const withoutTimer = ({ timer: _timer, ...callback }: Callback) => callback;
 
 const slotMs = 30 * 60_000;
 const maxAheadMs = 7 * 24 * 3600_000;
@@ -37,7 +40,9 @@ export function createCallbackDomain(options: {
   events: DomainBus;
 }) {
   const { clock, config, interactions, notify, events } = options;
-  const callbacks = new Map<string, Callback>();
+  const callbacks = new TrackedMap<string, Callback>();
+  /** Storage writes what changed: a callback's state changes in place, so each change touches it. */
+  const touch = (callback: Callback) => callbacks.touch(callback.id);
 
   const scheduleOf = (subject: string) =>
     config.hours?.[`callback:${subject}`] ??
@@ -62,6 +67,7 @@ export function createCallbackDomain(options: {
       interactions.subjectById(callback.subject),
       callback.fields,
     );
+    touch(callback);
     callback.interactionId = interaction.id;
     callback.state = 'queued';
     notify(callback.customerId, 'callback.queued', view(callback));
@@ -111,6 +117,7 @@ export function createCallbackDomain(options: {
     cancel(customerId: string) {
       const callback = activeOf(customerId) ?? fail('not_found', 'no callback to cancel');
       clock.clearTimeout(callback.timer);
+      touch(callback);
       callback.state = 'cancelled';
       const interaction = callback.interactionId
         ? interactions.interactions.get(callback.interactionId)
@@ -137,7 +144,7 @@ export function createCallbackDomain(options: {
     },
 
     /** Storage's view of the callbacks, without their timers. */
-    records: () => [...callbacks.values()].map(({ timer: _timer, ...callback }) => callback),
+    records: () => [...callbacks.values()].map(withoutTimer),
     /** Callbacks a previous run stored; one still scheduled comes due at its time (at once if past). */
     restore(records: Iterable<Omit<Callback, 'timer'>>): void {
       for (const record of records) {
@@ -147,11 +154,16 @@ export function createCallbackDomain(options: {
           callback.timer = clock.setTimeout(() => due(callback), Math.max(0, callback.at - clock.now()));
         }
       }
+      callbacks.takeChanged();
     },
+    /** Callbacks changed since the last call (undefined: forgotten), without their timers. */
+    takeChanged: () =>
+      callbacks.takeChanged().map(([id, callback]) => [id, callback && withoutTimer(callback)] as const),
 
     onInteractionConnected(interaction: Interaction, agentName: string): void {
       const callback = [...callbacks.values()].find((c) => c.interactionId === interaction.id);
       if (callback?.state !== 'queued') return;
+      touch(callback);
       callback.state = 'connected';
       notify(callback.customerId, 'callback.connected', { ...view(callback), agentName });
     },
@@ -159,6 +171,7 @@ export function createCallbackDomain(options: {
     onInteractionEnded(interaction: Interaction): void {
       const callback = [...callbacks.values()].find((c) => c.interactionId === interaction.id);
       if (callback?.state !== 'connected') return;
+      touch(callback);
       callback.state = 'completed';
       notify(callback.customerId, 'callback.completed', view(callback));
     },

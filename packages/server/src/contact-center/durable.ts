@@ -145,8 +145,16 @@ export function recordSources(parts: DurableParts) {
       },
     },
     { kind: 'leases', all: () => keyed(voice.records().leases, (l) => l.customerId) },
-    { kind: 'calls', all: () => keyed(voice.records().calls, (c) => c.id) },
-    { kind: 'callbacks', all: () => keyed(parts.callback.records(), (c) => c.id) },
+    {
+      kind: 'calls',
+      all: () => keyed(voice.records().calls, (c) => c.id),
+      changed: () => voice.takeChangedCalls(),
+    },
+    {
+      kind: 'callbacks',
+      all: () => keyed(parts.callback.records(), (c) => c.id),
+      changed: () => parts.callback.takeChanged(),
+    },
     { kind: 'cobrowse_sessions', all: () => keyed(parts.cobrowse.records(), (s) => s.id) },
     {
       kind: 'server_state',

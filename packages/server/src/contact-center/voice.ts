@@ -3,6 +3,7 @@ import type { ServerConfig } from './config';
 import type { DomainBus } from './domain-events';
 import { fail } from './failure';
 import type { Interaction, InteractionDomain } from './interactions';
+import { TrackedMap } from './tracked-map';
 
 interface Lease {
   readonly customerId: string;
@@ -47,7 +48,9 @@ export function createVoiceDomain(options: {
   const { clock, random, config, interactions, notify, events } = options;
   const settings = config.clickToCall;
   const leases = new Map<string, Lease>();
-  const calls = new Map<string, Call>();
+  const calls = new TrackedMap<string, Call>();
+  /** Storage writes what changed: a call's fields change in place, so each change touches it. */
+  const touch = (call: Call) => calls.touch(call.id);
   const ttlMs = (settings?.leaseTtlSec ?? 600) * 1000;
 
   const active = () => [...leases.values()];
@@ -100,6 +103,7 @@ export function createVoiceDomain(options: {
   }
 
   function matched(call: Call, lease: Lease | undefined, subject: string): void {
+    touch(call);
     call.matched = Boolean(lease);
     const request = lease?.request;
     const fields: Record<string, string> = { callerId: call.callerId, dialedNumber: call.dialed };
@@ -197,6 +201,7 @@ export function createVoiceDomain(options: {
         matched(call, lease, lease.subject);
         return call;
       }
+      touch(call);
       call.attemptsLeft -= 1;
       if (call.attemptsLeft > 0) {
         call.prompt = `That code was not recognised. Please try again (${call.attemptsLeft} left).`;
@@ -210,6 +215,7 @@ export function createVoiceDomain(options: {
     hangUp(callId: string): void {
       const call = calls.get(callId) ?? fail('not_found', `no call ${callId}`);
       if (call.state === 'ended' || call.state === 'disconnected') return;
+      touch(call);
       const interaction = call.interactionId ? interactions.interactions.get(call.interactionId) : undefined;
       call.state = 'ended';
       call.prompt = '';
@@ -217,6 +223,8 @@ export function createVoiceDomain(options: {
     },
 
     /** Storage's view: the numbers leased now, and the calls. */
+    /** Calls changed since the last call (undefined: forgotten by the retention sweep). */
+    takeChangedCalls: () => calls.takeChanged(),
     records: () => ({
       leases: [...leases.values()].map(({ timer: _timer, ...lease }) => lease),
       calls: [...calls.values()],
@@ -224,6 +232,7 @@ export function createVoiceDomain(options: {
     /** Leases and calls a previous run stored; a lease runs out at its old time (at once if past). */
     restore(stored: { leases: Iterable<Omit<Lease, 'timer'>>; calls: Iterable<Call> }): void {
       for (const call of stored.calls) calls.set(call.id, { ...call });
+      calls.takeChanged();
       for (const record of stored.leases) {
         const lease: Lease = { ...record };
         leases.set(lease.customerId, lease);
@@ -234,7 +243,9 @@ export function createVoiceDomain(options: {
     /** The interaction of a call ended (agent hung up, or the caller). */
     onInteractionEnded(interaction: Interaction): void {
       for (const call of calls.values()) {
-        if (call.interactionId === interaction.id && call.state !== 'redirected') call.state = 'ended';
+        if (call.interactionId !== interaction.id || call.state === 'redirected') continue;
+        touch(call);
+        call.state = 'ended';
       }
     },
 
@@ -242,6 +253,7 @@ export function createVoiceDomain(options: {
     onInteractionConnected(interaction: Interaction): void {
       for (const call of calls.values()) {
         if (call.interactionId === interaction.id) {
+          touch(call);
           call.state = 'connected';
           call.prompt = '';
         }
@@ -254,6 +266,7 @@ export function createVoiceDomain(options: {
       if (!number) return false;
       for (const call of calls.values()) {
         if (call.interactionId !== interaction.id) continue;
+        touch(call);
         call.state = 'redirected';
         call.prompt = `Transferring you to ${number}.`;
       }
