@@ -27,7 +27,7 @@ const stores: Array<[string, () => Promise<Store>]> = [
 
 const none = { upserts: [], deletes: [], appended: [], dropped: [] };
 
-describe.each(stores)('the %s store', (_name, make) => {
+describe.each(stores)('the %s store', (name, make) => {
   it('reads back what was written, in the order records were first written, with transcripts', async () => {
     const store = keep(await make());
     await store.write({
@@ -60,9 +60,9 @@ describe.each(stores)('the %s store', (_name, make) => {
     expect((await store.load()).messages.has('chat-b')).toBe(false);
   });
 
-  it('writes a batch whole or not at all', async () => {
+  // The memory store takes JSON text on trust: only a database can refuse half a batch.
+  it.skipIf(name === 'memory')('writes a batch whole or not at all', async () => {
     const store = keep(await make());
-    if (store.description === 'memory') return;
     await expect(
       store.write({
         ...none,

@@ -54,6 +54,7 @@ export function createAvailabilityFeed(options: {
   const { clock, intervalMs } = options;
   const subscribers = new Map<string, { last: string; sentAt: number; timer?: unknown }>();
   let ticker: unknown;
+  let membership = 0;
 
   function flush(id: string, computed?: { current: Availability[]; key: string }): void {
     const entry = subscribers.get(id);
@@ -89,14 +90,19 @@ export function createAvailabilityFeed(options: {
   return {
     subscribe(id: string): Availability[] {
       const current = options.compute();
+      if (!subscribers.has(id)) membership += 1;
       subscribers.set(id, { last: JSON.stringify(current), sentAt: clock.now() });
       if (ticker === undefined) ticker = clock.setTimeout(tick, intervalMs);
       return current;
     },
     subscribers: () => [...subscribers.keys()],
+    /** Changes whenever someone subscribes or leaves: storage rewrites the list only then. */
+    get membership() {
+      return membership;
+    },
     unsubscribe(id: string): void {
       clock.clearTimeout(subscribers.get(id)?.timer);
-      subscribers.delete(id);
+      if (subscribers.delete(id)) membership += 1;
     },
     changed(): void {
       if (subscribers.size === 0) return;

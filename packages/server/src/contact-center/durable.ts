@@ -84,6 +84,12 @@ export function recordSources(parts: DurableParts) {
     routing ??= router.takeChanged();
     return routing;
   };
+  const serverState = (): Array<readonly [string, unknown]> => [
+    ['counters', { ...parts.counters.get(), nextRequest: router.nextRequest() }],
+    ['handle-times', parts.handleTimes.samples()],
+  ];
+  const availability = () => ['availability', { subscribers: parts.feed.subscribers() }] as const;
+  let writtenMembership = -1;
   const sources: RecordSource[] = [
     {
       kind: 'sessions',
@@ -158,11 +164,13 @@ export function recordSources(parts: DurableParts) {
     { kind: 'cobrowse_sessions', all: () => keyed(parts.cobrowse.records(), (s) => s.id) },
     {
       kind: 'server_state',
-      all: () => [
-        ['counters', { ...parts.counters.get(), nextRequest: router.nextRequest() }],
-        ['handle-times', parts.handleTimes.samples()],
-        ['availability', { subscribers: parts.feed.subscribers() }],
-      ],
+      all: () => [...serverState(), availability()],
+      // The subscriber list grows with visitors: written when someone joins or leaves, not every turn.
+      changed() {
+        if (parts.feed.membership === writtenMembership) return serverState();
+        writtenMembership = parts.feed.membership;
+        return [...serverState(), availability()];
+      },
     },
   ];
   const transcripts: TranscriptSource = {
