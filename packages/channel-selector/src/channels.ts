@@ -1,4 +1,10 @@
-import type { ChannelConfig, ChannelName, TandemConfig } from '@tandem/sdk-core';
+import {
+  type BackendAdapter,
+  type ChannelConfig,
+  type ChannelName,
+  offers,
+  type TandemConfig,
+} from '@tandem/sdk-core';
 
 /** The command that opens each channel; the feature plugin that owns it registers the command. */
 export const channelCommands: Readonly<Record<ChannelName, string>> = {
@@ -14,13 +20,21 @@ export interface ChannelEntry {
   readonly config: ChannelConfig;
 }
 
-/** Channels in config order; chat alone when none is configured. */
-export function enabledChannels(config: TandemConfig): ChannelEntry[] {
-  const channels = config.channels ?? { chat: {} };
+/**
+ * Channels in config order (chat alone when none is configured), leaving out those the backend does not
+ * offer: a site may list every channel and run on a backend that has only some.
+ */
+export function enabledChannels(site: TandemConfig, backend: BackendAdapter | null): ChannelEntry[] {
+  const channels = site.channels ?? { chat: {} };
   const entries: ChannelEntry[] = [];
   for (const [name, channel] of Object.entries(channels)) {
     if (!isChannelName(name) || !channel || (channel as ChannelConfig).enabled === false) continue;
-    entries.push({ name, config: channel as ChannelConfig });
+    if (backend && !offers(backend, name)) continue;
+    const config = channel as ChannelConfig;
+    // "Leave a message" goes through messaging: without it, a closed chat is hidden instead.
+    const noMessages =
+      name === 'chat' && config.whenClosed === 'message' && backend && !offers(backend, 'messaging');
+    entries.push({ name, config: noMessages ? { ...config, whenClosed: 'hide' } : config });
   }
   return entries;
 }

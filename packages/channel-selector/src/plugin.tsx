@@ -37,7 +37,7 @@ export function channelSelector() {
       i18n.add(launcherStrings);
       await i18n.load(selectorLocales).catch(() => undefined); // English is the fallback if it cannot load
       ui.addStyles(launcherStyles);
-      const channels = enabledChannels(config);
+      const channels = enabledChannels(config, context.backend);
       const state = {
         open: false,
         notice: undefined as string | undefined,

@@ -1,6 +1,7 @@
 import {
   type BackendAdapter,
   type ChannelAvailability,
+  capabilityNames,
   createTandem,
   definePlugin,
   type TandemOptions,
@@ -147,11 +148,15 @@ describe('launcher and channel selector', () => {
   });
 });
 
+/** Stands for each feature's API: the selector only asks whether the backend has it. */
+const everyFeature = Object.fromEntries(capabilityNames.map((feature) => [feature, {}]));
+
 describe('live availability in the selector', () => {
   function fakeBackend(initial: ChannelAvailability[]) {
     let push: ((list: ChannelAvailability[]) => void) | undefined;
     const backend = {
       connect: async () => undefined,
+      ...everyFeature,
       availability: {
         get: vi.fn(async () => initial),
         subscribe: vi.fn((listener: (list: ChannelAvailability[]) => void) => {
@@ -285,6 +290,7 @@ describe('a selector still on its way', () => {
     let answer: (list: ChannelAvailability[]) => void = () => undefined;
     const backend = {
       connect: async () => undefined,
+      ...everyFeature,
       availability: {
         get: () => new Promise<ChannelAvailability[]>((resolve) => (answer = resolve)),
         subscribe: () => () => undefined,
@@ -396,5 +402,45 @@ describe('co-browse from the selector', () => {
     fireEvent.click(await view.findByRole('button', { name: 'Share your screen with an agent' }));
     fireEvent.click(await view.findByRole('button', { name: 'Yes, I am on a call' }));
     expect((await view.findByRole('alert')).textContent).toBe('This is not available right now.');
+  });
+});
+
+describe('a backend that offers some features only', () => {
+  const availability = { get: async () => [], subscribe: () => () => undefined };
+  const backendWith = (...features: string[]) =>
+    ({
+      connect: async () => undefined,
+      availability,
+      ...Object.fromEntries(features.map((feature) => [feature, {}])),
+    }) as unknown as BackendAdapter;
+
+  it('lists only the channels the backend offers, whatever the site lists, and refuses the others by name', async () => {
+    const { view, tandem } = await mount({
+      backend: backendWith('chat', 'callback'),
+      channels: { chat: {}, messaging: {}, clickToCall: {}, callback: {}, cobrowse: {} },
+    });
+    fireEvent.click(view.getByRole('button', { name: 'Contact us' }));
+    const dialog = await view.findByRole('dialog');
+    const names = within(dialog)
+      .getAllByRole('button')
+      .map((b) => b.textContent)
+      .filter(Boolean);
+    expect(names).toEqual(['Chat with us', 'Request a callback']);
+    await expect(tandem.command('ClickToCall.open')).rejects.toMatchObject({
+      code: 'unsupported',
+      message: "ClickToCall.open: this site's backend does not offer clickToCall.",
+    });
+  });
+
+  it('hides a closed chat instead of offering a message when the backend has no messaging', async () => {
+    const closed = {
+      get: async () => [{ channel: 'chat', subject: 'billing', open: false }],
+      subscribe: () => () => undefined,
+    };
+    const backend = { ...(backendWith('chat') as object), availability: closed } as BackendAdapter;
+    const { view } = await mount({ backend, channels: { chat: { whenClosed: 'message' }, callback: {} } });
+    fireEvent.click(view.getByRole('button', { name: 'Contact us' }));
+    const dialog = await view.findByRole('dialog');
+    expect(within(dialog).queryByRole('button', { name: /Leave us a message|Chat with us/ })).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import {
   type CobrowseEvent,
+  type CobrowseRelayApi,
   definePlugin,
   getDocument,
   getWindow,
@@ -69,7 +70,9 @@ export function cobrowse(input: CobrowseOptions = {}) {
 function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => void {
   const { backend, bus, ui, i18n, clock, random, tabStorage } = context;
   if (!backend) throw new Error('Cobrowse needs a backend (config.backend)');
-  const relay = backend.cobrowse;
+  const offered = backend.cobrowse;
+  if (!offered) return () => undefined; // not offered: the kernel refuses Cobrowse.* as unsupported
+  const relay: CobrowseRelayApi = offered;
   const slot = ui.mount('cobrowse');
   let state: CobrowseState & { copied?: string; consent?: boolean } = { phase: 'idle' };
   const marks = createAgentMarks(clock, () => paint());

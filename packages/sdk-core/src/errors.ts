@@ -6,6 +6,8 @@ export const ErrorCode = {
   Internal: 'internal',
   LoadFailed: 'load_failed',
   Unavailable: 'unavailable',
+  /** The backend does not offer this feature (its API is absent from the adapter). */
+  Unsupported: 'unsupported',
   /** The server's answer did not match its schema (a bug, or an attack): refused, not used. */
   BadResponse: 'bad_response',
 } as const;

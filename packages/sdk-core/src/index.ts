@@ -1,4 +1,6 @@
 export type * from './backend/adapter';
+export type { Capability } from './backend/capabilities';
+export { capabilityNames, offers } from './backend/capabilities';
 export type { MemoryTransportOptions } from './backend/memory-transport';
 export { createMemoryTransport } from './backend/memory-transport';
 export type { CloseInfo, Peer, Transport, TransportState } from './backend/transport';

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { BackendAdapter } from './backend/adapter';
+import { capabilityOf, offers } from './backend/capabilities';
 import { lazyBackend } from './backend/lazy-backend';
 import { type Bus, createBus, type Unsubscribe } from './bus';
 import { type Clock, type Random, systemClock, systemRandom } from './clock';
@@ -63,9 +64,20 @@ function startKernel(
 
   // Per tab, so that a reload or a navigation resumes the same session (tabs share it in a later step).
   const tabStorage = createStorage({ clock, area: 'session', ...(backing ? { backing } : {}) });
+  const backend = resolveBackend(config.backend, tabStorage, storage);
+  // A feature the backend leaves out is refused by name, before its plugin's code would load.
+  const command = ((name: string, payload?: unknown) => {
+    const needed = capabilityOf(name);
+    if (backend && needed && !offers(backend, needed)) {
+      return Promise.reject(
+        tandemError(ErrorCode.Unsupported, `${name}: this site's backend does not offer ${needed}.`),
+      );
+    }
+    return bus.command(name, payload as never);
+  }) as Bus['command'];
   const shared = {
     bus,
-    backend: resolveBackend(config.backend, tabStorage, storage),
+    backend,
     storage,
     tabStorage,
     i18n,
@@ -80,7 +92,7 @@ function startKernel(
     const removals: Unsubscribe[] = [];
     const context: PluginContext<unknown> = {
       ...shared,
-      bus: { emit: bus.emit, on: bus.on, off: bus.off, command: bus.command },
+      bus: { emit: bus.emit, on: bus.on, off: bus.off, command },
       config: definition.select ? definition.select(config) : config,
       register(name, command) {
         const namespace = name.split('.')[0] ?? '';
@@ -137,7 +149,7 @@ function startKernel(
     async command(name: string, payload?: unknown) {
       await ready;
       if (destroyed) throw destroyedError();
-      return bus.command(name, payload as never);
+      return command(name, payload as never);
     },
     on: bus.on,
     off: bus.off,

@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createTandem, definePlugin, lazyPlugin, type PluginContext } from '../src/index';
+import {
+  type BackendAdapter,
+  createTandem,
+  definePlugin,
+  lazyPlugin,
+  type PluginContext,
+} from '../src/index';
 import { fakeClock, memoryStore } from './fake-clock';
 
 afterEach(() => {
@@ -136,6 +142,35 @@ describe('createTandem and the plugin contract', () => {
     const results = await Promise.all([tandem.command('ClickToCall.ping'), tandem.command('Callback.ping')]);
     expect(results).toEqual(['c2c', 'cb']);
     expect(load).toHaveBeenCalledTimes(1);
+    tandem.destroy();
+  });
+
+  it('refuses a feature the backend leaves out as unsupported, without loading its code', async () => {
+    const load = vi.fn(async () =>
+      definePlugin({
+        name: 'ClickToCall',
+        namespaces: ['Callback'],
+        setup(context) {
+          context.register('ClickToCall.ping', { run: () => 'c2c' });
+          context.register('Callback.ping', { run: () => 'cb' });
+        },
+      }),
+    );
+    const backend = {
+      connect: async () => undefined,
+      disconnect: () => undefined,
+      state: 'idle',
+      onStateChange: () => () => undefined,
+      availability: { get: async () => [], subscribe: () => () => undefined },
+      callback: {},
+    } as unknown as BackendAdapter;
+    const tandem = createTandem({ backend, plugins: [lazyPlugin('ClickToCall', load, ['Callback'])] });
+    await expect(tandem.command('ClickToCall.ping')).rejects.toEqual({
+      code: 'unsupported',
+      message: "ClickToCall.ping: this site's backend does not offer clickToCall.",
+    });
+    expect(load).not.toHaveBeenCalled();
+    await expect(tandem.command('Callback.ping')).resolves.toBe('cb');
     tandem.destroy();
   });
 

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
 import { contactCenter } from '../../server/test/harness';
-import type { BackendAdapter, ChatEvent } from '../src/backend/adapter';
+import type { ChatEvent, FullBackendAdapter } from '../src/backend/adapter';
 import { createMemoryTransport } from '../src/backend/memory-transport';
 import { protocolBackend } from '../src/client/protocol-backend';
 import { createSessionClient } from '../src/client/session-client';
@@ -59,7 +59,7 @@ describe('one connection shared by the tabs of a site', () => {
     const locksFor = fakeLocks();
     let connections = 0;
     let resume: { token: string; lastSeq: number } | undefined;
-    const create = (): BackendAdapter => {
+    const create = (): FullBackendAdapter => {
       connections++;
       return protocolBackend(
         createSessionClient({

@@ -3,6 +3,7 @@ import { createSessionClient, protocolBackend } from '@tandem/sdk-core';
 import { createAgentClient } from '@tandem/sdk-core/agent';
 import { backendConformance, type ConformanceAgent } from '@tandem/sdk-core/conformance';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { offering } from '../../sdk-core/test/offering';
 import { contactCenter } from './harness';
 
 // The exported adapter conformance suite (issue 18), run as another backend's authors would run it: here
@@ -48,15 +49,32 @@ async function agent(): Promise<ConformanceAgent> {
   };
 }
 
+const customer = () =>
+  protocolBackend(createSessionClient({ transport: cc.transport(), role: 'customer', clock: cc.clock }));
+
 describe('the BackendAdapter conformance suite, on the protocol backend and the reference server', () => {
+  const checks = backendConformance({ customer, agent, wait: (ms) => cc.elapse(ms, 50), subject: 'billing' });
+  for (const check of checks) {
+    it(check.name, async () => {
+      expect(await check.run()).toEqual({}); // every feature offered: nothing skipped
+    });
+  }
+});
+
+describe('a backend that offers chat alone passes, its absent features skipped', () => {
   const checks = backendConformance({
-    customer: () =>
-      protocolBackend(createSessionClient({ transport: cc.transport(), role: 'customer', clock: cc.clock })),
+    customer: () => offering(customer(), ['chat']),
     agent,
     wait: (ms) => cc.elapse(ms, 50),
     subject: 'billing',
   });
-  for (const check of checks) it(check.name, check.run);
+  for (const check of checks) {
+    const skipped = check.requires !== undefined && check.requires !== 'chat';
+    it(`${skipped ? 'skips' : 'passes'} ${check.name}`, async () => {
+      const outcome = await check.run();
+      expect(outcome).toEqual(skipped ? { skipped: `the backend does not offer ${check.requires}` } : {});
+    });
+  }
 });
 
 describe('the suite fails a backend that breaks the contract', () => {
@@ -88,6 +106,15 @@ describe('the suite fails a backend that breaks the contract', () => {
     });
     await expect(named(checks, 'chat: a message resent').run()).rejects.toThrow(
       'one copy in the history, got 2',
+    );
+  });
+
+  it('one that offers a feature in part (messaging without its history)', async () => {
+    const checks = broken((adapter) => {
+      (adapter.messaging as { history?: unknown }).history = undefined;
+    });
+    await expect(named(checks, 'capabilities:').run()).rejects.toThrow(
+      'messaging.history to be a function, as messaging is offered',
     );
   });
 

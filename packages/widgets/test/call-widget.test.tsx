@@ -1,5 +1,7 @@
 import { channelSelector } from '@tandem/channel-selector';
 import {
+  type Capability,
+  capabilityNames,
   createMemoryTransport,
   createSessionClient,
   createTandem,
@@ -9,6 +11,7 @@ import {
 import { fireEvent, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore } from '../../sdk-core/test/fake-clock';
+import { offering } from '../../sdk-core/test/offering';
 import { contactCenter, fixture } from '../../server/test/harness';
 import { type CallOptions, clickToCallWidget } from '../src/index';
 
@@ -34,7 +37,12 @@ const saturday = Date.UTC(2026, 10, 28, 10, 0);
 
 async function setup(
   options: CallOptions = {},
-  { config = withCodes as unknown, start = undefined as number | undefined, maxWait = 300 } = {},
+  {
+    config = withCodes as unknown,
+    start = undefined as number | undefined,
+    maxWait = 300,
+    features = capabilityNames as readonly Capability[],
+  } = {},
 ) {
   const cc = contactCenter(config, start);
   const ada = await cc.agent('ada');
@@ -44,7 +52,7 @@ async function setup(
     clock: cc.clock,
   });
   const tandem = createTandem({
-    backend: protocolBackend(session),
+    backend: offering(protocolBackend(session), features),
     plugins: [
       channelSelector(),
       clickToCallWidget({ subjects: { billing: 'Billing', sales: 'Sales' }, country: 'FR', ...options }),
@@ -276,6 +284,30 @@ describe('click-to-call window', () => {
     await ctx.press('Call me back');
     const [booked] = [...ctx.cc.server.callbacks.values()];
     expect(new Date(booked?.at ?? 0).getUTCDay()).toBe(1);
+  });
+
+  it('on a backend with callbacks alone, books one with no number to call; ClickToCall.open is refused', async () => {
+    const ctx = await setup({}, { features: ['callback'] });
+    await ctx.open('Callback.open');
+    expect(ctx.view.getByRole('dialog', { name: 'Request a callback' })).toBeTruthy();
+    expect(ctx.status()).toBe('');
+    expect(within(ctx.dialog()).queryByRole('button', { name: 'Get a number to call' })).toBeNull();
+    fireEvent.click(within(ctx.dialog()).getByRole('radio', { name: 'As soon as possible' }));
+    ctx.type('Your phone number', '0612345678');
+    await ctx.press('Call me back');
+    expect(ctx.events).toEqual(['Callback.requested']);
+    expect([...ctx.cc.server.callbacks.values()][0]).toMatchObject({ phone: '+33612345678' });
+    await expect(ctx.tandem.command('ClickToCall.open')).rejects.toMatchObject({ code: 'unsupported' });
+  });
+
+  it('on a backend without callbacks, a long wait offers none and Callback.open is refused', async () => {
+    const ctx = await setup({}, { maxWait: 60, features: ['clickToCall'] });
+    await busyAgent(ctx);
+    await ctx.open();
+    expect(ctx.status()).toBe('The wait on the phone is long right now.');
+    expect(within(ctx.dialog()).queryByRole('button', { name: 'Call me back' })).toBeNull();
+    expect(within(ctx.dialog()).getByRole('button', { name: /other ways/i })).toBeTruthy();
+    await expect(ctx.tandem.command('Callback.open')).rejects.toMatchObject({ code: 'unsupported' });
   });
 
   it('never asks for the location unless the visitor ticks the box', async () => {

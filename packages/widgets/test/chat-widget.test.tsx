@@ -1,8 +1,16 @@
 import { channelSelector } from '@tandem/channel-selector';
-import { createMemoryTransport, createSessionClient, createTandem, protocolBackend } from '@tandem/sdk-core';
+import {
+  type Capability,
+  capabilityNames,
+  createMemoryTransport,
+  createSessionClient,
+  createTandem,
+  protocolBackend,
+} from '@tandem/sdk-core';
 import { fireEvent, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore } from '../../sdk-core/test/fake-clock';
+import { offering } from '../../sdk-core/test/offering';
 import { contactCenter, fixture } from '../../server/test/harness';
 import { type ChatOptions, chatWidget } from '../src/index';
 
@@ -12,13 +20,17 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-async function setup(options: ChatOptions = {}, config: unknown = fixture) {
+async function setup(
+  options: ChatOptions = {},
+  config: unknown = fixture,
+  features: readonly Capability[] = capabilityNames,
+) {
   const cc = contactCenter(config);
   const ada = await cc.agent('ada');
   const transport = createMemoryTransport({ accept: (peer) => cc.server.accept(peer) });
   const session = createSessionClient({ transport, role: 'customer', clock: cc.clock });
   const tandem = createTandem({
-    backend: protocolBackend(session),
+    backend: offering(protocolBackend(session), features),
     plugins: [channelSelector(), chatWidget({ subject: 'billing', ...options })],
     channels: { chat: {} },
     clock: cc.clock,
@@ -261,6 +273,35 @@ describe('chat window', () => {
     expect(within(dialog).getByText(/No one is available to chat right now/)).toBeTruthy();
     expect(within(dialog).queryByRole('button', { name: 'Start chat' })).toBeNull();
     expect(within(dialog).getByRole('button', { name: 'Send message' })).toBeTruthy();
+  });
+
+  it('on a backend without messaging, says chat is unavailable and offers no message to leave', async () => {
+    const ctx = await setup({ prechat: { fields: {} } }, fixture, ['chat']);
+    await ctx.cc.settled(ctx.ada.client.logOut());
+    const dialog = await ctx.openChat();
+    await ctx.pump();
+    const said = within(dialog)
+      .getAllByRole('status')
+      .map((status) => status.textContent);
+    expect(said).toContain('No one is available to chat right now.');
+    expect(within(dialog).queryByRole('button', { name: 'Send message' })).toBeNull();
+    expect(within(dialog).queryByRole('textbox')).toBeNull();
+    await expect(ctx.tandem.command('Messaging.open')).rejects.toMatchObject({ code: 'unsupported' });
+  });
+
+  it('on a backend without messaging, a waiting visitor whose last agent logs out may only cancel', async () => {
+    const ctx = await setup({ prechat: { fields: {} } }, fixture, ['chat']);
+    const dialog = await ctx.openChat();
+    const box = within(dialog).getByRole('textbox', { name: 'Type your message' });
+    fireEvent.input(box, { target: { value: 'My parcel never came' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    await ctx.pump();
+    await ctx.cc.settled(ctx.ada.client.logOut());
+    await ctx.cc.elapse(1_000);
+    await ctx.pump();
+    expect(within(dialog).getAllByText('No one is available to chat right now.').length).toBeGreaterThan(0);
+    expect(within(dialog).queryByRole('button', { name: 'Leave a message' })).toBeNull();
+    expect(within(dialog).getByRole('button', { name: 'Cancel request' })).toBeTruthy();
   });
 
   it('tells a waiting visitor when the last agent logs out, and carries what they wrote into a message', async () => {

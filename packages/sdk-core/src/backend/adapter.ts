@@ -1,7 +1,8 @@
 import type { Unsubscribe } from '../bus';
 
 // The domain-level seam: plugins talk to a BackendAdapter, never to frames. The wire protocol (v1) and the
-// reference server implement it; a customer's own contact center can implement it directly.
+// reference server implement it; a customer's own contact center can implement it directly, offering only
+// the features it has (see capabilities.ts and the conformance suite).
 
 export type ConnectionState = 'idle' | 'connecting' | 'online' | 'offline' | 'closed';
 
@@ -233,9 +234,19 @@ export interface BackendAdapter {
   readonly state: ConnectionState;
   onStateChange(listener: (state: ConnectionState) => void): Unsubscribe;
   readonly availability: AvailabilityApi;
-  readonly chat: ChatApi;
-  readonly messaging: MessagingApi;
-  readonly clickToCall: ClickToCallApi;
-  readonly callback: CallbackApi;
-  readonly cobrowse: CobrowseRelayApi;
+  // Each feature is optional: a backend leaves out what it does not offer, and the widgets, the selector and
+  // the commands (refused as `unsupported`) follow. Present means whole: every method of the API.
+  readonly chat?: ChatApi;
+  readonly messaging?: MessagingApi;
+  readonly clickToCall?: ClickToCallApi;
+  readonly callback?: CallbackApi;
+  readonly cobrowse?: CobrowseRelayApi;
 }
+
+/** The feature APIs of a backend, every one present: what the protocol backend gives. */
+export type BackendFeatures = Required<
+  Pick<BackendAdapter, 'chat' | 'messaging' | 'clickToCall' | 'callback' | 'cobrowse'>
+>;
+
+/** A backend that offers every feature. */
+export type FullBackendAdapter = BackendAdapter & BackendFeatures;

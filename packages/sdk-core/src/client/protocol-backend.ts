@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import type {
   AvailabilityApi,
-  BackendAdapter,
   CallbackApi,
   CallbackBooking,
   CallEvent,
@@ -11,6 +10,7 @@ import type {
   ClickToCallApi,
   CobrowseEvent,
   CobrowseRelayApi,
+  FullBackendAdapter,
   MessagingApi,
   MessagingEvent,
   NumberLease,
@@ -39,7 +39,7 @@ import { browserSharing, sharedBackend } from './shared-backend';
 import { type WebSocketConstructor, websocketTransport } from './websocket-transport';
 
 /** A BackendAdapter that speaks protocol v1 through a session client, validating every event and answer. */
-export function protocolBackend(session: SessionClient): BackendAdapter {
+export function protocolBackend(session: SessionClient): FullBackendAdapter {
   /** The first use connects: an adapter handed to createTandem needs no separate connect() call. */
   // Typed by the protocol's command schemas (a type-only import: the schemas stay out of the bundle).
   function command<T = unknown, K extends CommandName = CommandName>(
@@ -218,7 +218,7 @@ export interface WebSocketBackendOptions
 }
 
 /** The backend for a browser: protocol v1 over WebSocket to the reference server or any compatible one. */
-export function websocket(options: WebSocketBackendOptions): BackendAdapter {
+export function websocket(options: WebSocketBackendOptions): FullBackendAdapter {
   const sharing = options.sharedStorage ? browserSharing() : undefined;
   if (!sharing) return connection(options, options.storage);
   return sharedBackend({
@@ -229,7 +229,7 @@ export function websocket(options: WebSocketBackendOptions): BackendAdapter {
   });
 }
 
-function connection(options: WebSocketBackendOptions, storage: Storage | undefined): BackendAdapter {
+function connection(options: WebSocketBackendOptions, storage: Storage | undefined): FullBackendAdapter {
   const transport: Transport = websocketTransport({
     url: absolute(options.url),
     WebSocket: options.WebSocket,

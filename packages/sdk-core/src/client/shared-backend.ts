@@ -1,4 +1,4 @@
-import type { BackendAdapter, ConnectionState } from '../backend/adapter';
+import type { ConnectionState, FullBackendAdapter } from '../backend/adapter';
 import { listeners } from '../backend/listeners';
 import { type ApiName, apiNames, proxyApis } from '../backend/proxy-apis';
 import type { Unsubscribe } from '../bus';
@@ -25,7 +25,7 @@ export interface SharedBackendOptions {
   /** One connection per name: the same backend URL on the same site shares one. */
   name: string;
   /** Makes the real backend, in the tab that holds the connection. */
-  create(): BackendAdapter;
+  create(): FullBackendAdapter;
   locks: LockManagerLike;
   openChannel(name: string): ChannelLike;
   random: Random;
@@ -53,13 +53,13 @@ export function browserSharing(): Pick<SharedBackendOptions, 'locks' | 'openChan
  * its events over a BroadcastChannel; the others forward their calls to it. When that tab goes, the next
  * one in the lock's queue takes over and resumes the same session (its resume state is shared storage).
  */
-export function sharedBackend(options: SharedBackendOptions): BackendAdapter {
+export function sharedBackend(options: SharedBackendOptions): FullBackendAdapter {
   const tab = Math.floor(options.random() * 2 ** 48).toString(36);
   const channel = options.openChannel(`tandem:${options.name}`);
   const events = new Map(apiNames.map((api) => [api, listeners<unknown>()]));
   const stateChanged = listeners<ConnectionState>();
   const pending = new Map<string, { resolve(v: unknown): void; reject(e: unknown): void; call: Message }>();
-  let real: BackendAdapter | undefined;
+  let real: FullBackendAdapter | undefined;
   let state: ConnectionState = 'idle';
   let counter = 0;
 

@@ -1,4 +1,5 @@
-import type { BackendAdapter, ChatEvent } from '../backend/adapter';
+import type { BackendAdapter, BackendFeatures, ChatEvent } from '../backend/adapter';
+import { type Capability, capabilityNames, offers } from '../backend/capabilities';
 import { ErrorCode, isTandemError } from '../errors';
 import { ProtocolError } from '../protocol/envelope';
 
@@ -25,10 +26,18 @@ export interface ConformanceSetup {
   patience?: number;
 }
 
+/** A check passed (`{}`), or did not apply: the feature it checks is one the backend leaves out. */
+export interface ConformanceOutcome {
+  readonly skipped?: string;
+}
+
 /** One check of the contract: a name that says what a backend must do, and the check. */
 export interface ConformanceCheck {
   readonly name: string;
-  run(): Promise<void>;
+  /** The feature checked, when the check is about one: skipped if the backend does not offer it. */
+  readonly requires?: Capability;
+  /** Resolves when the backend passes (or the check does not apply), rejects with what went wrong. */
+  run(): Promise<ConformanceOutcome>;
 }
 
 /** Codes a backend may reject with: the protocol's closed list and the SDK's own. */
@@ -40,10 +49,32 @@ function check(condition: unknown, message: string): asserts condition {
   if (!condition) throw new ConformanceFailure(message);
 }
 
+/** The methods each feature's API must have when offered (optional ones, like `read`, left out). */
+const methods: Readonly<Record<'availability' | Capability, readonly string[]>> = {
+  availability: ['get', 'subscribe'],
+  chat: ['start', 'send', 'typing', 'end', 'rate', 'history', 'onEvent'],
+  messaging: ['send', 'typing', 'history', 'onEvent'],
+  clickToCall: ['requestNumber', 'releaseNumber', 'onEvent'],
+  callback: ['request', 'cancel', 'current', 'slots', 'onEvent'],
+  cobrowse: ['create', 'send', 'resume', 'consent', 'revoke', 'end', 'onEvent'],
+};
+
+/** A check's body, given a new customer's adapter (not yet connected) that offers what it needs. */
+type Body<C extends Capability | undefined> = (
+  adapter: C extends Capability ? BackendAdapter & Pick<BackendFeatures, C> : BackendAdapter,
+) => Promise<void>;
+
+interface CheckSpec<C extends Capability | undefined> {
+  readonly name: string;
+  readonly requires: C;
+  readonly body: Body<C>;
+}
+
 /**
  * The BackendAdapter contract as checks any backend can run (the protocol backend on the reference server
- * passes them): what the widgets rely on, and nothing only the reference server would produce. Runner
- * agnostic: `for (const c of backendConformance(setup)) it(c.name, c.run)`.
+ * passes them): what the widgets rely on, and nothing only the reference server would produce. A feature the
+ * backend leaves out is checked to be absent whole, and its checks are skipped. Runner agnostic:
+ * `for (const c of backendConformance(setup)) it(c.name, async (t) => { const r = await c.run(); if (r.skipped) t.skip() })`.
  */
 export function backendConformance(setup: ConformanceSetup): ConformanceCheck[] {
   const patience = setup.patience ?? 200;
@@ -51,15 +82,14 @@ export function backendConformance(setup: ConformanceSetup): ConformanceCheck[] 
     for (let i = 0; i < patience && !condition(); i++) await setup.wait(50);
     check(condition(), `expected ${what}`);
   }
-  async function connected(): Promise<BackendAdapter> {
-    const adapter = await setup.customer();
+  async function connect<A extends BackendAdapter>(adapter: A): Promise<A> {
     await adapter.connect();
     await eventually(() => adapter.state === 'online', 'the adapter to be online after connect()');
     return adapter;
   }
-  async function chatWithAgent() {
+  async function chatWithAgent(adapter: BackendAdapter & Pick<BackendFeatures, 'chat'>) {
     const agent = await setup.agent();
-    const customer = await connected();
+    const customer = await connect(adapter);
     const events: ChatEvent[] = [];
     customer.chat.onEvent((event) => events.push(event));
     const taken = agent.takeNextChat();
@@ -75,12 +105,32 @@ export function backendConformance(setup: ConformanceSetup): ConformanceCheck[] 
   }
   const texts = (events: readonly ChatEvent[], from: string) =>
     events.flatMap((e) => (e.type === 'message' && e.message.from === from ? [e.message.text] : []));
+  const subject = setup.subject ? { subject: setup.subject } : {};
+  const page = { url: 'https://shop.example/conformance', title: 'Conformance' };
 
-  return [
-    {
-      name: 'availability: a list of channels, each named, open or not, with a number for any wait time',
-      async run() {
-        const customer = await connected();
+  const specs = [
+    spec(
+      'capabilities: availability always; each feature offered whole, each one left out absent',
+      undefined,
+      async (adapter) => {
+        for (const api of ['availability', ...capabilityNames] as const) {
+          const target = adapter[api] as unknown as Record<string, unknown> | undefined;
+          if (target === undefined && api !== 'availability') continue;
+          check(typeof target === 'object' && target !== null, `${api} to be an object when offered`);
+          for (const method of methods[api]) {
+            check(
+              typeof target[method] === 'function',
+              `${api}.${method} to be a function, as ${api} is offered`,
+            );
+          }
+        }
+      },
+    ),
+    spec(
+      'availability: a list of channels, each named, open or not, with a number for any wait time',
+      undefined,
+      async (adapter) => {
+        const customer = await connect(adapter);
         const list = await customer.availability.get();
         check(Array.isArray(list), 'availability.get() to give a list');
         for (const entry of list) {
@@ -93,15 +143,14 @@ export function backendConformance(setup: ConformanceSetup): ConformanceCheck[] 
         }
         customer.disconnect();
       },
-    },
-    {
-      name: 'connection: online after connect(), closed after disconnect(), with every change reported',
-      async run() {
-        const customer = await setup.customer();
+    ),
+    spec(
+      'connection: online after connect(), closed after disconnect(), with every change reported',
+      undefined,
+      async (customer) => {
         const states: string[] = [];
         customer.onStateChange((state) => states.push(state));
-        await customer.connect();
-        await eventually(() => customer.state === 'online', 'online after connect()');
+        await connect(customer);
         customer.disconnect();
         await eventually(() => customer.state === 'closed', 'closed after disconnect()');
         check(
@@ -109,11 +158,12 @@ export function backendConformance(setup: ConformanceSetup): ConformanceCheck[] 
           `reported states, got ${states.join(', ')}`,
         );
       },
-    },
-    {
-      name: 'chat: the agent’s messages arrive in order, the customer’s reach the agent once each',
-      async run() {
-        const { agent, customer, events, conversationId } = await chatWithAgent();
+    ),
+    spec(
+      'chat: the agent’s messages arrive in order, the customer’s reach the agent once each',
+      'chat',
+      async (adapter) => {
+        const { agent, customer, events, conversationId } = await chatWithAgent(adapter);
         await customer.chat.send({ id: 'conformance-1', text: 'first' });
         await customer.chat.send({ id: 'conformance-2', text: 'second' });
         await agent.say(conversationId, 'one');
@@ -133,26 +183,24 @@ export function backendConformance(setup: ConformanceSetup): ConformanceCheck[] 
         );
         customer.disconnect();
       },
-    },
-    {
-      name: 'chat: a message resent with the same id is kept once',
-      async run() {
-        const { agent, customer, conversationId } = await chatWithAgent();
-        await customer.chat.send({ id: 'conformance-resent', text: 'only once' });
-        await customer.chat.send({ id: 'conformance-resent', text: 'only once' });
-        const history = await customer.chat.history();
-        const kept = history.messages.filter((m) => m.text === 'only once');
-        check(kept.length === 1, `one copy in the history, got ${kept.length}`);
-        await setup.wait(200);
-        const received = agent.received(conversationId).filter((text) => text === 'only once');
-        check(received.length === 1, `one copy for the agent, got ${received.length}`);
-        customer.disconnect();
-      },
-    },
-    {
-      name: 'chat: history gives the conversation, its agents and its messages for a page that comes back',
-      async run() {
-        const { agent, customer, conversationId } = await chatWithAgent();
+    ),
+    spec('chat: a message resent with the same id is kept once', 'chat', async (adapter) => {
+      const { agent, customer, conversationId } = await chatWithAgent(adapter);
+      await customer.chat.send({ id: 'conformance-resent', text: 'only once' });
+      await customer.chat.send({ id: 'conformance-resent', text: 'only once' });
+      const history = await customer.chat.history();
+      const kept = history.messages.filter((m) => m.text === 'only once');
+      check(kept.length === 1, `one copy in the history, got ${kept.length}`);
+      await setup.wait(200);
+      const received = agent.received(conversationId).filter((text) => text === 'only once');
+      check(received.length === 1, `one copy for the agent, got ${received.length}`);
+      customer.disconnect();
+    }),
+    spec(
+      'chat: history gives the conversation, its agents and its messages for a page that comes back',
+      'chat',
+      async (adapter) => {
+        const { agent, customer, conversationId } = await chatWithAgent(adapter);
         await agent.say(conversationId, 'kept for the next page');
         const history = await customer.chat.history();
         check(history.conversationId === conversationId, 'the conversation id in the history');
@@ -163,41 +211,32 @@ export function backendConformance(setup: ConformanceSetup): ConformanceCheck[] 
         );
         customer.disconnect();
       },
-    },
-    {
-      name: 'chat: an end by the agent reaches the customer, who can rate it',
-      async run() {
-        const { agent, customer, events, conversationId } = await chatWithAgent();
-        await agent.end(conversationId);
-        await eventually(() => events.some((e) => e.type === 'ended'), 'an ended event');
-        await customer.chat.rate({ score: 5, comment: 'conformance' });
-        customer.disconnect();
-      },
-    },
-    {
-      name: 'errors: a refusal is a TandemError with a documented code (sending with no chat in progress)',
-      async run() {
-        const customer = await connected();
-        const error = await customer.chat.send({ id: 'conformance-orphan', text: 'no chat' }).then(
-          () => undefined,
-          (reason: unknown) => reason,
-        );
+    ),
+    spec('chat: an end by the agent reaches the customer, who can rate it', 'chat', async (adapter) => {
+      const { agent, customer, events, conversationId } = await chatWithAgent(adapter);
+      await agent.end(conversationId);
+      await eventually(() => events.some((e) => e.type === 'ended'), 'an ended event');
+      await customer.chat.rate({ score: 5, comment: 'conformance' });
+      customer.disconnect();
+    }),
+    spec(
+      'errors: a refusal is a TandemError with a documented code (sending with no chat in progress)',
+      'chat',
+      async (adapter) => {
+        const customer = await connect(adapter);
+        const error = await refusal(customer.chat.send({ id: 'conformance-orphan', text: 'no chat' }));
         check(error !== undefined, 'send() without a chat to be refused');
-        check(isTandemError(error), 'the refusal to be a TandemError (code and message)');
-        check(knownCodes.has(error.code), `a documented code, got "${error.code}"`);
+        checkCode(error);
         customer.disconnect();
       },
-    },
-    {
-      name: 'messaging: a new visitor has no thread; a message sent is in the thread’s history',
-      async run() {
-        const customer = await connected();
+    ),
+    spec(
+      'messaging: a new visitor has no thread; a message sent is in the thread’s history',
+      'messaging',
+      async (adapter) => {
+        const customer = await connect(adapter);
         check((await customer.messaging.history()).length === 0, 'an empty history for a new visitor');
-        await customer.messaging.send({
-          id: 'conformance-thread',
-          text: 'a question for later',
-          ...(setup.subject ? { subject: setup.subject } : {}),
-        });
+        await customer.messaging.send({ id: 'conformance-thread', text: 'a question for later', ...subject });
         const history = await customer.messaging.history();
         check(
           history.some((m) => m.text === 'a question for later'),
@@ -205,6 +244,94 @@ export function backendConformance(setup: ConformanceSetup): ConformanceCheck[] 
         );
         customer.disconnect();
       },
-    },
+    ),
+    spec(
+      'click-to-call: a number leased with its expiry (or the general number to call), then released',
+      'clickToCall',
+      async (adapter) => {
+        const customer = await connect(adapter);
+        const lease = await customer.clickToCall.requestNumber({ phone: '+33612345678', page, ...subject });
+        if (lease.status === 'leased') {
+          check(typeof lease.number === 'string' && lease.number.length > 0, 'a leased number');
+          check(Number.isFinite(lease.expiresAt), 'the lease’s expiresAt, in epoch milliseconds');
+          check(
+            lease.accessCode === undefined || typeof lease.accessCode === 'string',
+            'an access code as text',
+          );
+        } else {
+          check(lease.status === 'exhausted', `status "leased" or "exhausted", got "${lease.status}"`);
+          check(typeof lease.generalNumber === 'string' && lease.generalNumber, 'the general number');
+        }
+        await customer.clickToCall.releaseNumber();
+        customer.disconnect();
+      },
+    ),
+    spec(
+      'callback: slots in order; a booking found again by current(), and gone once cancelled',
+      'callback',
+      async (adapter) => {
+        const customer = await connect(adapter);
+        const slots = await customer.callback.slots(setup.subject);
+        check(Array.isArray(slots) && slots.every(Number.isFinite), 'slots as epoch milliseconds');
+        check(
+          slots.every((at, i) => i === 0 || at > (slots[i - 1] ?? at)),
+          'slots in order',
+        );
+        const at = slots[0];
+        const booking = await customer.callback.request({
+          phone: '+33612345678',
+          ...subject,
+          ...(at === undefined ? {} : { at }),
+        });
+        check(typeof booking.callbackId === 'string' && booking.callbackId, 'a callback id');
+        check(Number.isFinite(booking.at), 'the booking’s time');
+        const current = await customer.callback.current();
+        check(current?.callbackId === booking.callbackId, 'current() to give the booking');
+        await customer.callback.cancel();
+        const after = await customer.callback.current();
+        check(after === null || after.state === 'cancelled', 'no booking waiting once cancelled');
+        customer.disconnect();
+      },
+    ),
+    spec(
+      'co-browse: a session created with an id to read out, frames accepted, ended by the customer',
+      'cobrowse',
+      async (adapter) => {
+        const customer = await connect(adapter);
+        const { sessionId } = await customer.cobrowse.create();
+        check(typeof sessionId === 'string' && sessionId.length > 0, 'a session id');
+        await customer.cobrowse.send({ kind: 'viewport', data: { width: 800, height: 600 } });
+        await customer.cobrowse.end();
+        customer.disconnect();
+      },
+    ),
   ];
+
+  return specs.map(({ name, requires, body }) => ({
+    name,
+    ...(requires ? { requires } : {}),
+    async run(): Promise<ConformanceOutcome> {
+      const adapter = await setup.customer();
+      if (requires && !offers(adapter, requires))
+        return { skipped: `the backend does not offer ${requires}` };
+      await (body as Body<undefined>)(adapter);
+      return {};
+    },
+  }));
+}
+
+function spec<C extends Capability | undefined>(name: string, requires: C, body: Body<C>): CheckSpec<C> {
+  return { name, requires, body };
+}
+
+function refusal(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+}
+
+function checkCode(error: unknown): void {
+  check(isTandemError(error), 'the refusal to be a TandemError (code and message)');
+  check(knownCodes.has(error.code), `a documented code, got "${error.code}"`);
 }

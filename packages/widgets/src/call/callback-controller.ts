@@ -1,4 +1,4 @@
-import type { BackendAdapter, CallbackBooking, CallbackRequest, Unsubscribe } from '@tandem/sdk-core';
+import type { BackendFeatures, CallbackBooking, CallbackRequest, Unsubscribe } from '@tandem/sdk-core';
 
 export interface CallbackNotifications {
   requested(booking: CallbackBooking): void;
@@ -11,7 +11,8 @@ export interface CallbackNotifications {
  * checks them), follow it until an agent has called, cancel it while it waits.
  */
 export function createCallbackController(options: {
-  backend: BackendAdapter;
+  /** A backend that offers callback (any other feature it has is not used here). */
+  backend: Pick<BackendFeatures, 'callback'>;
   notify: CallbackNotifications;
 }) {
   const { backend, notify } = options;

@@ -1,5 +1,5 @@
 import type {
-  BackendAdapter,
+  BackendFeatures,
   CallEvent,
   Clock,
   NumberRequest,
@@ -56,7 +56,8 @@ export interface CallNotifications {
  * the call from the backend's events; a lease that runs out can be renewed with the same form.
  */
 export function createCallController(options: {
-  backend: BackendAdapter;
+  /** A backend that offers clickToCall (any other feature it has is not used here). */
+  backend: Pick<BackendFeatures, 'clickToCall'>;
   clock: Clock;
   page(): PageContext;
   notify: CallNotifications;

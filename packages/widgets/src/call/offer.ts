@@ -3,8 +3,12 @@ import type { ChannelAvailability, ChannelConfig } from '@tandem/sdk-core';
 export type CallOffer =
   /** Calling is open and the wait is under the threshold. */
   | { readonly kind: 'call'; readonly ewtSeconds?: number }
-  /** Calling is closed or the wait too long, and a callback can be booked. */
-  | { readonly kind: 'callback'; readonly reason: 'closed' | 'busy'; readonly nextOpenAt?: number }
+  /** Calling is closed, the wait too long, or calls not offered at all (`only`): a callback can be booked. */
+  | {
+      readonly kind: 'callback';
+      readonly reason: 'closed' | 'busy' | 'only';
+      readonly nextOpenAt?: number;
+    }
   /** Neither: the widget points to the other channels. */
   | { readonly kind: 'none'; readonly reason: 'closed' | 'busy'; readonly nextOpenAt?: number };
 

@@ -13,9 +13,9 @@ import * as z from 'zod/mini';
 import { focusIn, focusLost } from '../shared/focus';
 import { formStrings } from '../shared/form-strings';
 import { windowStyles } from '../shared/window-styles';
-import { createCallbackController } from './callback-controller';
-import { type CallState, createCallController } from './controller';
-import { callOffer } from './offer';
+import { type CallbackController, createCallbackController } from './callback-controller';
+import { type CallController, type CallState, createCallController } from './controller';
+import { type CallOffer, callOffer } from './offer';
 import { type CallOptions, parseCallOptions } from './options';
 import { askLocation, pageContext } from './page-context';
 import { callLocales, callStrings } from './strings';
@@ -111,9 +111,13 @@ export function clickToCallWidget(input: CallOptions = {}) {
   });
 }
 
-function mountCall(context: PluginContext, options: CallOptions): () => void {
+function mountCall(context: PluginContext, given: CallOptions): () => void {
   const { backend, bus, ui, i18n, clock } = context;
   if (!backend) throw new Error('ClickToCall needs a backend (config.backend)');
+  // Each half is offered when the backend has it; the kernel refuses the other's commands as unsupported.
+  const { clickToCall: calls, callback: bookings } = backend;
+  if (!calls && !bookings) return () => undefined;
+  const options = bookings ? given : { ...given, callback: false };
   const slot = ui.mount('call');
   const channel = context.config.channels?.clickToCall ?? {};
   let open = false;
@@ -134,35 +138,42 @@ function mountCall(context: PluginContext, options: CallOptions): () => void {
   let returnFocusTo: HTMLElement | null = null;
   let stopAvailability: (() => void) | undefined;
 
-  const call = createCallController({
-    backend,
-    clock,
-    page: () => pageContext(attributes),
-    notify: {
-      submitted: (form) => bus.emit('ClickToCall.submitted', subjectOf(form.subject)),
-      numberAssigned: (lease) => bus.emit('ClickToCall.numberAssigned', lease),
-      connected: () => bus.emit('ClickToCall.connected', undefined),
-      answered: (agentName) => bus.emit('ClickToCall.answered', { agentName }),
-      ended: (reason) => bus.emit('ClickToCall.ended', { reason }),
-      changed: () => paint(),
-    },
-  });
-  const callbacks = createCallbackController({
-    backend,
-    notify: {
-      requested: (booking) => bus.emit('Callback.requested', { booking }),
-      changed: (booking) => {
-        bus.emit('Callback.changed', { booking });
-        paint();
+  const call =
+    calls &&
+    createCallController({
+      backend: { clickToCall: calls },
+      clock,
+      page: () => pageContext(attributes),
+      notify: {
+        submitted: (form) => bus.emit('ClickToCall.submitted', subjectOf(form.subject)),
+        numberAssigned: (lease) => bus.emit('ClickToCall.numberAssigned', lease),
+        connected: () => bus.emit('ClickToCall.connected', undefined),
+        answered: (agentName) => bus.emit('ClickToCall.answered', { agentName }),
+        ended: (reason) => bus.emit('ClickToCall.ended', { reason }),
+        changed: () => paint(),
       },
-      cancelled: () => bus.emit('Callback.cancelled', undefined),
-    },
-  });
-  callbacks.load().catch(() => undefined);
+    });
+  const callbacks =
+    bookings &&
+    createCallbackController({
+      backend: { callback: bookings },
+      notify: {
+        requested: (booking) => bus.emit('Callback.requested', { booking }),
+        changed: (booking) => {
+          bus.emit('Callback.changed', { booking });
+          paint();
+        },
+        cancelled: () => bus.emit('Callback.cancelled', undefined),
+      },
+    });
+  callbacks?.load().catch(() => undefined);
 
   // None known (no availability yet): the backend's own default, never a subject it may not have.
   const defaultSubject = () => subject || availability?.find((a) => a.channel === 'voice')?.subject || '';
-  const offer = () => callOffer(availability, defaultSubject(), channel, options.callback !== false);
+  const offer = (): CallOffer =>
+    calls
+      ? callOffer(availability, defaultSubject(), channel, options.callback !== false)
+      : { kind: 'callback', reason: 'only' };
 
   function effectiveMode(): CallMode {
     return offer().kind === 'callback' ? 'callback' : mode;
@@ -170,7 +181,7 @@ function mountCall(context: PluginContext, options: CallOptions): () => void {
 
   function loadSlots(): void {
     const wanted = defaultSubject();
-    if (effectiveMode() !== 'callback' || slots?.subject === wanted) return;
+    if (!callbacks || effectiveMode() !== 'callback' || slots?.subject === wanted) return;
     const entry: { subject: string; list?: readonly number[] } = { subject: wanted };
     slots = entry;
     callbacks.slots(wanted || undefined).then(
@@ -184,6 +195,7 @@ function mountCall(context: PluginContext, options: CallOptions): () => void {
 
   function callState(): CallState {
     // The lease runs out by the visitor's clock even before the backend's event arrives.
+    if (!call) return { phase: 'idle' };
     return call.isExpired() ? { ...call.state, phase: 'expired' } : call.state;
   }
 
@@ -223,7 +235,7 @@ function mountCall(context: PluginContext, options: CallOptions): () => void {
             paint();
           }}
           call={state}
-          booking={callbacks.booking}
+          booking={callbacks?.booking ?? null}
           connection={connection}
           now={clock.now()}
           onSubject={(next) => {
@@ -236,10 +248,10 @@ function mountCall(context: PluginContext, options: CallOptions): () => void {
           }}
           onSubmit={(form) => void submit(form)}
           onClose={() => setOpen(false)}
-          onRenew={() => void call.renew().catch(() => undefined)}
+          onRenew={() => void call?.renew().catch(() => undefined)}
           onCopy={copy}
           onCancelCallback={() =>
-            void callbacks.cancel().catch(() => {
+            void callbacks?.cancel().catch(() => {
               formError = i18n.t('callback.failed');
               paint();
             })
@@ -265,7 +277,7 @@ function mountCall(context: PluginContext, options: CallOptions): () => void {
     try {
       if (effectiveMode() === 'callback') {
         const page = pageContext({});
-        await callbacks.request({
+        await callbacks?.request({
           phone: form.phone,
           ...subjectOf(form.subject),
           ...names,
@@ -276,7 +288,7 @@ function mountCall(context: PluginContext, options: CallOptions): () => void {
         // Extra fields reach the agent with the page context; location only when the visitor agreed.
         attributes = { ...attributes, ...extra };
         const location = form.shareLocation ? await askLocation() : undefined;
-        await call.request({
+        await call?.request({
           phone: form.phone,
           ...subjectOf(form.subject),
           ...names,
@@ -339,8 +351,8 @@ function mountCall(context: PluginContext, options: CallOptions): () => void {
       formError = copied = later = undefined;
       fieldErrors = {};
       // A finished call or callback is not shown again on the next opening.
-      if (call.state.phase === 'ended' || call.state.phase === 'failed') call.reset();
-      callbacks.forgetFinished();
+      if (call?.state.phase === 'ended' || call?.state.phase === 'failed') call.reset();
+      callbacks?.forgetFinished();
     }
     paint();
     if (!next) {
@@ -350,36 +362,44 @@ function mountCall(context: PluginContext, options: CallOptions): () => void {
     bus.emit(next ? 'ClickToCall.opened' : 'ClickToCall.closed', undefined);
   }
 
-  context.register('ClickToCall.open', {
-    schema: openSchema,
-    run: async (payload) => {
-      setOpen(true, payload, 'call');
-      if (!payload?.submit || !payload.phone || call.state.phase !== 'idle') return undefined;
-      // Only once the wait is known: above the threshold the visitor is offered a callback instead.
-      availability = await backend.availability.get().catch(() => availability);
-      paint();
-      // Through the form, so that its checks and errors are the visitor's too.
-      if (effectiveMode() === 'call') slot?.querySelector('form')?.requestSubmit();
-      return undefined;
-    },
-  });
-  context.register('ClickToCall.close', { run: () => void setOpen(false) });
-  context.register('ClickToCall.setAttributes', {
-    schema: attributesSchema,
-    run: (payload) => void Object.assign(attributes, payload),
-  });
-  context.register('ClickToCall.state', { run: () => callState() });
-  context.register('Callback.open', {
-    schema: openSchema,
-    run: (payload) => void setOpen(true, payload, 'callback'),
-  });
-  context.register('Callback.request', {
-    schema: requestSchema,
-    run: ({ subject: wanted, ...request }) =>
-      callbacks.request({ ...request, ...subjectOf(wanted ?? defaultSubject()) }),
-  });
-  context.register('Callback.cancel', { run: () => callbacks.cancel().then(() => undefined) });
-  context.register('Callback.state', { run: () => callbacks.booking });
+  if (call) registerCalls(call);
+  if (callbacks) registerCallbacks(callbacks);
+
+  function registerCalls(call: CallController): void {
+    context.register('ClickToCall.open', {
+      schema: openSchema,
+      run: async (payload) => {
+        setOpen(true, payload, 'call');
+        if (!payload?.submit || !payload.phone || call.state.phase !== 'idle') return undefined;
+        // Only once the wait is known: above the threshold the visitor is offered a callback instead.
+        availability = await context.backend?.availability.get().catch(() => availability);
+        paint();
+        // Through the form, so that its checks and errors are the visitor's too.
+        if (effectiveMode() === 'call') slot?.querySelector('form')?.requestSubmit();
+        return undefined;
+      },
+    });
+    context.register('ClickToCall.close', { run: () => void setOpen(false) });
+    context.register('ClickToCall.setAttributes', {
+      schema: attributesSchema,
+      run: (payload) => void Object.assign(attributes, payload),
+    });
+    context.register('ClickToCall.state', { run: () => callState() });
+  }
+
+  function registerCallbacks(callbacks: CallbackController): void {
+    context.register('Callback.open', {
+      schema: openSchema,
+      run: (payload) => void setOpen(true, payload, 'callback'),
+    });
+    context.register('Callback.request', {
+      schema: requestSchema,
+      run: ({ subject: wanted, ...request }) =>
+        callbacks.request({ ...request, ...subjectOf(wanted ?? defaultSubject()) }),
+    });
+    context.register('Callback.cancel', { run: () => callbacks.cancel().then(() => undefined) });
+    context.register('Callback.state', { run: () => callbacks.booking });
+  }
 
   const stopState = backend.onStateChange((state) => {
     connection = state;
@@ -400,8 +420,8 @@ function mountCall(context: PluginContext, options: CallOptions): () => void {
     stopAvailability?.();
     stopState();
     for (const off of offOthers) off();
-    call.dispose();
-    callbacks.dispose();
+    call?.dispose();
+    callbacks?.dispose();
     if (slot) render(null, slot);
     ui.unmount('call');
   };

@@ -1,5 +1,5 @@
 import type {
-  BackendAdapter,
+  BackendFeatures,
   ChatEvent,
   ChatMessage,
   Clock,
@@ -57,7 +57,8 @@ const conversationKey = 'chat.conversation';
  * restore after a reload without showing a message twice (messages are merged by id).
  */
 export function createChatController(options: {
-  backend: BackendAdapter;
+  /** A backend that offers chat (any other feature it has is not used here). */
+  backend: Pick<BackendFeatures, 'chat'>;
   storage: Storage;
   clock: Clock;
   random: Random;

@@ -85,6 +85,8 @@ export function setupChat(
 ): () => void {
   const { backend, bus, tabStorage, clock, random } = context;
   if (!backend) throw new Error('Chat needs a backend (config.backend)');
+  const chatApi = backend.chat;
+  if (!chatApi) return () => undefined; // not offered: the kernel refuses Chat.* as unsupported
   let view: ChatView = 'closed';
   let unread = 0;
   const listeners = new Set<() => void>();
@@ -105,7 +107,7 @@ export function setupChat(
   };
 
   const controller = createChatController({
-    backend,
+    backend: { chat: chatApi },
     // Shared by the site's tabs, like the connection they share (see websocket({ sharedStorage })).
     storage: context.storage,
     clock,

@@ -1,5 +1,5 @@
 import type {
-  BackendAdapter,
+  BackendFeatures,
   ChatMessage,
   Clock,
   MessagingEvent,
@@ -29,7 +29,8 @@ export interface MessagingNotifications {
  * backend (never kept whole in the browser), messages sent with retry and merged by id.
  */
 export function createMessagingController(options: {
-  backend: BackendAdapter;
+  /** A backend that offers messaging (any other feature it has is not used here). */
+  backend: Pick<BackendFeatures, 'messaging'>;
   clock: Clock;
   random: Random;
   subject?: string;

@@ -46,6 +46,8 @@ export function messagingWidget(input: ChatOptions & { subject?: string } = {}) 
       const options = parseChatOptions(rest);
       const { backend, bus, i18n, ui, clock, random } = context;
       if (!backend) throw new Error('Messaging needs a backend (config.backend)');
+      const messaging = backend.messaging;
+      if (!messaging) return; // not offered: the kernel refuses Messaging.* as unsupported
       i18n.add(chatStrings);
       i18n.add(formStrings);
       await i18n.load(chatLocales).catch(() => undefined);
@@ -62,7 +64,7 @@ export function messagingWidget(input: ChatOptions & { subject?: string } = {}) 
         bus.emit('Messaging.unreadChanged', { count });
       };
       const controller = createMessagingController({
-        backend,
+        backend: { messaging },
         clock,
         random,
         ...(subject ? { subject } : {}),

@@ -86,6 +86,7 @@ function offerText({ t, locale }: I18n, offer: CallOffer): string {
     return ewt < 60 ? t('call.waitShort') : t('call.wait', { minutes: Math.round(ewt / 60) });
   }
   if (offer.reason === 'busy') return t('call.busy');
+  if (offer.reason === 'only') return '';
   const opens =
     offer.nextOpenAt === undefined
       ? ''

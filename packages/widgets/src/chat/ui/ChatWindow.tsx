@@ -40,6 +40,8 @@ export function ChatWindow({ core, options, connection, chatOpen, notice, onNoti
     if (state.phase !== 'ended') setLeaving(undefined); // a new chat (or Chat.reset) starts without it
   }, [state.phase]);
   const phase = state.phase;
+  // Leaving a message goes through messaging: only offered when the backend has it.
+  const messaging = backend?.messaging;
   const live = phase === 'queued' || phase === 'connected' || phase === 'starting';
   const fields = prechatFields(options);
   const subjects = options.prechat?.subjects;
@@ -61,7 +63,7 @@ export function ChatWindow({ core, options, connection, chatOpen, notice, onNoti
   const actions: Action[] = [];
   // Co-browse, when the site offers it: the chat's agent joins the customer's tab at once (seed 000).
   const cobrowse = context.config.channels?.cobrowse;
-  if (phase === 'connected' && cobrowse && cobrowse.enabled !== false) {
+  if (phase === 'connected' && cobrowse && cobrowse.enabled !== false && backend?.cobrowse) {
     actions.push({ label: t('chat.cobrowse'), run: () => guard(context.bus.command('Cobrowse.start')) });
   }
   if (options.transcript !== false && state.messages.length > 0) {
@@ -163,18 +165,22 @@ export function ChatWindow({ core, options, connection, chatOpen, notice, onNoti
           </button>
         </div>
       ) : null}
-      {(leaving || (phase === 'idle' && !chatOpen)) && backend ? (
+      {(leaving || (phase === 'idle' && !chatOpen)) && messaging ? (
         <OfflineForm
           i18n={i18n}
           initial={leaving}
           onSend={({ name, email, message }) =>
-            backend.messaging.send({
+            messaging.send({
               id: `offline-${clock.now().toString(36)}-${Math.floor(context.random() * 1e9).toString(36)}`,
               text: `${message}\n\n— ${name || email} <${email}>`,
               ...(core.subject() ? { subject: core.subject() } : {}),
             })
           }
         />
+      ) : phase === 'idle' && !chatOpen ? (
+        <p class="banner" role="status">
+          {t('chat.unstaffed')}
+        </p>
       ) : phase === 'idle' && needsForm ? (
         <PrechatForm i18n={i18n} fields={fields} subjects={subjects} onStart={start} />
       ) : null}
@@ -199,12 +205,16 @@ export function ChatWindow({ core, options, connection, chatOpen, notice, onNoti
           i18n={i18n}
           queue={state.queue}
           onCancel={() => guard(controller.end())}
-          onLeaveMessage={() => {
-            const wrote = state.messages.filter((m) => m.from === 'customer').map((m) => m.text);
-            onNotice(undefined);
-            // Only once the request is withdrawn: if it is not, the chat stays in view, with the error.
-            controller.end().then(() => setLeaving({ message: wrote.join('\n') }), report);
-          }}
+          {...(messaging
+            ? {
+                onLeaveMessage() {
+                  const wrote = state.messages.filter((m) => m.from === 'customer').map((m) => m.text);
+                  onNotice(undefined);
+                  // Only once the request is withdrawn: if it is not, the chat stays in view, with the error.
+                  controller.end().then(() => setLeaving({ message: wrote.join('\n') }), report);
+                },
+              }
+            : {})}
         />
       ) : null}
       {/* Always there, so that a screen reader hears "Alice is typing…" once, politely, as it appears. */}

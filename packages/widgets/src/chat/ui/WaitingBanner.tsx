@@ -3,7 +3,7 @@ import type { ChatState } from '../controller';
 
 /**
  * Place in line and estimated wait, updated live, with a way out; when no agent who could answer is
- * logged in any more, says so and offers to leave a message instead.
+ * logged in any more, says so and offers to leave a message instead (when the backend has messaging).
  */
 export function WaitingBanner({
   i18n,
@@ -14,7 +14,7 @@ export function WaitingBanner({
   i18n: I18n;
   queue: ChatState['queue'];
   onCancel(): void;
-  onLeaveMessage(): void;
+  onLeaveMessage?: () => void;
 }) {
   const { t } = i18n;
   const ewt = queue?.ewtSeconds;
@@ -33,7 +33,7 @@ export function WaitingBanner({
       <p class="visually-hidden" role="status">
         {unstaffed ? t('chat.unstaffed') : place}
       </p>
-      {unstaffed ? (
+      {unstaffed && onLeaveMessage ? (
         <button type="button" class="primary" onClick={onLeaveMessage}>
           {t('chat.leave')}
         </button>
