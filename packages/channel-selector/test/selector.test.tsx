@@ -437,7 +437,7 @@ describe('a backend that offers some features only', () => {
       get: async () => [{ channel: 'chat', subject: 'billing', open: false }],
       subscribe: () => () => undefined,
     };
-    const backend = { ...(backendWith('chat') as object), availability: closed } as BackendAdapter;
+    const backend = { ...(backendWith('chat') as object), availability: closed } as unknown as BackendAdapter;
     const { view } = await mount({ backend, channels: { chat: { whenClosed: 'message' }, callback: {} } });
     fireEvent.click(view.getByRole('button', { name: 'Contact us' }));
     const dialog = await view.findByRole('dialog');
