@@ -200,12 +200,21 @@ const exampleApps: RollupOptions[] = [
 
 // The npm example resolves the packages as an npm user would: their built dist/, not their sources.
 exampleApps.push({
-  input: 'examples/npm-example/src/main.ts',
+  input: {
+    app: 'examples/npm-example/src/main.ts',
+    'own-backend': 'examples/npm-example/src/own-backend.ts',
+  },
   plugins: [
     nodeResolve({ exportConditions: ['browser', 'import', 'default'], extensions: ['.ts', '.mjs', '.js'] }),
     transpile(['examples/npm-example/src/**/*']),
   ],
-  output: { dir: 'examples/npm-example/build', entryFileNames: 'app.js', format: 'es', plugins: [minify()] },
+  output: {
+    dir: 'examples/npm-example/build',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'shared-[hash].js',
+    format: 'es',
+    plugins: [minify()],
+  },
 });
 
 export default [...packages.flatMap(packageBuilds), ...scriptTag, ...exampleApps].map((options) => ({

@@ -33,6 +33,7 @@ export default defineConfig({
           name: 'unit',
           include: [
             'packages/*/test/**/*.test.{ts,tsx}',
+            'examples/*/test/**/*.test.ts',
             'script-tag/test/**/*.test.ts',
             'tools/test/**/*.test.ts',
             'bench/test/**/*.test.ts',

@@ -49,6 +49,7 @@ console.log(`Tandem examples are running:
   ${running.url}/agent/        agent desktop
   ${running.url}/phone/        phone simulator
   ${running.url}/npm-example/  app built from the npm packages
+  ${running.url}/npm-example/own-backend.html  the widgets on a backend of the page's own (chat only)
   ${running.url}/sdk/          built bundles (tandem.js)
   ${`${running.url.replace('http', 'ws')}/tandem`.padEnd(running.url.length + 14)} WebSocket endpoint (protocol v1)
   ${running.url}/api/health    health; reports under /api/reports/ for supervisors (dana / dana)

@@ -1,0 +1,73 @@
+import { backendConformance } from '@tandem/sdk-core/conformance';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { startBrewBot } from '../src/brew-bot';
+import { createDesk } from '../src/desk';
+
+// The example's own backend, held to the same contract as the reference server's: what it offers passes,
+// what it leaves out is skipped.
+let desk = createDesk();
+beforeEach(() => {
+  desk = createDesk();
+});
+const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+describe('the in-page desk passes the BackendAdapter conformance suite for chat', () => {
+  const checks = backendConformance({
+    customer: () => desk.customer(),
+    async agent() {
+      const agent = desk.agent('Ada');
+      return {
+        takeNextChat: () => agent.next(),
+        say: async (id, text) => agent.say(id, text),
+        received: (id) => desk.received(id),
+        end: async (id) => agent.end(id),
+      };
+    },
+    wait: turn,
+  });
+  for (const check of checks) {
+    const skipped = check.requires !== undefined && check.requires !== 'chat';
+    it(`${skipped ? 'skips' : 'passes'} ${check.name}`, async () => {
+      expect(await check.run()).toEqual(
+        skipped ? { skipped: `the backend does not offer ${check.requires}` } : {},
+      );
+    });
+  }
+});
+
+describe('the brew bot', () => {
+  it('takes a chat, greets, and answers a question from its list', async () => {
+    startBrewBot(desk);
+    const customer = desk.customer();
+    const texts: string[] = [];
+    customer.chat?.onEvent((event) => {
+      if (event.type === 'message' && event.message.from === 'agent') texts.push(event.message.text);
+    });
+    await customer.chat?.start({});
+    await customer.chat?.send({ id: 'q1', text: 'Which grind for my MOKA pot?' });
+    await expect
+      .poll(() => texts)
+      .toEqual([
+        'Hello! Ask me which grind suits your coffee maker.',
+        'For a moka pot: a fine grind, a little coarser than espresso.',
+      ]);
+  });
+
+  it('keeps a conversation across a reload, through its store', async () => {
+    const kept = new Map<string, string>();
+    const store = { load: () => kept.get('desk') ?? null, save: (text: string) => kept.set('desk', text) };
+    const resume = { get: () => kept.get('current') ?? null, set: (id: string) => kept.set('current', id) };
+    const first = createDesk({ store });
+    startBrewBot(first);
+    const { conversationId } = (await first.customer(resume).chat?.start({})) ?? {};
+    await expect.poll(() => first.agentOf(conversationId ?? '')).toBe('Brew bot');
+
+    const reloaded = createDesk({ store });
+    startBrewBot(reloaded);
+    const history = await reloaded.customer(resume).chat?.history();
+    expect(history).toMatchObject({ conversationId, state: 'connected', agents: ['Brew bot'] });
+    expect(history?.messages.map((m) => m.text)).toEqual([
+      'Hello! Ask me which grind suits your coffee maker.',
+    ]);
+  });
+});
