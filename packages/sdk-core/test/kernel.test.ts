@@ -125,17 +125,19 @@ describe('createTandem and the plugin contract', () => {
     tandem.destroy();
   });
 
+  /** A plugin with two namespaces, as click-to-call has. */
+  const callPlugin = () =>
+    definePlugin({
+      name: 'ClickToCall',
+      namespaces: ['Callback'],
+      setup(context) {
+        context.register('ClickToCall.ping', { run: () => 'c2c' });
+        context.register('Callback.ping', { run: () => 'cb' });
+      },
+    });
+
   it('loads a lazy plugin once, on the first command in its namespaces', async () => {
-    const load = vi.fn(async () =>
-      definePlugin({
-        name: 'ClickToCall',
-        namespaces: ['Callback'],
-        setup(context) {
-          context.register('ClickToCall.ping', { run: () => 'c2c' });
-          context.register('Callback.ping', { run: () => 'cb' });
-        },
-      }),
-    );
+    const load = vi.fn(async () => callPlugin());
     const tandem = createTandem({ plugins: [lazyPlugin('ClickToCall', load, ['Callback'])] });
     await Promise.resolve();
     expect(load).not.toHaveBeenCalled();
@@ -146,16 +148,7 @@ describe('createTandem and the plugin contract', () => {
   });
 
   it('refuses a feature the backend leaves out as unsupported, without loading its code', async () => {
-    const load = vi.fn(async () =>
-      definePlugin({
-        name: 'ClickToCall',
-        namespaces: ['Callback'],
-        setup(context) {
-          context.register('ClickToCall.ping', { run: () => 'c2c' });
-          context.register('Callback.ping', { run: () => 'cb' });
-        },
-      }),
-    );
+    const load = vi.fn(async () => callPlugin());
     const backend = {
       connect: async () => undefined,
       disconnect: () => undefined,
