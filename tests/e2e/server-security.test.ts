@@ -103,6 +103,49 @@ describe('outside demo mode', () => {
   });
 });
 
+describe("the phone network's API", () => {
+  const config = JSON.parse(readFileSync(defaultConfigPath, 'utf8'));
+  // One agent, hashed once: only the phone side is under test.
+  const oneAgent = async () => ({
+    ...config,
+    agents: [{ ...config.agents[0], password: await hashPassword('a-long-and-secret-password') }],
+  });
+  const call = (url: string, authorization?: string) =>
+    fetch(`${url}/api/phone/calls`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      body: JSON.stringify({ dialed: '+33 1 70 00 01 01', callerId: '+33600000001' }),
+    }).then((response) => response.status);
+  const token = 'the-gateway-token-0123456789abcdef';
+
+  it('is open in demo mode (the simulator page), off outside it without a token', async () => {
+    expect(await call(env.host.url)).toBe(201);
+    const server = await startServer({ config: await oneAgent(), port: 0, notice: () => undefined });
+    try {
+      expect(await call(server.url)).toBe(404);
+      expect(await call(server.url, `Bearer ${token}`)).toBe(404);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("takes only the gateway's token once one is set, and refuses to start on a short one", async () => {
+    const agents = await oneAgent();
+    await expect(startServer({ config: agents, port: 0, phoneToken: 'short' })).rejects.toThrow(
+      'TANDEM_PHONE_TOKEN: expected at least 32 characters (a random secret), got 5',
+    );
+    const server = await startServer({ config: agents, port: 0, phoneToken: token, notice: () => undefined });
+    try {
+      expect(await call(server.url)).toBe(401);
+      expect(await call(server.url, `Bearer ${token.slice(0, -1)}x`)).toBe(401);
+      expect(await call(server.url, `Basic ${Buffer.from(`x:${token}`).toString('base64')}`)).toBe(401);
+      expect(await call(server.url, `Bearer ${token}`)).toBe(201);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('connections per address', () => {
   /** Opens a socket; its handshake's answer: 101 (open) or the HTTP status it was refused with. */
   const connect = (url: string) =>

@@ -23,6 +23,10 @@ Options (most also read from the environment variable named after them):
   --site PREFIX=DIR        serve a folder of static pages under a path prefix; repeatable
   --demo                   demo mode: agents may sign in with plain passwords from the config (TANDEM_DEMO=1)
   --help                   print this and exit
+
+Environment only (secrets stay out of the process list):
+  TANDEM_PHONE_TOKEN       the token a telephony gateway sends as Authorization: Bearer on /api/phone/
+                           (32 characters or more); without it that API is off outside demo mode
 `;
 
 /** What the command line and the environment ask for, or an error naming the option and what it expects. */
@@ -84,6 +88,7 @@ export function parseServerArgs(
     port,
     host: values.host ?? env.HOST ?? '127.0.0.1',
     demo: values.demo === true || env.TANDEM_DEMO === '1',
+    ...(env.TANDEM_PHONE_TOKEN ? { phoneToken: env.TANDEM_PHONE_TOKEN } : {}),
     ...(origins ? { allowedOrigins: origins.trim() === '*' ? '*' : list(origins) } : {}),
     ...(sdkDir ? { sdkDir } : {}),
     ...(sites.length ? { sites } : {}),

@@ -42,6 +42,11 @@ describe('tandem-server arguments', () => {
     });
     expect(parseServerArgs(['--config', 'a.json', '--demo'])).toMatchObject({ demo: true });
     expect(parseServerArgs(['--config', 'a.json'], { TANDEM_DEMO: '1' })).toMatchObject({ demo: true });
+    const token = 'a-gateway-token-of-thirty-two-chars';
+    expect(parseServerArgs(['--config', 'a.json'], { TANDEM_PHONE_TOKEN: token })).toMatchObject({
+      phoneToken: token,
+    });
+    expect(parseServerArgs(['--config', 'a.json'])).not.toHaveProperty('phoneToken');
   });
 
   it('keeps the state in PostgreSQL, an embedded one in a folder, or memory only', () => {

@@ -6,7 +6,7 @@ import { type JwtSettings, jwtVerifier } from '../auth/jwt';
 import { isPasswordHash, passwordCheck } from '../auth/passwords';
 import { createReferenceServer, openReferenceServer, type ReferenceServer } from '../contact-center';
 import { openStore, type Store, type StoreOptions } from '../storage/store';
-import { phoneRoute } from './phone-api';
+import { minPhoneTokenLength, type PhoneAccess, phoneRoute } from './phone-api';
 import { serveSdkFile } from './sdk-files';
 import { readStatic } from './static';
 import { refuseUnlessSupervisor } from './supervisor-auth';
@@ -33,6 +33,11 @@ export interface ServerOptions {
   sites?: readonly StaticSite[];
   /** Demo mode: agents may sign in with the plain passwords of the config (logged at start). */
   demo?: boolean;
+  /**
+   * The token a telephony gateway sends (`Authorization: Bearer`) on /api/phone/; at least 32 characters.
+   * Without it the phone network's API is off, except in demo mode, where the simulator page uses it.
+   */
+  phoneToken?: string;
   /** Where lines an operator should read go (demo mode); console.warn by default. */
   notice?: (line: string) => void;
   /** Open WebSocket connections per address and in all (defaults: 64 per address, loopback exempt; 10,000). */
@@ -92,10 +97,21 @@ function jwtSettings(config: unknown): JwtSettings | undefined {
   return jwt && typeof jwt.jwksUrl === 'string' && URL.canParse(jwt.jwksUrl) ? jwt : undefined;
 }
 
+/** Who may use the phone network's API; a token too short to be safe stops the start, naming it. */
+function phoneAccess(token: string | undefined, demo: boolean): PhoneAccess {
+  if (token !== undefined && token.length < minPhoneTokenLength)
+    throw new Error(
+      `TANDEM_PHONE_TOKEN: expected at least ${minPhoneTokenLength} characters (a random secret), got ${token.length}`,
+    );
+  if (token !== undefined) return { token };
+  return demo ? { open: true } : null;
+}
+
 /** The contact center on HTTP and WebSocket: /tandem (protocol v1), /api/ (health, reports, phone), /sdk/, sites. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const demo = options.demo === true;
   refusePlainPasswords(options.config, demo);
+  const phone = phoneAccess(options.phoneToken, demo);
   const notice = options.notice ?? console.warn;
   const jwt = jwtSettings(options.config);
   const base = {
@@ -126,7 +142,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     );
   const origins: string[] = [];
   const server = createServer((request, response) => {
-    handle(request, response, contactCenter, options).catch((error: unknown) => {
+    handle(request, response, contactCenter, options, phone).catch((error: unknown) => {
       console.error('tandem-server: request failed', error);
       if (!response.headersSent) response.writeHead(500);
       response.end();
@@ -186,11 +202,12 @@ async function handle(
   response: ServerResponse,
   contactCenter: ReferenceServer,
   options: ServerOptions,
+  phoneAccess: PhoneAccess,
 ): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://host');
   const path = url.pathname;
-  const phone = await phoneRoute(request, path, contactCenter);
-  if (phone) return json(response, phone.status, phone.body);
+  const phone = await phoneRoute(request, path, contactCenter, phoneAccess);
+  if (phone) return json(response, phone.status, phone.body, phone.headers);
   if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'Method not allowed');
   if (path === '/api/health')
     return json(response, 200, { status: 'ok', sessions: contactCenter.sessionCount });

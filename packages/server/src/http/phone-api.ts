@@ -1,14 +1,38 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { ReferenceServer } from '../contact-center';
 
-// The phone simulator's API: there is no telephony here, so a page (or a test) places the calls a PSTN
-// gateway would, against the reference server's voice side.
+// The phone network's API: a PSTN gateway (or, in demo mode, the phone simulator page) places calls against
+// the reference server's voice side. Outside demo mode it is off unless the gateway's token is set, and
+// every request must carry it: a stranger could otherwise dial a leased number and take a visitor's context.
+
+/** Who may use the API: anyone (demo mode), the holder of a token, or nobody (the default). */
+export type PhoneAccess = { readonly open: true } | { readonly token: string } | null;
+
+/** Shorter tokens are refused at start: they could be guessed. */
+export const minPhoneTokenLength = 32;
+
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/** The refusal for a request the access does not allow, if any (compared in constant time). */
+function refusal(request: IncomingMessage, access: PhoneAccess): PhoneReply | undefined {
+  if (access === null) return { status: 404, body: { error: 'not_found' } };
+  if ('open' in access) return undefined;
+  const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
+  if (timingSafeEqual(digest(given), digest(access.token))) return undefined;
+  return {
+    status: 401,
+    body: { error: 'auth_failed', message: 'expected the gateway token as Authorization: Bearer' },
+    headers: { 'www-authenticate': 'Bearer realm="tandem-phone"' },
+  };
+}
 
 const maxBody = 4096;
 
 export interface PhoneReply {
   readonly status: number;
   readonly body: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 type Call = ReturnType<ReferenceServer['voice']['inboundCall']>;
@@ -32,9 +56,12 @@ export async function phoneRoute(
   request: IncomingMessage,
   path: string,
   contactCenter: ReferenceServer,
+  access: PhoneAccess,
 ): Promise<PhoneReply | undefined> {
   const match = /^\/api\/phone\/calls(?:\/([\w.-]{1,64})(?:\/(digits|hangup))?)?$/.exec(path);
   if (!match) return undefined;
+  const refused = refusal(request, access);
+  if (refused) return refused;
   const [, id, action] = match;
   const { voice } = contactCenter;
   try {
