@@ -1,5 +1,6 @@
 import type { Clock } from '@tandem/sdk-core';
 import { type Agent, presentedState } from './agents';
+import type { Notify } from './notify';
 
 /**
  * An agent's state changes (Ready, NotReady with a reason, LoggedOut) and who hears of them: the agent,
@@ -7,7 +8,7 @@ import { type Agent, presentedState } from './agents';
  */
 export function createAgentStates(options: {
   clock: Clock;
-  notify(subject: string, name: string, data?: unknown): void;
+  notify: Notify;
   /** Availability and queue positions may have moved. */
   changed(): void;
   /** A Ready agent may take what waits. */

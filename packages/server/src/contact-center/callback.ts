@@ -4,6 +4,7 @@ import type { DomainBus } from './domain-events';
 import { fail } from './failure';
 import { isOpen, nextOpening } from './hours';
 import type { Interaction, InteractionDomain } from './interactions';
+import type { Notify } from './notify';
 import { TrackedMap } from './tracked-map';
 
 export type CallbackState = CallbackBooking['state'];
@@ -35,7 +36,7 @@ export function createCallbackDomain(options: {
   clock: Clock;
   config: ServerConfig;
   interactions: InteractionDomain;
-  notify(subject: string, name: string, data?: unknown): void;
+  notify: Notify;
   newId(prefix: string): string;
   events: DomainBus;
 }) {

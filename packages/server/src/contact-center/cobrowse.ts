@@ -3,6 +3,7 @@ import type { ServerConfig } from './config';
 import type { DomainBus } from './domain-events';
 import { fail } from './failure';
 import type { Channel, Interaction, InteractionDomain } from './interactions';
+import type { Notify } from './notify';
 
 export type CobrowseMode = 'pointer' | 'write';
 export type AgentFrameKind = 'pointer' | 'highlight' | 'annotation' | 'control' | 'resync';
@@ -41,7 +42,7 @@ export function createCobrowseDomain(options: {
   random: Random;
   config: ServerConfig;
   interactions: InteractionDomain;
-  notify(subject: string, name: string, data?: unknown): void;
+  notify: Notify;
   events: DomainBus;
 }) {
   const { clock, random, config, interactions, notify, events } = options;

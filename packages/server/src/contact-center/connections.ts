@@ -4,6 +4,7 @@ import type { ServerConfig } from './config';
 import type { DomainBus } from './domain-events';
 import type { Ids } from './ids';
 import { createLoginThrottle, type LoginThrottleOptions } from './login-throttle';
+import type { Notify } from './notify';
 import { createPresence } from './presence';
 import { createSessionServer, type SessionLimits } from './sessions';
 import { createSignIn, plainPasswords, type VerifyPassword, type VerifyToken } from './sign-in';
@@ -64,8 +65,7 @@ export function createConnections(
     onGone: (subject, role) => events.emit('party.gone', { subject, role }),
   });
 
-  /** Sends an event to every connection of a customer or agent (`volatile`: not replayed on resume). */
-  const notify = (subject: string, name: string, data?: unknown, volatile = false) =>
+  const notify: Notify = (subject, name, data, volatile = false) =>
     sessions.emitTo(subject, name, data, { volatile });
 
   return { agents, signIn, sessions, presence, notify };

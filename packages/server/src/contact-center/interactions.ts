@@ -5,8 +5,11 @@ import type { DomainBus } from './domain-events';
 import type { createHandleTimes } from './ewt';
 import { type Fact, type FactLog, Reason, Result, Role } from './facts';
 import { fail } from './failure';
+import type { Notify, Sent, ServerEvents } from './notify';
 import type { Invite, Purpose, Request, RevokeCause, Router } from './router';
 import { TrackedMap } from './tracked-map';
+
+type AgentEvent = Extract<keyof ServerEvents, `agent.${string}`>;
 
 /** A chat message as the server keeps it: who sent it and who may see it. */
 export interface ChatMessage extends CustomerMessage {
@@ -65,7 +68,7 @@ export interface InteractionDomainOptions {
   facts: FactLog;
   handleTimes: ReturnType<typeof createHandleTimes>;
   /** `volatile`: only to connected sessions, never replayed (typing indicators). */
-  notify(subject: string, name: string, data?: unknown, volatile?: boolean): void;
+  notify: Notify;
   newId(prefix: string): string;
   router(): Router;
   /** EWT of a waiting request, given how many wait ahead of it in its line. */
@@ -104,7 +107,13 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
       visible: p.visible,
     }));
 
-  function toAgents(chat: Interaction, name: string, data: unknown, except?: string, volatile = false): void {
+  function toAgents<K extends AgentEvent>(
+    chat: Interaction,
+    name: K,
+    data: Sent<ServerEvents[K]>,
+    except?: string,
+    volatile = false,
+  ): void {
     for (const participant of chat.participants.values()) {
       if (participant.agent.id !== except) notify(participant.agent.id, name, data, volatile);
     }
@@ -112,7 +121,9 @@ export function createInteractionDomain(options: InteractionDomainOptions) {
 
   /** Customer-facing event names follow the media: chat.agentJoined, call.agentJoined… */
   function toCustomer(chat: Interaction, event: string, data: unknown, volatile = false): void {
-    notify(chat.customerId, `${customerPrefix[chat.media]}.${event}`, data, volatile);
+    // The name is made at run time; the tests' contract check holds each one to its schema.
+    const name = `${customerPrefix[chat.media]}.${event}` as keyof ServerEvents;
+    notify(chat.customerId, name, data as never, volatile);
   }
 
   function post(chat: Interaction, message: ChatMessage): void {

@@ -3,6 +3,7 @@ import type { ServerConfig } from './config';
 import type { DomainBus } from './domain-events';
 import { fail } from './failure';
 import type { Interaction, InteractionDomain } from './interactions';
+import type { Notify } from './notify';
 import { TrackedMap } from './tracked-map';
 
 interface Lease {
@@ -41,7 +42,7 @@ export function createVoiceDomain(options: {
   random: Random;
   config: ServerConfig;
   interactions: InteractionDomain;
-  notify(subject: string, name: string, data?: unknown): void;
+  notify: Notify;
   newId(prefix: string): string;
   events: DomainBus;
 }) {
