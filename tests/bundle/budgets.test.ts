@@ -48,11 +48,13 @@ const budgets = [
   // its English words is 7.0 KB on its own, plus 3.1 KB of window frame and form fields shared with chat:
   // 10.1 KB measured. The ceiling holds that line until a smaller design is agreed (see issue 5's note).
   { entry: 'click-to-call widget, added', file: chunk('call'), after: ['tandem-app.js'], ceiling: 10.5 * KB },
+  // Raised from 7.25 to 7.35 KB (issue 18): the window works on a backend that offers calls or callbacks
+  // alone (each half optional), 7.30 KB measured; its commands are registered whole, the kernel refuses.
   {
     entry: 'click-to-call widget, added after the chat',
     file: chunk('call'),
     after: ['tandem-app.js', chunk('chat')],
-    ceiling: 7.25 * KB,
+    ceiling: 7.35 * KB,
   },
 ];
 

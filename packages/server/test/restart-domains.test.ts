@@ -59,8 +59,8 @@ describe.each(stores)('after a crash, on %s', (_name, makeStore) => {
     // Stored once, under the thread, though the thread and its conversation share the transcript.
     await cc.elapse(1_000, 100);
     const stored = await (open.at(-1) as Store).load();
-    expect([...stored.messages.values()].map((list) => list.length)).toEqual([3]);
-    expect(stored.messages.has(threadChat)).toBe(false);
+    expect([...stored.logs.messages.values()].map((list) => list.items.length)).toEqual([3]);
+    expect(stored.logs.messages.has(threadChat)).toBe(false);
   });
 
   it('a closed thread’s messages stay while a reported conversation shares them, and go with it', async () => {
@@ -92,7 +92,7 @@ describe.each(stores)('after a crash, on %s', (_name, makeStore) => {
     await cc.elapse(2 * 3600_000, 25_000);
     await cc.until(() => !cc.server.interactions.has(exchange), 'the retention sweep');
     await cc.elapse(1_000, 100);
-    expect((await store.load()).messages.size).toBe(0);
+    expect((await store.load()).logs.messages.size).toBe(0);
   }, 30_000);
 
   it('a callback booked for later comes due after the restart', async () => {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { latestVersion } from '../src/storage/migrations';
+import { migrations } from '../src/storage/migrations';
 import { memoryStore, openStore, type Store } from '../src/storage/store';
 import { dropSchema, freshSchema, postgresStore, postgresUrl } from './postgres';
 
@@ -25,7 +25,7 @@ const stores: Array<[string, () => Promise<Store>]> = [
   ['PostgreSQL', () => postgresStore('store')],
 ];
 
-const none = { upserts: [], deletes: [], appended: [], dropped: [] };
+const none = { upserts: [], deletes: [], appended: [], trimmed: [], dropped: [] };
 
 describe.each(stores)('the %s store', (name, make) => {
   it('reads back what was written, in the order records were first written, with transcripts', async () => {
@@ -38,15 +38,15 @@ describe.each(stores)('the %s store', (name, make) => {
         { kind: 'sessions', id: 'tok', created: 3, json: '{"seq":4}' },
       ],
       appended: [
-        { owner: 'chat-b', position: 0, json: '{"id":"m1"}' },
-        { owner: 'chat-b', position: 1, json: '{"id":"m2"}' },
+        { kind: 'messages', owner: 'chat-b', position: 0, text: '{"id":"m1"}' },
+        { kind: 'messages', owner: 'chat-b', position: 1, text: '{"id":"m2"}' },
       ],
     });
     await store.write({
       ...none,
       upserts: [{ kind: 'conversations', id: 'chat-b', created: 9, json: '{"n":3}' }],
       deletes: [{ kind: 'sessions', id: 'tok' }],
-      appended: [{ owner: 'chat-a', position: 0, json: '{"id":"m3"}' }],
+      appended: [{ kind: 'messages', owner: 'chat-a', position: 0, text: '{"id":"m3"}' }],
     });
     const state = await store.load();
     expect([...state.records.conversations]).toEqual([
@@ -54,10 +54,33 @@ describe.each(stores)('the %s store', (name, make) => {
       ['chat-a', { n: 2 }],
     ]);
     expect(state.records.sessions.size).toBe(0);
-    expect(state.messages.get('chat-b')).toEqual([{ id: 'm1' }, { id: 'm2' }]);
+    expect(state.logs.messages.get('chat-b')).toEqual({ start: 0, items: [{ id: 'm1' }, { id: 'm2' }] });
     expect(state.lastCreated).toBe(2);
-    await store.write({ ...none, dropped: ['chat-b'] });
-    expect((await store.load()).messages.has('chat-b')).toBe(false);
+    await store.write({ ...none, dropped: [{ kind: 'messages', owner: 'chat-b' }] });
+    expect((await store.load()).logs.messages.has('chat-b')).toBe(false);
+  });
+
+  it("keeps a session's frames byte for byte, trimmed from the front as they are acknowledged", async () => {
+    const store = keep(await make());
+    const frame = (seq: number) =>
+      `{"type":"event","seq":${seq},  "name":"chat.message","data":{"b":1,"a":2}}`;
+    await store.write({
+      ...none,
+      appended: [1, 2, 3].map((seq) => ({
+        kind: 'frames' as const,
+        owner: 'tok',
+        position: seq,
+        text: frame(seq),
+      })),
+    });
+    await store.write({
+      ...none,
+      trimmed: [{ kind: 'frames', owner: 'tok', before: 3 }],
+      appended: [{ kind: 'frames', owner: 'tok', position: 4, text: frame(4) }],
+    });
+    expect((await store.load()).logs.frames.get('tok')).toEqual({ start: 3, items: [frame(3), frame(4)] });
+    await store.write({ ...none, trimmed: [{ kind: 'frames', owner: 'tok', before: 5 }] });
+    expect((await store.load()).logs.frames.has('tok')).toBe(false);
   });
 
   // The memory store takes JSON text on trust: only a database can refuse half a batch.
@@ -93,7 +116,7 @@ describe('migrations', () => {
     const client = new pg.Client({ connectionString: postgresUrl });
     await client.connect();
     const { rows } = await client.query(`select version from "${url.schema}".tandem_migrations`);
-    expect(rows.map((r) => r.version)).toEqual([latestVersion]);
+    expect(rows.map((r) => r.version)).toEqual(migrations.map((m) => m.version));
     // A newer server migrated this database: an older one refuses it rather than misread it.
     await client.query(
       `insert into "${url.schema}".tandem_migrations (version, name) values (999, 'future')`,
@@ -114,4 +137,61 @@ describe('migrations', () => {
     await (await openStore({ dataDir })).close();
     rmSync(dataDir, { recursive: true, force: true });
   }, 30_000);
+
+  it("carry a version 1 database's sessions over: their outbox and results become rows", async () => {
+    const schema = freshSchema('upgrade');
+    const { default: pg } = await import('pg');
+    const client = new pg.Client({ connectionString: postgresUrl });
+    await client.connect();
+    const [first] = migrations;
+    await client.query(`create schema "${schema}"; set search_path to "${schema}"`);
+    await client.query(
+      'create table tandem_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())',
+    );
+    await client.query(first?.sql ?? '');
+    await client.query("insert into tandem_migrations (version, name) values (1, 'records and messages')");
+    const frames = ['{"type":"event","seq":7}', '{"type":"result","seq":8,"id":"c2"}'];
+    const v1 = {
+      token: 'tok',
+      role: 'customer',
+      subject: 'customer-1',
+      seq: 8,
+      engaged: true,
+      outbox: frames.map((text, i) => ({ seq: 7 + i, text })),
+      results: [
+        ['c1', 3, ''],
+        ['c2', 8, frames[1]],
+      ],
+      unackedResults: ['c2'],
+    };
+    await client.query("insert into tandem_sessions (id, created, data) values ('tok', 1, $1::jsonb)", [
+      JSON.stringify(v1),
+    ]);
+    await client.end();
+    const store = await openStore({ databaseUrl: postgresUrl, schema });
+    opened.push({
+      ...store,
+      async close() {
+        await store.close();
+        await dropSchema(schema);
+      },
+    });
+    const state = await store.load();
+    expect(state.records.sessions.get('tok')).toEqual({
+      token: 'tok',
+      role: 'customer',
+      subject: 'customer-1',
+      seq: 8,
+      engaged: true,
+      resultsBase: 0,
+    });
+    expect(state.logs.frames.get('tok')).toEqual({ start: 7, items: frames });
+    expect(state.logs.results.get('tok')).toEqual({
+      start: 0,
+      items: [
+        ['c1', 3],
+        ['c2', 8],
+      ],
+    });
+  });
 });

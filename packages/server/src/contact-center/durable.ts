@@ -1,5 +1,5 @@
-import { createPersistence, type RecordSource, type TranscriptSource } from '../storage/persistence';
-import type { Store, StoredState } from '../storage/store';
+import { createPersistence, type LogSource, type RecordSource } from '../storage/persistence';
+import type { LogRows, Store, StoredState } from '../storage/store';
 import type { Agents } from './agents';
 import type { createAvailabilityFeed } from './availability';
 import type { CallbackDomain } from './callback';
@@ -12,7 +12,8 @@ import type { ChatMessage, Interaction, InteractionDomain } from './interactions
 import type { MessagingDomain, ThreadRecord } from './messaging';
 import type { createPresence } from './presence';
 import type { InviteRecord, RequestRecord, Router } from './router';
-import type { SessionRecord, SessionServer } from './sessions';
+import { framesOf, restoreSession, resultIdsOf, type SessionRecord, sessionRecord } from './session-records';
+import type { SessionServer, SessionState } from './sessions';
 import type { VoiceDomain } from './voice';
 
 /** The numbers ids are made from: kept, so no id is ever given twice. */
@@ -43,8 +44,9 @@ const keyed = <T>(list: readonly T[], key: (item: T) => string) =>
   list.map((item) => [key(item), item] as const);
 
 /**
- * What storage reads after each turn: one source per table, and the transcripts by owner. The kinds that
- * grow with traffic (sessions, conversations, facts, the queue, threads) report only what changed.
+ * What storage reads after each turn: one source per table, and the lists by owner (transcripts, sessions'
+ * frames and result ids). The kinds that grow with traffic (sessions, conversations, facts, the queue,
+ * threads) report only what changed.
  */
 export function recordSources(parts: DurableParts) {
   const { domain, router, messaging, voice, facts } = parts;
@@ -80,6 +82,16 @@ export function recordSources(parts: DurableParts) {
     if (owner !== chat.id && !liveThreads.has(owner)) closedThreads.add(owner);
   }
   let routing: ReturnType<Router['takeChanged']> | undefined;
+  // Taken once a turn, for the session rows and their lists; let go by the last list that reads them.
+  let sessionChanges: Array<[string, SessionState | undefined]> | undefined;
+  const changedSessions = () => {
+    sessionChanges ??= parts.sessions.takeChanged();
+    return sessionChanges;
+  };
+  const sessionLists = (of: (session: SessionState) => LogRows) => ({
+    all: () => [...parts.sessions.all()].map((session) => [session.token, of(session)] as const),
+    changed: () => changedSessions().map(([token, session]) => [token, session && of(session)] as const),
+  });
   const routerChanges = () => {
     routing ??= router.takeChanged();
     return routing;
@@ -93,8 +105,9 @@ export function recordSources(parts: DurableParts) {
   const sources: RecordSource[] = [
     {
       kind: 'sessions',
-      all: () => parts.sessions.records(),
-      changed: () => parts.sessions.takeChanged(),
+      all: () => [...parts.sessions.all()].map((session) => [session.token, sessionRecord(session)] as const),
+      changed: () =>
+        changedSessions().map(([token, session]) => [token, session && sessionRecord(session)] as const),
     },
     {
       kind: 'agents',
@@ -173,26 +186,40 @@ export function recordSources(parts: DurableParts) {
       },
     },
   ];
-  const transcripts: TranscriptSource = {
+  const transcripts: LogSource = {
+    kind: 'messages',
+    encode: (message) => JSON.stringify(message),
     *all() {
       const seen = new Set<string>();
       for (const thread of messaging.threads.values()) {
         seen.add(thread.id);
-        yield [thread.id, thread.transcript];
+        yield [thread.id, { start: 0, items: thread.transcript }];
       }
       for (const chat of domain.interactions.values()) {
         const owner = ownerOf(chat);
-        if (!seen.has(owner)) yield [owner, chat.transcript];
+        if (!seen.has(owner)) yield [owner, { start: 0, items: chat.transcript }];
         seen.add(owner);
       }
     },
     changed() {
-      const out = [...owners];
+      const out = [...owners].map(([owner, list]) => [owner, list && { start: 0, items: list }] as const);
       owners.clear();
       return out;
     },
   };
-  return { sources, transcripts };
+  const frames: LogSource = { kind: 'frames', encode: (text) => text as string, ...sessionLists(framesOf) };
+  const resultIds = sessionLists(resultIdsOf);
+  const results: LogSource = {
+    kind: 'results',
+    encode: (item) => JSON.stringify(item),
+    all: resultIds.all,
+    changed() {
+      const out = resultIds.changed();
+      sessionChanges = undefined;
+      return out;
+    },
+  };
+  return { sources, logs: [transcripts, frames, results] };
 }
 
 /**
@@ -217,7 +244,7 @@ export function restoreState(stored: StoredState, parts: DurableParts): void {
   const transcriptOf = (owner: string) => {
     let list = transcripts.get(owner);
     if (!list) {
-      list = [...((stored.messages.get(owner) ?? []) as ChatMessage[])];
+      list = [...((stored.logs.messages.get(owner)?.items ?? []) as ChatMessage[])];
       transcripts.set(owner, list);
     }
     return list;
@@ -259,7 +286,11 @@ export function restoreState(stored: StoredState, parts: DurableParts): void {
   parts.cobrowse.restore([...records.cobrowse_sessions.values()] as never[]);
   const subscribers = (state('availability')?.subscribers ?? []) as string[];
   for (const subscriber of subscribers) parts.feed.subscribe(subscriber);
-  for (const session of parts.sessions.restore([...records.sessions.values()] as SessionRecord[])) {
+  const sessions = [...records.sessions.values()] as SessionRecord[];
+  const states = sessions.map((record) =>
+    restoreSession(record, stored.logs.frames.get(record.token), stored.logs.results.get(record.token)),
+  );
+  for (const session of parts.sessions.restore(states)) {
     parts.presence.disconnected(session.subject, session.role);
   }
 }

@@ -103,7 +103,7 @@ export interface SessionHooks {
   onSessionEnd?(session: Session): void;
 }
 
-interface SessionState extends Session {
+export interface SessionState extends Session {
   connected: boolean;
   seq: number;
   /** Unacknowledged frames, encoded once, with their sizes for the byte cap. */
@@ -117,6 +117,8 @@ interface SessionState extends Session {
   expiry: unknown;
   /** Ran a command that starts something: resumable for the full window. */
   engaged: boolean;
+  /** Results let go from the front of the cache so far: the position of the first one kept. */
+  resultsBase: number;
 }
 
 const maxCachedResults = 1000;
@@ -164,6 +166,7 @@ export function createSessionServer(options: {
       peer: null,
       expiry: undefined,
       engaged: role === 'agent',
+      resultsBase: 0,
     };
     keep(session);
     return session;
@@ -477,6 +480,7 @@ export function createSessionServer(options: {
     if (session.results.size > maxCachedResults) {
       const oldest = session.results.keys().next().value;
       if (oldest !== undefined) session.results.delete(oldest);
+      session.resultsBase++;
     }
   }
 
@@ -495,14 +499,13 @@ export function createSessionServer(options: {
         if (!options.volatile || session.connected) emit(session, name, data);
       }
     },
-    records: () => [...sessions.values()].map((session) => [session.token, sessionRecord(session)] as const),
-    /** Sessions changed since the last call, as storage keeps them (undefined: the session ended). */
-    takeChanged(): Array<[string, SessionRecord | undefined]> {
-      const out: Array<[string, SessionRecord | undefined]> = [];
-      for (const token of changed) {
-        const session = sessions.get(token);
-        out.push([token, session && sessionRecord(session)]);
-      }
+    /** Every session, as storage keeps them (see session-records.ts). */
+    all: (): Iterable<SessionState> => sessions.values(),
+    /** Sessions changed since the last call (undefined: the session ended). */
+    takeChanged(): Array<[string, SessionState | undefined]> {
+      const out = [...changed].map(
+        (token) => [token, sessions.get(token)] as [string, SessionState | undefined],
+      );
       changed.clear();
       return out;
     },
@@ -510,19 +513,10 @@ export function createSessionServer(options: {
      * Sessions a previous run stored, all disconnected: each may be resumed with its token for its window
      * again, and replays what its client had not acknowledged.
      */
-    restore(records: Iterable<SessionRecord>): Session[] {
+    restore(stored: Iterable<Omit<SessionState, 'connected' | 'peer' | 'expiry'>>): Session[] {
       const restored: SessionState[] = [];
-      for (const record of records) {
-        const session: SessionState = {
-          ...record,
-          outbox: [...record.outbox],
-          outboxBytes: record.outbox.reduce((sum, entry) => sum + entry.text.length, 0),
-          results: new Map(record.results.map(([id, seq, text]) => [id, { seq, text }])),
-          unackedResults: [...record.unackedResults],
-          connected: false,
-          peer: null,
-          expiry: undefined,
-        };
+      for (const state of stored) {
+        const session: SessionState = { ...state, connected: false, peer: null, expiry: undefined };
         keep(session);
         armExpiry(session);
         restored.push(session);
@@ -554,32 +548,6 @@ export function createSessionServer(options: {
 }
 
 export type SessionServer = ReturnType<typeof createSessionServer>;
-
-/** A session as storage keeps it: everything but its connection and timers. */
-export interface SessionRecord {
-  readonly token: string;
-  readonly role: Role;
-  readonly subject: string;
-  readonly seq: number;
-  readonly outbox: ReadonlyArray<{ readonly seq: number; readonly text: string }>;
-  /** Cached results as [command id, seq, text] (text '' once acknowledged). */
-  readonly results: ReadonlyArray<readonly [string, number, string]>;
-  readonly unackedResults: readonly string[];
-  readonly engaged: boolean;
-}
-
-function sessionRecord(session: SessionState): SessionRecord {
-  return {
-    token: session.token,
-    role: session.role,
-    subject: session.subject,
-    seq: session.seq,
-    outbox: session.outbox,
-    results: [...session.results].map(([id, result]) => [id, result.seq, result.text] as const),
-    unackedResults: session.unackedResults,
-    engaged: session.engaged,
-  };
-}
 
 function failure(id: string, code: ProtocolErrorCode, message: string): Omit<ResultFrame, 'seq'> {
   return { type: 'result', id, ok: false, error: { code, message: message.slice(0, 2000) } };

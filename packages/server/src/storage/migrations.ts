@@ -23,6 +23,21 @@ export type RecordKind = (typeof recordKinds)[number];
 
 export const tableOf = (kind: RecordKind) => `tandem_${kind}`;
 
+/**
+ * Lists kept row by row under their owner, a row per item at its position: a transcript's messages (only
+ * appended), a session's unacknowledged frames (appended, trimmed from the front once acknowledged) and the
+ * ids of its cached results (trimmed when the cache is full). A turn writes the items it added, not the list.
+ */
+export const logKinds = ['messages', 'frames', 'results'] as const;
+export type LogKind = (typeof logKinds)[number];
+
+/** Frames are kept as the exact text that was sent, to be replayed byte for byte; the others as JSON. */
+export const logTables: Readonly<Record<LogKind, { table: string; json: boolean }>> = {
+  messages: { table: 'tandem_messages', json: true },
+  frames: { table: 'tandem_frames', json: false },
+  results: { table: 'tandem_results', json: true },
+};
+
 interface Migration {
   readonly version: number;
   readonly name: string;
@@ -50,6 +65,34 @@ export const migrations: readonly Migration[] = [
       );`,
       `create index tandem_conversations_customer on tandem_conversations ((data->>'customerId'));`,
     ].join('\n'),
+  },
+  {
+    version: 2,
+    name: 'session frames and results as rows',
+    // A session row held its whole outbox and result cache, rewritten for every frame sent; now each frame
+    // and result id is a row of its own. Sessions stored by version 1 are carried over.
+    sql: `
+      create table tandem_frames (
+        owner_id text not null,
+        position bigint not null,
+        data text not null,
+        primary key (owner_id, position)
+      );
+      create table tandem_results (
+        owner_id text not null,
+        position bigint not null,
+        data jsonb not null,
+        primary key (owner_id, position)
+      );
+      insert into tandem_frames (owner_id, position, data)
+        select s.id, (f->>'seq')::bigint, f->>'text'
+        from tandem_sessions s, jsonb_array_elements(coalesce(s.data->'outbox', '[]'::jsonb)) f;
+      insert into tandem_results (owner_id, position, data)
+        select s.id, r.n - 1, jsonb_build_array(r.v->0, r.v->1)
+        from tandem_sessions s,
+          jsonb_array_elements(coalesce(s.data->'results', '[]'::jsonb)) with ordinality as r(v, n);
+      update tandem_sessions
+        set data = (data - 'outbox' - 'results' - 'unackedResults') || '{"resultsBase": 0}'::jsonb;`,
   },
 ];
 

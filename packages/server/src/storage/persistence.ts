@@ -1,6 +1,6 @@
 import type { Peer } from '@tandem/sdk-core';
-import type { RecordKind } from './migrations';
-import type { Changes, Store, StoredState } from './store';
+import type { LogKind, RecordKind } from './migrations';
+import { type Changes, isEmpty, type LogRows, type Store, type StoredState } from './store';
 
 /**
  * Where a kind of record comes from: every record now, and, for the kinds that grow with traffic, only
@@ -12,17 +12,29 @@ export interface RecordSource {
   changed?(): Iterable<readonly [string, unknown | undefined]>;
 }
 
-/** Transcripts by owner; messages are only ever appended. `changed` lists owners with new messages. */
-export interface TranscriptSource {
-  all(): Iterable<readonly [string, readonly unknown[]]>;
-  changed(): Iterable<readonly [string, readonly unknown[] | undefined]>;
+/**
+ * Lists by owner, kept a row per item: appended at the end, trimmed from the front (`start` moves on), never
+ * changed in between. `changed` lists the owners whose list may have moved (undefined: the list is gone).
+ */
+export interface LogSource {
+  readonly kind: LogKind;
+  all(): Iterable<readonly [string, LogRows]>;
+  changed(): Iterable<readonly [string, LogRows | undefined]>;
+  /** An item as stored: JSON, or a frame's own text. */
+  encode(item: unknown): string;
+}
+
+/** Where an owner's stored list starts and ends (one past its last position). */
+interface Span {
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface PersistenceOptions {
   store: Store;
   restored: StoredState;
   sources: readonly RecordSource[];
-  transcripts: TranscriptSource;
+  logs: readonly LogSource[];
   onError(error: unknown): void;
   /** Waits between attempts while the store refuses writes. */
   retryMs?: number;
@@ -50,10 +62,15 @@ export function createPersistence(options: PersistenceOptions) {
       new Map([...rows].map(([id, data]) => [id, { created: 0, json: JSON.stringify(data) }])),
     );
   }
-  const messageCounts = new Map([...options.restored.messages].map(([owner, list]) => [owner, list.length]));
+  const spans = new Map<LogKind, Map<string, Span>>();
+  for (const [kind, lists] of Object.entries(options.restored.logs) as Array<
+    [LogKind, ReadonlyMap<string, LogRows>]
+  >) {
+    spans.set(kind, new Map([...lists].map(([owner, rows]) => [owner, spanOf(rows)])));
+  }
   /** Tracked changes whose write failed: tried again with the next one. */
   const unsaved = new Map<RecordKind, Map<string, unknown | undefined>>();
-  const unsavedOwners = new Map<string, readonly unknown[] | undefined>();
+  const unsavedLists = new Map<LogKind, Map<string, LogRows | undefined>>();
   let held: Array<() => void> = [];
   let scheduled = false;
   let writing: Promise<void> | null = null;
@@ -97,22 +114,8 @@ export function createPersistence(options: PersistenceOptions) {
         for (const id of previous.keys()) if (!seen.has(id)) deletes.push({ kind: source.kind, id });
       }
     }
-    for (const [owner, list] of options.transcripts.changed()) unsavedOwners.set(owner, list);
-    const appended: Array<{ owner: string; position: number; json: string }> = [];
-    const dropped: string[] = [];
-    const counts = new Map<string, number | undefined>();
-    for (const [owner, list] of unsavedOwners) {
-      if (!list) {
-        if (messageCounts.has(owner)) dropped.push(owner);
-        counts.set(owner, undefined);
-        continue;
-      }
-      for (let position = messageCounts.get(owner) ?? 0; position < list.length; position++) {
-        appended.push({ owner, position, json: JSON.stringify(list[position]) });
-      }
-      counts.set(owner, list.length);
-    }
-    const changes = { upserts, deletes, appended, dropped };
+    const lists = collectLogs();
+    const changes: Changes = { upserts, deletes, ...lists.changes };
     const commit = () => {
       for (const { kind, id, created, json } of upserts) {
         const table = written.get(kind) ?? new Map();
@@ -120,18 +123,69 @@ export function createPersistence(options: PersistenceOptions) {
         written.set(kind, table);
       }
       for (const { kind, id } of deletes) written.get(kind)?.delete(id);
-      for (const [owner, count] of counts) {
-        if (count === undefined) messageCounts.delete(owner);
-        else if (count > 0) messageCounts.set(owner, count);
-      }
+      lists.commit();
       unsaved.clear();
-      unsavedOwners.clear();
+      unsavedLists.clear();
     };
     if (options.verify) verify(changes, options.verify);
     return { changes, commit };
   }
 
-  /** What the tracked changes missed: a record (or transcript) that differs from what storage would hold. */
+  /** The lists' items added and trimmed since the last write, owner by owner, and their spans after it. */
+  function collectLogs() {
+    const appended: Array<Changes['appended'][number]> = [];
+    const trimmed: Array<Changes['trimmed'][number]> = [];
+    const dropped: Array<Changes['dropped'][number]> = [];
+    const after = new Map<LogKind, Map<string, Span | undefined>>();
+    for (const log of options.logs) {
+      const pending = unsavedLists.get(log.kind) ?? new Map<string, LogRows | undefined>();
+      for (const [owner, rows] of log.changed()) pending.set(owner, rows);
+      unsavedLists.set(log.kind, pending);
+      const stored = spans.get(log.kind) ?? new Map<string, Span>();
+      const next = new Map<string, Span | undefined>();
+      for (const [owner, rows] of pending) {
+        const before = stored.get(owner);
+        if (!rows) {
+          if (before) dropped.push({ kind: log.kind, owner });
+          next.set(owner, undefined);
+          continue;
+        }
+        const span = spanOf(rows);
+        // Items already stored stay as they are; only the new ones are written.
+        for (
+          let position = Math.max(before?.end ?? span.start, span.start);
+          position < span.end;
+          position++
+        ) {
+          appended.push({
+            kind: log.kind,
+            owner,
+            position,
+            text: log.encode(rows.items[position - span.start]),
+          });
+        }
+        if (before && span.start > before.start) trimmed.push({ kind: log.kind, owner, before: span.start });
+        next.set(owner, span);
+      }
+      after.set(log.kind, next);
+    }
+    return {
+      changes: { appended, trimmed, dropped },
+      after,
+      commit() {
+        for (const [kind, next] of after) {
+          const stored = spans.get(kind) ?? new Map<string, Span>();
+          for (const [owner, span] of next) {
+            if (span) stored.set(owner, span);
+            else stored.delete(owner);
+          }
+          spans.set(kind, stored);
+        }
+      },
+    };
+  }
+
+  /** What the tracked changes missed: a record (or a list) that differs from what storage would hold. */
   function verify(changes: Changes, report: (problem: string) => void): void {
     for (const source of sources) {
       if (!source.changed) continue;
@@ -145,12 +199,36 @@ export function createPersistence(options: PersistenceOptions) {
       }
       for (const id of after.keys()) if (!seen.has(id)) report(`${source.kind} ${id}: gone, not tracked`);
     }
-    const counts = new Map(messageCounts);
-    for (const d of changes.dropped) counts.delete(d);
-    for (const m of changes.appended) counts.set(m.owner, Math.max(counts.get(m.owner) ?? 0, m.position + 1));
-    for (const [owner, list] of options.transcripts.all()) {
-      if ((counts.get(owner) ?? 0) !== list.length) report(`messages of ${owner}: appended, not tracked`);
+    const { after } = collectSpans(changes);
+    for (const log of options.logs) {
+      const stored = after.get(log.kind) ?? new Map<string, Span>();
+      const seen = new Set<string>();
+      for (const [owner, rows] of log.all()) {
+        seen.add(owner);
+        const span = spanOf(rows);
+        if (!sameItems(stored.get(owner), span)) report(`${log.kind} of ${owner}: changed, not tracked`);
+      }
+      for (const [owner, span] of stored) {
+        if (!seen.has(owner) && span.end > span.start) report(`${log.kind} of ${owner}: gone, not tracked`);
+      }
     }
+  }
+
+  /** The lists' spans once these changes are written. */
+  function collectSpans(changes: Changes) {
+    const after = new Map([...spans].map(([kind, owners]) => [kind, new Map(owners)]));
+    const of = (kind: LogKind) => after.get(kind) ?? new Map<string, Span>();
+    for (const { kind, owner } of changes.dropped) of(kind).delete(owner);
+    for (const { kind, owner, before } of changes.trimmed) {
+      const span = of(kind).get(owner);
+      if (span) of(kind).set(owner, { start: before, end: Math.max(span.end, before) });
+    }
+    for (const { kind, owner, position } of changes.appended) {
+      const span = of(kind).get(owner) ?? { start: position, end: position };
+      of(kind).set(owner, { start: Math.min(span.start, position), end: Math.max(span.end, position + 1) });
+      after.set(kind, of(kind));
+    }
+    return { after };
   }
 
   function run(): void {
@@ -159,10 +237,7 @@ export function createPersistence(options: PersistenceOptions) {
     const release = held;
     held = [];
     const { changes, commit } = collect();
-    const empty =
-      changes.upserts.length + changes.deletes.length + changes.appended.length + changes.dropped.length ===
-      0;
-    writing = (empty ? Promise.resolve() : store.write(changes)).then(
+    writing = (isEmpty(changes) ? Promise.resolve() : store.write(changes)).then(
       () => {
         commit();
         for (const action of release) action();
@@ -222,3 +297,15 @@ export function createPersistence(options: PersistenceOptions) {
 }
 
 export type Persistence = ReturnType<typeof createPersistence>;
+
+/** Where a list starts and ends, from its rows. */
+function spanOf(rows: LogRows): Span {
+  return { start: rows.start, end: rows.start + rows.items.length };
+}
+
+/** Whether two spans hold the same positions (every empty span holds none). */
+function sameItems(a: Span | undefined, b: Span): boolean {
+  const empty = (span: Span | undefined) => !span || span.end <= span.start;
+  if (empty(a) || empty(b)) return empty(a) && empty(b);
+  return a?.start === b.start && a?.end === b.end;
+}

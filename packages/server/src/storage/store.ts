@@ -1,12 +1,26 @@
 import { lockDataDir } from './data-dir-lock';
-import { migrate, type RecordKind, recordKinds, tableOf } from './migrations';
+import {
+  type LogKind,
+  logKinds,
+  logTables,
+  migrate,
+  type RecordKind,
+  recordKinds,
+  tableOf,
+} from './migrations';
 import { connectPostgres, openEmbedded, type SqlClient } from './sql-client';
+
+/** A stored list: its items in order, the first at position `start` (earlier ones were trimmed). */
+export interface LogRows {
+  readonly start: number;
+  readonly items: readonly unknown[];
+}
 
 /** Everything the contact center had written, as it reads it back at start. */
 export interface StoredState {
   readonly records: { readonly [K in RecordKind]: ReadonlyMap<string, unknown> };
-  /** Transcripts by owner (a conversation or a messaging thread), in order. */
-  readonly messages: ReadonlyMap<string, readonly unknown[]>;
+  /** Lists by owner: transcripts (a conversation or a thread), a session's frames and result ids. */
+  readonly logs: { readonly [K in LogKind]: ReadonlyMap<string, LogRows> };
   /** The highest `created` written: new records continue after it. */
   readonly lastCreated: number;
 }
@@ -15,18 +29,27 @@ export interface StoredState {
 export function emptyState(): StoredState {
   const records = {} as Record<RecordKind, Map<string, unknown>>;
   for (const kind of recordKinds) records[kind] = new Map();
-  return { records, messages: new Map(), lastCreated: 0 };
+  const logs = {} as Record<LogKind, Map<string, LogRows>>;
+  for (const kind of logKinds) logs[kind] = new Map();
+  return { records, logs, lastCreated: 0 };
 }
 
 /** One turn's writes, applied together or not at all. */
 export interface Changes {
   readonly upserts: ReadonlyArray<{ kind: RecordKind; id: string; created: number; json: string }>;
   readonly deletes: ReadonlyArray<{ kind: RecordKind; id: string }>;
-  /** Messages appended at `position` in their owner's transcript. */
-  readonly appended: ReadonlyArray<{ owner: string; position: number; json: string }>;
-  /** Owners whose whole transcript goes (the conversation or thread was forgotten). */
-  readonly dropped: readonly string[];
+  /** Items added at `position` in their owner's list (`text`: JSON, or a frame's own text). */
+  readonly appended: ReadonlyArray<{ kind: LogKind; owner: string; position: number; text: string }>;
+  /** Items before `before` leave their owner's list (frames acknowledged, results let go). */
+  readonly trimmed: ReadonlyArray<{ kind: LogKind; owner: string; before: number }>;
+  /** Owners whose whole list goes (a conversation forgotten, a session ended). */
+  readonly dropped: ReadonlyArray<{ kind: LogKind; owner: string }>;
 }
+
+/** Whether a turn has nothing to write. */
+export const isEmpty = (changes: Changes) =>
+  changes.upserts.length + changes.deletes.length + changes.appended.length + changes.trimmed.length === 0 &&
+  changes.dropped.length === 0;
 
 export interface Store {
   /** Where the data lives, for the start-up line ("embedded PostgreSQL in ./data"). */
@@ -86,16 +109,14 @@ export function sqlStore(client: SqlClient, description: string): Store {
         records[kind] = new Map(rows.map((row) => [row.id, row.data]));
         for (const row of rows) lastCreated = Math.max(lastCreated, Number(row.created));
       }
-      const messages = new Map<string, unknown[]>();
-      const { rows } = await client.query<{ owner_id: string; data: unknown }>(
-        'select owner_id, data from tandem_messages order by owner_id, position',
-      );
-      for (const row of rows) {
-        const list = messages.get(row.owner_id) ?? [];
-        list.push(row.data);
-        messages.set(row.owner_id, list);
+      const logs = {} as Record<LogKind, Map<string, LogRows>>;
+      for (const kind of logKinds) {
+        const { rows } = await client.query<{ owner_id: string; position: string; data: unknown }>(
+          `select owner_id, position, data from ${logTables[kind].table} order by owner_id, position`,
+        );
+        logs[kind] = gather(rows.map((row) => [row.owner_id, Number(row.position), row.data] as const));
       }
-      return { records, messages, lastCreated };
+      return { records, logs, lastCreated };
     },
     async write(changes) {
       const statement = writeStatement(changes);
@@ -145,34 +166,66 @@ export function writeStatement(changes: Changes): { text: string; params: unknow
       );
     }
   }
-  if (changes.dropped.length > 0) {
-    parts.push(`delete from tandem_messages where owner_id = any(${param(changes.dropped, 'text[]')})`);
-  }
-  const { appended } = changes;
-  if (appended.length > 0) {
-    const owners = param(
-      appended.map((m) => m.owner),
-      'text[]',
-    );
-    const positions = param(
-      appended.map((m) => m.position),
-      'int[]',
-    );
-    const data = param(
-      appended.map((m) => m.json),
-      'text[]',
-    );
-    parts.push(`insert into tandem_messages (owner_id, position, data)
-      select owner_id, position, data::jsonb
-      from unnest(${owners}, ${positions}, ${data}) as u(owner_id, position, data)
-      on conflict (owner_id, position) do update set data = excluded.data`);
-  }
+  for (const kind of logKinds) parts.push(...logStatements(kind, changes, param));
   if (parts.length === 0) return undefined;
   const [last, ...before] = parts.reverse();
   return {
     text: `${before.length ? `with ${before.map((sql, i) => `w${i} as (${sql})`).join(',\n')}\n` : ''}${last}`,
     params,
   };
+}
+
+/** One kind of list's writes: owners dropped, items trimmed from the front, items appended. */
+function logStatements(kind: LogKind, changes: Changes, param: (value: unknown, type: string) => string) {
+  const { table, json } = logTables[kind];
+  const parts: string[] = [];
+  const dropped = changes.dropped.filter((d) => d.kind === kind).map((d) => d.owner);
+  if (dropped.length > 0)
+    parts.push(`delete from ${table} where owner_id = any(${param(dropped, 'text[]')})`);
+  const trimmed = changes.trimmed.filter((t) => t.kind === kind);
+  if (trimmed.length > 0) {
+    const owners = param(
+      trimmed.map((t) => t.owner),
+      'text[]',
+    );
+    const before = param(
+      trimmed.map((t) => t.before),
+      'bigint[]',
+    );
+    parts.push(`delete from ${table} t using unnest(${owners}, ${before}) as u(owner_id, before)
+      where t.owner_id = u.owner_id and t.position < u.before`);
+  }
+  const appended = changes.appended.filter((a) => a.kind === kind);
+  if (appended.length > 0) {
+    const owners = param(
+      appended.map((a) => a.owner),
+      'text[]',
+    );
+    const positions = param(
+      appended.map((a) => a.position),
+      'bigint[]',
+    );
+    const data = param(
+      appended.map((a) => a.text),
+      'text[]',
+    );
+    parts.push(`insert into ${table} (owner_id, position, data)
+      select owner_id, position, data${json ? '::jsonb' : ''}
+      from unnest(${owners}, ${positions}, ${data}) as u(owner_id, position, data)
+      on conflict (owner_id, position) do update set data = excluded.data`);
+  }
+  return parts;
+}
+
+/** Rows of lists, ordered by owner and position, as each owner's list. */
+function gather(rows: Iterable<readonly [string, number, unknown]>): Map<string, LogRows> {
+  const lists = new Map<string, { start: number; items: unknown[] }>();
+  for (const [owner, position, data] of rows) {
+    const list = lists.get(owner) ?? { start: position, items: [] };
+    list.items.push(data);
+    lists.set(owner, list);
+  }
+  return lists;
 }
 
 /**
@@ -183,7 +236,7 @@ export function memoryStore(): Store {
   const tables = new Map<RecordKind, Map<string, { created: number; json: string }>>(
     recordKinds.map((k) => [k, new Map()]),
   );
-  const messages = new Map<string, string[]>();
+  const lists = new Map<LogKind, Map<string, Map<number, string>>>(logKinds.map((k) => [k, new Map()]));
   return {
     description: 'memory',
     async load() {
@@ -194,8 +247,17 @@ export function memoryStore(): Store {
         records[kind] = new Map(rows.map(([id, row]) => [id, JSON.parse(row.json)]));
         for (const [, row] of rows) lastCreated = Math.max(lastCreated, row.created);
       }
-      const parsed = new Map([...messages].map(([owner, list]) => [owner, list.map((m) => JSON.parse(m))]));
-      return { records, messages: parsed, lastCreated };
+      const logs = {} as Record<LogKind, Map<string, LogRows>>;
+      for (const kind of logKinds) {
+        const decode = (text: string) => (logTables[kind].json ? JSON.parse(text) : text);
+        const rows = [...(lists.get(kind) ?? [])].flatMap(([owner, items]) =>
+          [...items]
+            .sort(([a], [b]) => a - b)
+            .map(([position, text]) => [owner, position, decode(text)] as const),
+        );
+        logs[kind] = gather(rows);
+      }
+      return { records, logs, lastCreated };
     },
     async write(changes) {
       for (const { kind, id, created, json } of changes.upserts) {
@@ -203,11 +265,16 @@ export function memoryStore(): Store {
         table?.set(id, { created: table.get(id)?.created ?? created, json });
       }
       for (const { kind, id } of changes.deletes) tables.get(kind)?.delete(id);
-      for (const owner of changes.dropped) messages.delete(owner);
-      for (const { owner, position, json } of changes.appended) {
-        const list = messages.get(owner) ?? [];
-        list[position] = json;
-        messages.set(owner, list);
+      for (const { kind, owner } of changes.dropped) lists.get(kind)?.delete(owner);
+      for (const { kind, owner, before } of changes.trimmed) {
+        const items = lists.get(kind)?.get(owner);
+        for (const position of items?.keys() ?? []) if (position < before) items?.delete(position);
+      }
+      for (const { kind, owner, position, text } of changes.appended) {
+        const byOwner = lists.get(kind);
+        const items = byOwner?.get(owner) ?? new Map<number, string>();
+        items.set(position, logTables[kind].json ? JSON.stringify(JSON.parse(text)) : text);
+        byOwner?.set(owner, items);
       }
     },
     async close() {},

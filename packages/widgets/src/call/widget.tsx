@@ -14,7 +14,7 @@ import { focusIn, focusLost } from '../shared/focus';
 import { formStrings } from '../shared/form-strings';
 import { windowStyles } from '../shared/window-styles';
 import { type CallbackController, createCallbackController } from './callback-controller';
-import { type CallController, type CallState, createCallController } from './controller';
+import { type CallState, createCallController } from './controller';
 import { type CallOffer, callOffer } from './offer';
 import { type CallOptions, parseCallOptions } from './options';
 import { askLocation, pageContext } from './page-context';
@@ -362,44 +362,37 @@ function mountCall(context: PluginContext, given: CallOptions): () => void {
     bus.emit(next ? 'ClickToCall.opened' : 'ClickToCall.closed', undefined);
   }
 
-  if (call) registerCalls(call);
-  if (callbacks) registerCallbacks(callbacks);
-
-  function registerCalls(call: CallController): void {
-    context.register('ClickToCall.open', {
-      schema: openSchema,
-      run: async (payload) => {
-        setOpen(true, payload, 'call');
-        if (!payload?.submit || !payload.phone || call.state.phase !== 'idle') return undefined;
-        // Only once the wait is known: above the threshold the visitor is offered a callback instead.
-        availability = await context.backend?.availability.get().catch(() => availability);
-        paint();
-        // Through the form, so that its checks and errors are the visitor's too.
-        if (effectiveMode() === 'call') slot?.querySelector('form')?.requestSubmit();
-        return undefined;
-      },
-    });
-    context.register('ClickToCall.close', { run: () => void setOpen(false) });
-    context.register('ClickToCall.setAttributes', {
-      schema: attributesSchema,
-      run: (payload) => void Object.assign(attributes, payload),
-    });
-    context.register('ClickToCall.state', { run: () => callState() });
-  }
-
-  function registerCallbacks(callbacks: CallbackController): void {
-    context.register('Callback.open', {
-      schema: openSchema,
-      run: (payload) => void setOpen(true, payload, 'callback'),
-    });
-    context.register('Callback.request', {
-      schema: requestSchema,
-      run: ({ subject: wanted, ...request }) =>
-        callbacks.request({ ...request, ...subjectOf(wanted ?? defaultSubject()) }),
-    });
-    context.register('Callback.cancel', { run: () => callbacks.cancel().then(() => undefined) });
-    context.register('Callback.state', { run: () => callbacks.booking });
-  }
+  // All registered: the kernel refuses the commands of a half the backend leaves out before they get here.
+  context.register('ClickToCall.open', {
+    schema: openSchema,
+    run: async (payload) => {
+      setOpen(true, payload, 'call');
+      if (!payload?.submit || !payload.phone || call?.state.phase !== 'idle') return undefined;
+      // Only once the wait is known: above the threshold the visitor is offered a callback instead.
+      availability = await backend.availability.get().catch(() => availability);
+      paint();
+      // Through the form, so that its checks and errors are the visitor's too.
+      if (effectiveMode() === 'call') slot?.querySelector('form')?.requestSubmit();
+      return undefined;
+    },
+  });
+  context.register('ClickToCall.close', { run: () => void setOpen(false) });
+  context.register('ClickToCall.setAttributes', {
+    schema: attributesSchema,
+    run: (payload) => void Object.assign(attributes, payload),
+  });
+  context.register('ClickToCall.state', { run: () => callState() });
+  context.register('Callback.open', {
+    schema: openSchema,
+    run: (payload) => void setOpen(true, payload, 'callback'),
+  });
+  context.register('Callback.request', {
+    schema: requestSchema,
+    run: ({ subject: wanted, ...request }) =>
+      (callbacks as CallbackController).request({ ...request, ...subjectOf(wanted ?? defaultSubject()) }),
+  });
+  context.register('Callback.cancel', { run: () => callbacks?.cancel().then(() => undefined) });
+  context.register('Callback.state', { run: () => callbacks?.booking ?? null });
 
   const stopState = backend.onStateChange((state) => {
     connection = state;
