@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { BackendAdapter } from '../backend/adapter';
+import { type Capability, capabilityNames } from '../backend/capabilities';
 import { bool, cssColor, localeTag, number, oneOf, text } from '../fields';
 
 const ewtSchema = z
@@ -32,8 +33,9 @@ const channelSchema = z.strictObject({
   ewt: z.optional(ewtSchema),
 });
 
-export const channelNames = ['chat', 'messaging', 'clickToCall', 'callback', 'cobrowse'] as const;
-export type ChannelName = (typeof channelNames)[number];
+/** A site lists the channels it offers among the features a backend may have: the same names. */
+export const channelNames = capabilityNames;
+export type ChannelName = Capability;
 
 const channelsSchema = z.strictObject({
   /** Links to messaging apps (WhatsApp, Messenger, LINE): checked by the selector when it shows them. */
