@@ -52,9 +52,7 @@ const subscribers = <T>() => {
 
 export function createDesk(options: { now?(): number; store?: DeskStore } = {}) {
   const now = options.now ?? (() => Date.now());
-  const conversations = new Map<string, Conversation>(
-    (JSON.parse(options.store?.load() ?? '[]') as Conversation[]).map((c) => [c.id, c]),
-  );
+  const conversations = new Map<string, Conversation>(stored(options.store).map((c) => [c.id, c]));
   const queue = [...conversations.values()].filter((c) => c.state === 'queued').map((c) => c.id);
   const agentsWaiting: Array<(id: string) => void> = [];
   const chatEvents = new Map<string, ReturnType<typeof subscribers<ChatEvent>>>();
@@ -223,3 +221,17 @@ export function createDesk(options: { now?(): number; store?: DeskStore } = {}) 
 }
 
 export type Desk = ReturnType<typeof createDesk>;
+
+/** What the store held, or nothing when it is not a list of conversations (the page's storage is not ours). */
+function stored(store: DeskStore | undefined): Conversation[] {
+  try {
+    const list: unknown = JSON.parse(store?.load() ?? '[]');
+    const valid = (c: Partial<Conversation> | null) =>
+      typeof c?.id === 'string' &&
+      ['queued', 'connected', 'ended'].includes(c.state ?? '') &&
+      Array.isArray(c.messages);
+    return Array.isArray(list) && list.every(valid) ? (list as Conversation[]) : [];
+  } catch {
+    return [];
+  }
+}

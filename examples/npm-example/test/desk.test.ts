@@ -70,4 +70,15 @@ describe('the brew bot', () => {
       'Hello! Ask me which grind suits your coffee maker.',
     ]);
   });
+
+  it('starts empty on a store that holds something else, rather than break the page', async () => {
+    for (const text of ['not json', '{"id":1}', '[{"id":"x","state":"lost","messages":[]}]']) {
+      const desk = createDesk({ store: { load: () => text, save: () => undefined } });
+      const resume = { get: () => 'x', set: () => undefined };
+      expect(await desk.customer(resume).chat?.history()).toMatchObject({
+        conversationId: null,
+        state: 'none',
+      });
+    }
+  });
 });
