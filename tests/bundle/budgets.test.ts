@@ -21,12 +21,15 @@ const budgets = [
   { entry: 'launcher + channel selector', file: 'tandem-app.js', after: [], ceiling: 20 * KB },
   // Not in DESIGN.md's table: the open selector (its list, statuses and words) waits for intent, as
   // DESIGN.md's goal asks, so a page view that never opens it pays 0.66 KB less. Split from the launcher at
-  // issue 16, when "Leave a message" would not fit the launcher's 20 KB: 1.33 KB measured.
+  // issue 16, when "Leave a message" would not fit the launcher's 20 KB: 1.33 KB measured. Raised to
+  // 1.75 KB at issue 18: its English words, which the launcher had carried all along (one strings module
+  // for both), now come with it as this comment always said (launcher 20.27 KB, down 0.25), with the
+  // "nothing is open" line: 1.65 KB measured.
   {
     entry: 'channel selector view, added on intent',
     file: chunk('selector-view'),
     after: ['tandem-app.js'],
-    ceiling: 1.5 * KB,
+    ceiling: 1.75 * KB,
   },
   // Not in DESIGN.md's table: the protocol v1 client is fetched on first use (selector opened, a feature
   // started), so that the launcher stays under 20 KB. Raised from 6 to 7 KB when the relay that lets all

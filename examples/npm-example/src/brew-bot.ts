@@ -12,10 +12,17 @@ const fallback = 'I know grinds for moka pots, French presses, filters and espre
 /** The desk's only agent: takes every chat in turn and answers each question from a short list. */
 export function startBrewBot(desk: Desk, name = 'Brew bot'): void {
   const agent = desk.agent(name);
+  // A chat may end at any moment (the visitor leaves): the bot then moves on to the next one.
+  const attempt = (work: () => void) => {
+    try {
+      work();
+    } catch {}
+  };
   const greet = async () => {
     for (;;) {
-      const id = await agent.next();
-      agent.say(id, 'Hello! Ask me which grind suits your coffee maker.');
+      try {
+        agent.say(await agent.next(), 'Hello! Ask me which grind suits your coffee maker.');
+      } catch {}
     }
   };
   void greet();
@@ -23,6 +30,6 @@ export function startBrewBot(desk: Desk, name = 'Brew bot'): void {
     if (desk.agentOf(conversationId) !== name) return;
     const words = message.text.toLowerCase();
     const found = answers.find(([keys]) => keys.every((key) => words.includes(key)));
-    agent.say(conversationId, found?.[1] ?? fallback);
+    attempt(() => agent.say(conversationId, found?.[1] ?? fallback));
   });
 }

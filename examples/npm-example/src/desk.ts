@@ -3,6 +3,7 @@
 // what it offers; Tandem leaves out the rest (the selector lists chat only, other features are refused).
 import {
   type BackendAdapter,
+  type BackendFeatures,
   type ChannelAvailability,
   type ChatApi,
   type ChatEvent,
@@ -35,6 +36,7 @@ export interface DeskAgent {
   end(conversationId: string): void;
 }
 
+// Like sdk-core's own listeners (not public), but delivering later, as a network would.
 const subscribers = <T>() => {
   const set = new Set<(value: T) => void>();
   return {
@@ -42,7 +44,6 @@ const subscribers = <T>() => {
       set.add(listener);
       return () => void set.delete(listener);
     },
-    // Later, as a network would: never inside the call that caused it.
     emit: (value: T) =>
       queueMicrotask(() => {
         for (const listener of [...set]) listener(value);
@@ -59,6 +60,7 @@ export function createDesk(options: { now?(): number; store?: DeskStore } = {}) 
   const customerMessages = subscribers<{ conversationId: string; message: ChatMessage }>();
   let counter = conversations.size;
   let replies = 0;
+  let onDuty = 0;
 
   const save = () => options.store?.save(JSON.stringify([...conversations.values()]));
   const eventsOf = (id: string) => {
@@ -86,7 +88,10 @@ export function createDesk(options: { now?(): number; store?: DeskStore } = {}) 
   }
 
   /** A visitor's adapter. `resume`: the conversation it had before a reload. */
-  function customer(resume?: { get(): string | null; set(id: string): void }): BackendAdapter {
+  function customer(resume?: {
+    get(): string | null;
+    set(id: string): void;
+  }): BackendAdapter & Pick<BackendFeatures, 'chat'> {
     let state: ConnectionState = 'idle';
     let current = resume?.get() ?? null;
     const states = subscribers<ConnectionState>();
@@ -135,6 +140,8 @@ export function createDesk(options: { now?(): number; store?: DeskStore } = {}) 
         const conversation = active();
         if (!conversation) return;
         conversation.state = 'ended';
+        // Withdrawn from the queue too: no agent is later handed a chat whose visitor has gone.
+        if (queue.includes(conversation.id)) queue.splice(queue.indexOf(conversation.id), 1);
         save();
         eventsOf(conversation.id).emit({ type: 'ended', reason: 'customer' });
       },
@@ -157,7 +164,10 @@ export function createDesk(options: { now?(): number; store?: DeskStore } = {}) 
       },
       onEvent: forwarded.add,
     };
-    const open: ChannelAvailability = { channel: 'chat', open: true, ewtSeconds: 0 };
+    // Open around the clock; staffed while an agent is on duty (the bot, in the page).
+    const availability = (): ChannelAvailability[] => [
+      { channel: 'chat', open: true, ewtSeconds: 0, staffed: onDuty > 0 },
+    ];
     return {
       async connect() {
         if (state !== 'online') setState('online');
@@ -167,12 +177,13 @@ export function createDesk(options: { now?(): number; store?: DeskStore } = {}) 
         return state;
       },
       onStateChange: states.add,
-      availability: { get: async () => [open], subscribe: () => () => undefined },
+      availability: { get: async () => availability(), subscribe: () => () => undefined },
       chat,
     };
   }
 
   function agent(name: string): DeskAgent {
+    onDuty++;
     const conversation = (id: string) => {
       const found = conversations.get(id);
       if (!found || found.state === 'ended') throw new Error(`no chat ${id} in progress`);

@@ -12,14 +12,17 @@ const desk = createDesk({
     save: (text) => sessionStorage.setItem('grind-desk', text),
   },
 });
-startBrewBot(desk);
+// Try it another way: /npm-example/own-backend.html?lang=ar&theme=dark, or ?bot=off for a desk nobody staffs.
+const tryOut = new URLSearchParams(location.search);
+if (tryOut.get('bot') !== 'off') startBrewBot(desk);
 
 createTandem({
   backend: desk.customer({
     get: () => sessionStorage.getItem('grind-desk-current'),
     set: (id) => sessionStorage.setItem('grind-desk-current', id),
   }),
-  locale: 'en',
+  locale: tryOut.get('lang') ?? 'en',
+  theme: { mode: (tryOut.get('theme') ?? 'auto') as 'auto' },
   channels: { chat: { whenClosed: 'message' }, messaging: {}, clickToCall: {}, callback: {}, cobrowse: {} },
   plugins: [
     channelSelector(),

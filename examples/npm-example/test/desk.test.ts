@@ -40,11 +40,11 @@ describe('the brew bot', () => {
     startBrewBot(desk);
     const customer = desk.customer();
     const texts: string[] = [];
-    customer.chat?.onEvent((event) => {
+    customer.chat.onEvent((event) => {
       if (event.type === 'message' && event.message.from === 'agent') texts.push(event.message.text);
     });
-    await customer.chat?.start({});
-    await customer.chat?.send({ id: 'q1', text: 'Which grind for my MOKA pot?' });
+    await customer.chat.start({});
+    await customer.chat.send({ id: 'q1', text: 'Which grind for my MOKA pot?' });
     await expect
       .poll(() => texts)
       .toEqual([
@@ -53,18 +53,32 @@ describe('the brew bot', () => {
       ]);
   });
 
+  it('goes on to the next chat when a visitor leaves the queue before the bot is there', async () => {
+    const gone = desk.customer();
+    await gone.chat.start({});
+    await gone.chat.end();
+    startBrewBot(desk);
+    const next = desk.customer();
+    const texts: string[] = [];
+    next.chat.onEvent((event) => {
+      if (event.type === 'message') texts.push(event.message.text);
+    });
+    await next.chat.start({});
+    await expect.poll(() => texts).toEqual(['Hello! Ask me which grind suits your coffee maker.']);
+  });
+
   it('keeps a conversation across a reload, through its store', async () => {
     const kept = new Map<string, string>();
     const store = { load: () => kept.get('desk') ?? null, save: (text: string) => kept.set('desk', text) };
     const resume = { get: () => kept.get('current') ?? null, set: (id: string) => kept.set('current', id) };
     const first = createDesk({ store });
     startBrewBot(first);
-    const { conversationId } = (await first.customer(resume).chat?.start({})) ?? {};
+    const { conversationId } = (await first.customer(resume).chat.start({})) ?? {};
     await expect.poll(() => first.agentOf(conversationId ?? '')).toBe('Brew bot');
 
     const reloaded = createDesk({ store });
     startBrewBot(reloaded);
-    const history = await reloaded.customer(resume).chat?.history();
+    const history = await reloaded.customer(resume).chat.history();
     expect(history).toMatchObject({ conversationId, state: 'connected', agents: ['Brew bot'] });
     expect(history?.messages.map((m) => m.text)).toEqual([
       'Hello! Ask me which grind suits your coffee maker.',
@@ -75,7 +89,7 @@ describe('the brew bot', () => {
     for (const text of ['not json', '{"id":1}', '[{"id":"x","state":"lost","messages":[]}]']) {
       const desk = createDesk({ store: { load: () => text, save: () => undefined } });
       const resume = { get: () => 'x', set: () => undefined };
-      expect(await desk.customer(resume).chat?.history()).toMatchObject({
+      expect(await desk.customer(resume).chat.history()).toMatchObject({
         conversationId: null,
         state: 'none',
       });

@@ -14,6 +14,8 @@ export interface SelectorProps {
   id: string;
   title: string;
   closeLabel: string;
+  /** Said when no channel is there to choose (all closed and hidden, or none the backend offers). */
+  emptyText: string;
   channels: readonly SelectorChannel[];
   apps: readonly AppLink[];
   /** Shown instead of the channels while it is set. */
@@ -36,6 +38,7 @@ export function Selector({
   id,
   title,
   closeLabel,
+  emptyText,
   channels,
   apps,
   panel,
@@ -44,6 +47,7 @@ export function Selector({
   onClose,
 }: SelectorProps) {
   const headingId = `${id}-title`;
+  const empty = channels.length + apps.length === 0;
   return (
     <div
       id={id}
@@ -59,42 +63,51 @@ export function Selector({
     >
       <div class="selector-header">
         <h2 id={headingId}>{title}</h2>
-        <button type="button" class="icon-button" aria-label={closeLabel} onClick={onClose}>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label={closeLabel}
+          ref={empty && !panel ? focusOnce : undefined}
+          onClick={onClose}
+        >
           <CloseIcon />
         </button>
       </div>
-      {panel ?? (
-        <ul>
-          {channels.map((channel, index) => {
-            const { entry, label, status, statusText } = channel;
-            return (
-              <li key={entry.name}>
-                <button
-                  type="button"
-                  class={`channel tone-${status.tone}`}
-                  ref={index === 0 ? focusOnce : undefined}
-                  // aria-disabled keeps it focusable, so a screen reader user hears why it cannot be used.
-                  aria-disabled={status.disabled ? 'true' : undefined}
-                  onClick={() => {
-                    if (!status.disabled) onChoose(channel);
-                  }}
-                >
-                  <span class="channel-label">{label}</span>
-                  {statusText ? <span class="channel-status">{statusText}</span> : null}
-                </button>
+      {panel ??
+        (empty ? (
+          <p class="empty">{emptyText}</p>
+        ) : (
+          <ul>
+            {channels.map((channel, index) => {
+              const { entry, label, status, statusText } = channel;
+              return (
+                <li key={entry.name}>
+                  <button
+                    type="button"
+                    class={`channel tone-${status.tone}`}
+                    ref={index === 0 ? focusOnce : undefined}
+                    // aria-disabled keeps it focusable, so a screen reader user hears why it cannot be used.
+                    aria-disabled={status.disabled ? 'true' : undefined}
+                    onClick={() => {
+                      if (!status.disabled) onChoose(channel);
+                    }}
+                  >
+                    <span class="channel-label">{label}</span>
+                    {statusText ? <span class="channel-status">{statusText}</span> : null}
+                  </button>
+                </li>
+              );
+            })}
+            {apps.map((app) => (
+              <li key={app.label}>
+                <a class="channel" href={app.href} target="_blank" rel="noopener noreferrer">
+                  <span class="channel-label">{app.label}</span>
+                  <span class="channel-status">{app.hint}</span>
+                </a>
               </li>
-            );
-          })}
-          {apps.map((app) => (
-            <li key={app.label}>
-              <a class="channel" href={app.href} target="_blank" rel="noopener noreferrer">
-                <span class="channel-label">{app.label}</span>
-                <span class="channel-status">{app.hint}</span>
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
+            ))}
+          </ul>
+        ))}
       {notice ? (
         <p class="notice" role="alert">
           {notice}

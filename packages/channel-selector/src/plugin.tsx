@@ -10,7 +10,7 @@ import { type ComponentChild, render } from 'preact';
 import { type AppLink, channelCommands, enabledChannels, isChannelName } from './channels';
 import { watchCustomLaunchers } from './custom-launchers';
 import { Launcher } from './Launcher';
-import { launcherStrings, selectorLocales } from './strings';
+import { launcherStrings, selectorLocales } from './launcher-strings';
 import { launcherStyles } from './styles';
 
 type SelectorView = typeof import('./selector-view');
@@ -84,6 +84,7 @@ export function channelSelector() {
                 id={selectorId}
                 title={i18n.t('selector.title')}
                 closeLabel={i18n.t('common.close')}
+                emptyText={i18n.t('selector.none')}
                 channels={view.describeChannels(channels, state.availability, i18n)}
                 apps={state.apps}
                 panel={state.panel}

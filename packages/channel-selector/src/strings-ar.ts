@@ -4,6 +4,7 @@ export default {
   'launcher.label': 'تواصل معنا',
   'launcher.unread': '{count} جديدة',
   'selector.title': 'كيف تفضّل التواصل معنا؟',
+  'selector.none': 'لا توجد وسيلة متاحة للتواصل معنا الآن. يُرجى المحاولة لاحقًا.',
   'channel.chat': 'دردش معنا',
   'channel.messaging': 'أرسل لنا رسالة',
   'channel.clickToCall': 'اتصل بنا',

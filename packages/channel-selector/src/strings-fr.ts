@@ -4,6 +4,7 @@ export default {
   'launcher.label': 'Nous contacter',
   'launcher.unread': '{count} nouveaux',
   'selector.title': 'Comment souhaitez-vous nous joindre ?',
+  'selector.none': 'Aucun moyen de nous joindre n’est ouvert pour le moment. Réessayez plus tard.',
   'channel.chat': 'Discuter avec nous',
   'channel.messaging': 'Nous envoyer un message',
   'channel.clickToCall': 'Nous appeler',

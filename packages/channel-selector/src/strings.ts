@@ -1,17 +1,10 @@
-import type { LocaleLoaders, LocaleTables } from '@tandem/sdk-core';
+import type { LocaleTables } from '@tandem/sdk-core';
 
-// The launcher's English ships with it, the open selector's with its code; other locales are fetched only
-// by visitors who need them, whole.
-export const launcherStrings: LocaleTables = {
-  en: {
-    'launcher.label': 'Contact us',
-    'launcher.unread': '{count} new',
-  },
-};
-
+// The open selector's English, loaded with its code (the launcher's are in launcher-strings.ts).
 export const selectorStrings: LocaleTables = {
   en: {
     'selector.title': 'How would you like to reach us?',
+    'selector.none': 'No way to reach us is open right now. Please try again later.',
     'channel.chat': 'Chat with us',
     'channel.messaging': 'Send us a message',
     'channel.clickToCall': 'Call us',
@@ -26,9 +19,4 @@ export const selectorStrings: LocaleTables = {
     'status.away': 'No one is available to chat right now',
     'status.opens': 'Closed, opens {time}',
   },
-};
-
-export const selectorLocales: LocaleLoaders = {
-  fr: () => import('./strings-fr'),
-  ar: () => import('./strings-ar'),
 };

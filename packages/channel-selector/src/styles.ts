@@ -41,4 +41,5 @@ a.channel { color: inherit; text-decoration: none; }
 }
 .icon-button svg { width: 20px; height: 20px; }
 .notice { margin: 12px 0 0; color: var(--tandem-danger); }
+.empty { margin: 12px 0 0; color: var(--tandem-muted); }
 `;

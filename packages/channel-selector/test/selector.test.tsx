@@ -432,15 +432,38 @@ describe('a backend that offers some features only', () => {
     });
   });
 
+  const closedChat = (...features: string[]) =>
+    ({
+      ...(backendWith(...features) as object),
+      availability: {
+        get: async () => [{ channel: 'chat', subject: 'billing', open: false }],
+        subscribe: () => () => undefined,
+      },
+    }) as unknown as BackendAdapter;
+
   it('hides a closed chat instead of offering a message when the backend has no messaging', async () => {
-    const closed = {
-      get: async () => [{ channel: 'chat', subject: 'billing', open: false }],
-      subscribe: () => () => undefined,
-    };
-    const backend = { ...(backendWith('chat') as object), availability: closed } as unknown as BackendAdapter;
-    const { view } = await mount({ backend, channels: { chat: { whenClosed: 'message' }, callback: {} } });
+    const { view } = await mount({
+      backend: closedChat('chat', 'callback'),
+      channels: { chat: { whenClosed: 'message' }, callback: {} },
+    });
     fireEvent.click(view.getByRole('button', { name: 'Contact us' }));
     const dialog = await view.findByRole('dialog');
-    expect(within(dialog).queryByRole('button', { name: /Leave us a message|Chat with us/ })).toBeNull();
+    const names = within(dialog)
+      .getAllByRole('button')
+      .map((b) => b.textContent)
+      .filter(Boolean);
+    expect(names).toEqual(['Request a callback']);
+  });
+
+  it('says so when nothing is left to choose, with focus on Close', async () => {
+    const { view, root } = await mount({ backend: closedChat('chat'), channels: { chat: {}, callback: {} } });
+    fireEvent.click(view.getByRole('button', { name: 'Contact us' }));
+    const dialog = await view.findByRole('dialog');
+    expect(
+      within(dialog).getByText('No way to reach us is open right now. Please try again later.'),
+    ).toBeTruthy();
+    await waitFor(() =>
+      expect(root.activeElement).toBe(within(dialog).getByRole('button', { name: 'Close' })),
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { launcherStrings, selectorLocales, selectorStrings } from '../src/strings';
+import { launcherStrings, selectorLocales } from '../src/launcher-strings';
+import { selectorStrings } from '../src/strings';
 
 it('translates every string into every shipped locale', async () => {
   const english = Object.keys({ ...launcherStrings.en, ...selectorStrings.en }).sort();

@@ -4,6 +4,7 @@ import {
   definePlugin,
   getDocument,
   getWindow,
+  offers,
   type PluginContext,
 } from '@tandem/sdk-core';
 import { render } from 'preact';
@@ -59,6 +60,8 @@ export function cobrowse(input: CobrowseOptions = {}) {
   return definePlugin({
     name: 'Cobrowse',
     setup(context) {
+      // Not offered: nothing to load or draw (the kernel refuses Cobrowse.* as unsupported).
+      if (context.backend && !offers(context.backend, 'cobrowse')) return;
       const options = parseCobrowseOptions(input);
       context.i18n.add(cobrowseStrings);
       context.ui.addStyles(cobrowseStyles);
@@ -71,7 +74,7 @@ function mountCobrowse(context: PluginContext, options: CobrowseOptions): () => 
   const { backend, bus, ui, i18n, clock, random, tabStorage } = context;
   if (!backend) throw new Error('Cobrowse needs a backend (config.backend)');
   const offered = backend.cobrowse;
-  if (!offered) return () => undefined; // not offered: the kernel refuses Cobrowse.* as unsupported
+  if (!offered) return () => undefined; // checked in setup; narrows the type
   const relay: CobrowseRelayApi = offered;
   const slot = ui.mount('cobrowse');
   let state: CobrowseState & { copied?: string; consent?: boolean } = { phase: 'idle' };

@@ -1,3 +1,8 @@
 // The BackendAdapter contract as checks any backend can run, whatever its test runner.
-export type { ConformanceAgent, ConformanceCheck, ConformanceSetup } from './conformance/checks';
+export type {
+  ConformanceAgent,
+  ConformanceCheck,
+  ConformanceOutcome,
+  ConformanceSetup,
+} from './conformance/checks';
 export { backendConformance } from './conformance/checks';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { BackendAdapter } from './backend/adapter';
-import { capabilityOf, offers } from './backend/capabilities';
+import { capabilitiesFor, offers } from './backend/capabilities';
 import { lazyBackend } from './backend/lazy-backend';
 import { type Bus, createBus, type Unsubscribe } from './bus';
 import { type Clock, type Random, systemClock, systemRandom } from './clock';
@@ -67,10 +67,13 @@ function startKernel(
   const backend = resolveBackend(config.backend, tabStorage, storage);
   // A feature the backend leaves out is refused by name, before its plugin's code would load.
   const command = ((name: string, payload?: unknown) => {
-    const needed = capabilityOf(name);
-    if (backend && needed && !offers(backend, needed)) {
+    const needed = capabilitiesFor(name);
+    if (backend && needed && !needed.some((feature) => offers(backend, feature))) {
       return Promise.reject(
-        tandemError(ErrorCode.Unsupported, `${name}: this site's backend does not offer ${needed}.`),
+        tandemError(
+          ErrorCode.Unsupported,
+          `${name}: this site's backend does not offer ${needed.join(' or ')}.`,
+        ),
       );
     }
     return bus.command(name, payload as never);

@@ -131,6 +131,7 @@ describe('createTandem and the plugin contract', () => {
       name: 'ClickToCall',
       namespaces: ['Callback'],
       setup(context) {
+        context.register('ClickToCall.open', { run: () => undefined });
         context.register('ClickToCall.ping', { run: () => 'c2c' });
         context.register('Callback.ping', { run: () => 'cb' });
       },
@@ -158,11 +159,14 @@ describe('createTandem and the plugin contract', () => {
       callback: {},
     } as unknown as BackendAdapter;
     const tandem = createTandem({ backend, plugins: [lazyPlugin('ClickToCall', load, ['Callback'])] });
-    await expect(tandem.command('ClickToCall.ping')).rejects.toEqual({
+    await expect(tandem.command('ClickToCall.open')).rejects.toEqual({
       code: 'unsupported',
-      message: "ClickToCall.ping: this site's backend does not offer clickToCall.",
+      message: "ClickToCall.open: this site's backend does not offer clickToCall.",
     });
+    await expect(tandem.command('Chat.open')).rejects.toMatchObject({ code: 'unsupported' });
     expect(load).not.toHaveBeenCalled();
+    // The call window serves callbacks too: its other commands need either half.
+    await expect(tandem.command('ClickToCall.ping')).resolves.toBe('c2c');
     await expect(tandem.command('Callback.ping')).resolves.toBe('cb');
     tandem.destroy();
   });

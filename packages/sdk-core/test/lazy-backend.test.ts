@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { BackendAdapter, ChatEvent } from '../src/backend/adapter';
-import { capabilityNames, offers } from '../src/backend/capabilities';
+import type { BackendAdapter, ChatEvent, FullBackendAdapter } from '../src/backend/adapter';
 import { lazyBackend } from '../src/backend/lazy-backend';
 import { createTandem, definePlugin } from '../src/index';
 
@@ -23,33 +22,18 @@ function fakeAdapter() {
         return () => chatListeners.delete(listener);
       },
     },
-  } as unknown as BackendAdapter;
+  } as unknown as FullBackendAdapter;
   const emit = (event: ChatEvent) => {
     for (const listener of [...chatListeners]) listener(event);
   };
   return { adapter, emit };
 }
 
-/** The lazy backend in front of a chat-only adapter, with its chat API in hand. */
-function chatOnly(backend: BackendAdapter) {
-  const { chat } = backend;
-  if (!chat) throw new Error('chat to be offered');
-  return Object.assign(backend, { chat });
-}
-
 describe('lazy backend', () => {
-  it('offers the features it is told the loaded backend has, and no other, before loading', () => {
-    const load = vi.fn(async () => fakeAdapter().adapter);
-    const backend = lazyBackend(load, ['chat', 'callback']);
-    expect(capabilityNames.filter((feature) => offers(backend, feature))).toEqual(['chat', 'callback']);
-    expect(backend.messaging).toBeUndefined();
-    expect(load).not.toHaveBeenCalled();
-  });
-
   it('loads once, on first use, and keeps subscriptions made before', async () => {
     const fake = fakeAdapter();
     const load = vi.fn(async () => fake.adapter);
-    const backend = chatOnly(lazyBackend(load, ['chat']));
+    const backend = lazyBackend(load);
     const events: ChatEvent[] = [];
     const unsubscribe = backend.chat.onEvent((event) => events.push(event));
     expect(load).not.toHaveBeenCalled();
@@ -66,7 +50,7 @@ describe('lazy backend', () => {
   it('retries a load that failed', async () => {
     const fake = fakeAdapter();
     const load = vi.fn().mockRejectedValueOnce(new Error('offline')).mockResolvedValue(fake.adapter);
-    const backend = chatOnly(lazyBackend(load, ['chat']));
+    const backend = lazyBackend(load);
     await expect(backend.chat.history()).rejects.toThrow('offline');
     await expect(backend.chat.history()).resolves.toEqual([]);
     expect(load).toHaveBeenCalledTimes(2);

@@ -298,6 +298,10 @@ describe('click-to-call window', () => {
     expect(ctx.events).toEqual(['Callback.requested']);
     expect([...ctx.cc.server.callbacks.values()][0]).toMatchObject({ phone: '+33612345678' });
     await expect(ctx.tandem.command('ClickToCall.open')).rejects.toMatchObject({ code: 'unsupported' });
+    // The window serves callbacks too: the host can still read it and close it.
+    await expect(ctx.tandem.command('ClickToCall.state')).resolves.toMatchObject({ phase: 'idle' });
+    await ctx.tandem.command('ClickToCall.close');
+    expect(ctx.view.queryByRole('dialog')).toBeNull();
   });
 
   it('on a backend without callbacks, a long wait offers none and Callback.open is refused', async () => {

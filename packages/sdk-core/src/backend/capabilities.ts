@@ -6,11 +6,16 @@ export type Capability = (typeof capabilityNames)[number];
 
 /** Whether the backend offers a feature: its API is there (a backend without messaging leaves it out). */
 export function offers(backend: BackendAdapter | null | undefined, capability: Capability): boolean {
-  return backend?.[capability] !== undefined;
+  return backend?.[capability] != null;
 }
 
-/** The capability a command needs, if any: its feature's namespace, lower-camel ("ClickToCall.open": clickToCall). */
-export function capabilityOf(command: string): Capability | undefined {
-  const name = command.charAt(0).toLowerCase() + command.slice(1, command.indexOf('.'));
-  return capabilityNames.find((capability) => capability === name);
+/**
+ * The features a command needs, any one of them, if any: its feature's namespace in lower camel case
+ * ("Chat.open": chat). The call window serves calls and callbacks alike: only opening it for a call needs calls.
+ */
+export function capabilitiesFor(command: string): readonly Capability[] | undefined {
+  const [namespace = '', verb] = command.split('.');
+  const name = capabilityNames.find((c) => c === namespace.charAt(0).toLowerCase() + namespace.slice(1));
+  if (name !== 'clickToCall' || verb === 'open') return name && [name];
+  return ['clickToCall', 'callback'];
 }

@@ -1,23 +1,13 @@
 import type { Unsubscribe } from '../bus';
 import type { BackendAdapter, ConnectionState, FullBackendAdapter } from './adapter';
-import { type Capability, capabilityNames } from './capabilities';
 import { listeners } from './listeners';
 import { type ApiName, proxyApis } from './proxy-apis';
 
 /**
  * A BackendAdapter whose code is fetched on first use: the launcher stays small, and the connection
  * loads when the visitor opens the selector or a feature. Subscriptions made before that are kept.
- * `offered`: the features the loaded backend will have, known before it loads (all, for protocol v1).
  */
-export function lazyBackend(load: () => Promise<FullBackendAdapter>): FullBackendAdapter;
-export function lazyBackend(
-  load: () => Promise<BackendAdapter>,
-  offered: readonly Capability[],
-): BackendAdapter;
-export function lazyBackend(
-  load: () => Promise<BackendAdapter>,
-  offered: readonly Capability[] = capabilityNames,
-): BackendAdapter {
+export function lazyBackend(load: () => Promise<FullBackendAdapter>): FullBackendAdapter {
   let loading: Promise<BackendAdapter> | undefined;
   let loaded: BackendAdapter | undefined;
   let state: ConnectionState = 'idle';
@@ -56,23 +46,20 @@ export function lazyBackend(
     },
     onStateChange: stateChanged.add,
     // Subscriptions register at once and attach on load; every other method loads first.
-    ...proxyApis(
-      {
-        subscribe(api, method, listener) {
-          let detach: Unsubscribe | undefined;
-          const attach = (adapter: BackendAdapter) => {
-            detach = invoke(adapter, api, method, [listener]) as Unsubscribe;
-          };
-          if (loaded) attach(loaded);
-          else pending.add(attach);
-          return () => {
-            pending.delete(attach);
-            detach?.();
-          };
-        },
-        call: (api, method, args) => real().then((adapter) => invoke(adapter, api, method, args)),
+    ...proxyApis({
+      subscribe(api, method, listener) {
+        let detach: Unsubscribe | undefined;
+        const attach = (adapter: BackendAdapter) => {
+          detach = invoke(adapter, api, method, [listener]) as Unsubscribe;
+        };
+        if (loaded) attach(loaded);
+        else pending.add(attach);
+        return () => {
+          pending.delete(attach);
+          detach?.();
+        };
       },
-      offered,
-    ),
+      call: (api, method, args) => real().then((adapter) => invoke(adapter, api, method, args)),
+    }),
   };
 }

@@ -5,6 +5,7 @@ import {
   type ConnectionState,
   definePlugin,
   getWindow,
+  offers,
   type PluginContext,
   text,
 } from '@tandem/sdk-core';
@@ -100,6 +101,9 @@ export function clickToCallWidget(input: CallOptions = {}) {
     name: 'ClickToCall',
     namespaces: ['Callback'],
     async setup(context) {
+      // Neither half offered: nothing to load or draw (the kernel refuses the commands as unsupported).
+      const { backend } = context;
+      if (backend && !offers(backend, 'clickToCall') && !offers(backend, 'callback')) return;
       const options = parseCallOptions(input);
       context.i18n.add(callStrings);
       context.i18n.add(formStrings);
@@ -116,7 +120,6 @@ function mountCall(context: PluginContext, given: CallOptions): () => void {
   if (!backend) throw new Error('ClickToCall needs a backend (config.backend)');
   // Each half is offered when the backend has it; the kernel refuses the other's commands as unsupported.
   const { clickToCall: calls, callback: bookings } = backend;
-  if (!calls && !bookings) return () => undefined;
   const options = bookings ? given : { ...given, callback: false };
   const slot = ui.mount('call');
   const channel = context.config.channels?.clickToCall ?? {};

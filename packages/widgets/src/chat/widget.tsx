@@ -4,6 +4,7 @@ import {
   definePlugin,
   getDocument,
   getWindow,
+  offers,
   type PluginContext,
   within,
 } from '@tandem/sdk-core';
@@ -27,6 +28,8 @@ export function chatWidget(input: ChatOptions & { subject?: string } = {}) {
   return definePlugin({
     name: 'Chat',
     async setup(context) {
+      // Not offered: nothing to load or draw (the kernel refuses Chat.* as unsupported).
+      if (context.backend && !offers(context.backend, 'chat')) return;
       const { subject, ...rest } = input;
       const options = parseChatOptions(rest);
       context.i18n.add(chatStrings);
