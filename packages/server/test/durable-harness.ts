@@ -37,8 +37,16 @@ export async function durableCenter(store: Store, config: unknown = fixture) {
   };
   const errors: unknown[] = [];
   let disk = crashable(store);
+  // Tracking is checked after every turn here too, restored state included.
   const open = (on: Store) =>
-    openReferenceServer({ config, clock, random, store: on, onError: (e) => errors.push(e) });
+    openReferenceServer({
+      config,
+      clock,
+      random,
+      store: on,
+      onError: (e) => errors.push(e),
+      verify: (problem) => errors.push(new Error(problem)),
+    });
   let server: ReferenceServer = await open(disk);
   const transports: Array<ReturnType<typeof createMemoryTransport>> = [];
   const transport = () => {

@@ -113,7 +113,6 @@ export function contactCenter(config: unknown = fixture, start = Date.UTC(2026, 
   return {
     clock,
     server,
-    untracked,
     agent,
     customer,
     factsOf,

@@ -7,8 +7,7 @@ export const freshSchema = (label: string) =>
   `tandem_${label}_${process.pid}_${Math.floor(Math.random() * 1e9)}`;
 
 /** A store in a schema of its own, dropped when the store closes: tests leave nothing behind. */
-export async function postgresStore(label: string): Promise<Store> {
-  const schema = freshSchema(label);
+export async function postgresStore(label: string, schema = freshSchema(label)): Promise<Store> {
   const store = await openStore({ databaseUrl: postgresUrl, schema });
   return {
     ...store,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { migrations } from '../src/storage/migrations';
 import { memoryStore, openStore, type Store } from '../src/storage/store';
-import { dropSchema, freshSchema, postgresStore, postgresUrl } from './postgres';
+import { freshSchema, postgresStore, postgresUrl } from './postgres';
 
 // Real storage (WebAssembly PostgreSQL, a PostgreSQL server) on two busy cores: seconds, not milliseconds.
 vi.setConfig({ testTimeout: 30_000 });
@@ -89,13 +89,18 @@ describe.each(stores)('the %s store', (name, make) => {
     await expect(
       store.write({
         ...none,
+        // Good rows in other tables than the bad one: each is its own statement part, and all go or none.
         upserts: [
-          { kind: 'agents', id: 'ada', created: 1, json: '{"status":"Ready"}' },
+          { kind: 'sessions', id: 'tok', created: 1, json: '{"seq":1}' },
           { kind: 'agents', id: 'bob', created: 2, json: 'not json' },
         ],
+        appended: [{ kind: 'frames', owner: 'tok', position: 1, text: 'frame' }],
       }),
     ).rejects.toThrow();
-    expect((await store.load()).records.agents.size).toBe(0);
+    const state = await store.load();
+    expect([state.records.sessions.size, state.records.agents.size, state.logs.frames.size]).toEqual([
+      0, 0, 0,
+    ]);
   });
 });
 
@@ -103,14 +108,7 @@ describe('migrations', () => {
   it('bring a new database to the latest version once, however often the server starts', async () => {
     const url = { databaseUrl: postgresUrl, schema: freshSchema('migrations') };
     await (await openStore(url)).close();
-    const again = await openStore(url);
-    opened.push({
-      ...again,
-      async close() {
-        await again.close();
-        await dropSchema(url.schema);
-      },
-    });
+    const again = keep(await postgresStore('migrations', url.schema));
     expect((await again.load()).records.agents.size).toBe(0);
     const { default: pg } = await import('pg');
     const client = new pg.Client({ connectionString: postgresUrl });
@@ -168,14 +166,7 @@ describe('migrations', () => {
       JSON.stringify(v1),
     ]);
     await client.end();
-    const store = await openStore({ databaseUrl: postgresUrl, schema });
-    opened.push({
-      ...store,
-      async close() {
-        await store.close();
-        await dropSchema(schema);
-      },
-    });
+    const store = keep(await postgresStore('upgrade', schema));
     const state = await store.load();
     expect(state.records.sessions.get('tok')).toEqual({
       token: 'tok',

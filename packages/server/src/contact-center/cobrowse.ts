@@ -4,6 +4,7 @@ import type { DomainBus } from './domain-events';
 import { fail } from './failure';
 import type { Channel, Interaction, InteractionDomain } from './interactions';
 import type { Notify } from './notify';
+import { TrackedMap } from './tracked-map';
 
 export type CobrowseMode = 'pointer' | 'write';
 export type AgentFrameKind = 'pointer' | 'highlight' | 'annotation' | 'control' | 'resync';
@@ -46,13 +47,20 @@ export function createCobrowseDomain(options: {
   events: DomainBus;
 }) {
   const { clock, random, config, interactions, notify, events } = options;
-  const sessions = new Map<string, CobrowseSession>();
+  const sessions = new TrackedMap<string, CobrowseSession>();
   const wrongIds = new Map<string, { attempts: number[]; lockedUntil: number }>();
   const joinTimeoutMs = (config.cobrowse?.joinTimeoutSec ?? 600) * 1000;
   const pauseTimeoutMs = (config.cobrowse?.pauseTimeoutSec ?? 300) * 1000;
 
   const live = () => [...sessions.values()].filter((s) => !s.endedAt);
-  const liveOf = (customerId: string) => live().find((s) => s.customerId === customerId);
+  // Every customer frame asks: no list is built for it.
+  const liveOf = (customerId: string) => {
+    for (const session of sessions.values())
+      if (!session.endedAt && session.customerId === customerId) return session;
+    return undefined;
+  };
+  /** Storage writes what changed: a session changes in place, so each change marks it. */
+  const changed = (session: CobrowseSession) => sessions.touch(session.id);
 
   function newId(): string {
     const taken = new Set(live().map((s) => s.id));
@@ -85,12 +93,14 @@ export function createCobrowseDomain(options: {
   }
 
   function touch(session: CobrowseSession): void {
+    changed(session);
     session.lastActivityAt = clock.now();
     if (session.agentId) arm(session);
   }
 
   function setMode(session: CobrowseSession, mode: CobrowseMode): void {
     const now = clock.now();
+    changed(session);
     const current = session.modes.at(-1);
     if (current && !current.end) current.end = now;
     session.mode = mode;
@@ -103,6 +113,7 @@ export function createCobrowseDomain(options: {
   function end(session: CobrowseSession, reason: string): void {
     if (session.endedAt) return;
     const now = clock.now();
+    changed(session);
     clock.clearTimeout(session.timer);
     session.endedAt = now;
     session.endReason = reason;
@@ -148,7 +159,10 @@ export function createCobrowseDomain(options: {
   const api = {
     sessions,
     /** Storage's view of the sessions, without their timers. */
-    records: () => [...sessions.values()].map(({ timer: _timer, ...session }) => session),
+    records: () => [...sessions.values()].map(withoutTimer),
+    /** Sessions changed since the last call (undefined: forgotten), without their timers. */
+    takeChanged: () =>
+      sessions.takeChanged().map(([id, session]) => [id, session && withoutTimer(session)] as const),
     /** Sessions a previous run stored; a live one's join or inactivity timer starts again. */
     restore(records: Iterable<Omit<CobrowseSession, 'timer'>>): void {
       for (const record of records) {
@@ -156,6 +170,7 @@ export function createCobrowseDomain(options: {
         sessions.set(session.id, session);
         arm(session);
       }
+      sessions.takeChanged();
     },
     create(customerId: string): { sessionId: string; agentName?: string } {
       const existing = liveOf(customerId);
@@ -209,6 +224,7 @@ export function createCobrowseDomain(options: {
     requestWrite(agentId: string, sessionId: string): void {
       const session = agentSession(agentId, sessionId);
       if (session.mode === 'write') return;
+      changed(session);
       session.writeRequested = true;
       notify(session.customerId, 'cobrowse.writeRequested', {
         sessionId,
@@ -221,6 +237,7 @@ export function createCobrowseDomain(options: {
       if (!session.writeRequested) fail('conflict', 'write mode was not requested');
       if (allow) setMode(session, 'write');
       else {
+        changed(session);
         session.writeRequested = false;
         if (session.agentId) notify(session.agentId, 'agent.cobrowseWriteDenied', { sessionId: session.id });
       }
@@ -307,3 +324,5 @@ export function createCobrowseDomain(options: {
 }
 
 export type CobrowseDomain = ReturnType<typeof createCobrowseDomain>;
+
+const withoutTimer = ({ timer: _timer, ...session }: CobrowseSession) => session;

@@ -82,7 +82,7 @@ export function recordSources(parts: DurableParts) {
     if (owner !== chat.id && !liveThreads.has(owner)) closedThreads.add(owner);
   }
   let routing: ReturnType<Router['takeChanged']> | undefined;
-  // Taken once a turn, for the session rows and their lists; let go by the last list that reads them.
+  // Taken once a turn (see beginTurn), for the session rows and their lists.
   let sessionChanges: Array<[string, SessionState | undefined]> | undefined;
   const changedSessions = () => {
     sessionChanges ??= parts.sessions.takeChanged();
@@ -157,11 +157,7 @@ export function recordSources(parts: DurableParts) {
     {
       kind: 'invites',
       all: () => keyed(router.records().invites, (i) => `${i.agentId}|${i.interactionId}`),
-      changed() {
-        const { invites } = routerChanges();
-        routing = undefined;
-        return invites;
-      },
+      changed: () => routerChanges().invites,
     },
     { kind: 'leases', all: () => keyed(voice.records().leases, (l) => l.customerId) },
     {
@@ -174,7 +170,11 @@ export function recordSources(parts: DurableParts) {
       all: () => keyed(parts.callback.records(), (c) => c.id),
       changed: () => parts.callback.takeChanged(),
     },
-    { kind: 'cobrowse_sessions', all: () => keyed(parts.cobrowse.records(), (s) => s.id) },
+    {
+      kind: 'cobrowse_sessions',
+      all: () => keyed(parts.cobrowse.records(), (s) => s.id),
+      changed: () => parts.cobrowse.takeChanged(),
+    },
     {
       kind: 'server_state',
       all: () => [...serverState(), availability()],
@@ -209,17 +209,13 @@ export function recordSources(parts: DurableParts) {
   };
   const frames: LogSource = { kind: 'frames', encode: (text) => text as string, ...sessionLists(framesOf) };
   const resultIds = sessionLists(resultIdsOf);
-  const results: LogSource = {
-    kind: 'results',
-    encode: (item) => JSON.stringify(item),
-    all: resultIds.all,
-    changed() {
-      const out = resultIds.changed();
-      sessionChanges = undefined;
-      return out;
-    },
+  const results: LogSource = { kind: 'results', encode: (item) => JSON.stringify(item), ...resultIds };
+  /** Each turn takes the router's and the sessions' changes afresh, once, whichever source reads first. */
+  const beginTurn = () => {
+    routing = undefined;
+    sessionChanges = undefined;
   };
-  return { sources, logs: [transcripts, frames, results] };
+  return { sources, logs: [transcripts, frames, results], beginTurn };
 }
 
 /**

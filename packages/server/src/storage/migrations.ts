@@ -1,4 +1,4 @@
-import type { SqlClient } from './sql-client';
+import { migrationLock, type SqlClient } from './sql-client';
 
 /**
  * What the contact center keeps, one table each: a row is one record's id, its JSON, and `created`, the
@@ -96,20 +96,23 @@ export const migrations: readonly Migration[] = [
   },
 ];
 
-export const latestVersion = migrations.at(-1)?.version ?? 0;
+const latestVersion = migrations.at(-1)?.version ?? 0;
 
 /**
  * Brings the database up to the latest version, each migration in its own transaction under an advisory
  * lock, so two servers starting together apply it once. Refuses a database newer than this server.
  */
-export async function migrate(client: SqlClient): Promise<{ from: number; to: number }> {
-  await client.query(
-    `create table if not exists tandem_migrations (
-      version integer primary key,
-      name text not null,
-      applied_at timestamptz not null default now()
-    )`,
-  );
+export async function migrate(client: SqlClient): Promise<void> {
+  await client.transaction(async (tx) => {
+    await tx.query(`select pg_advisory_xact_lock(${migrationLock})`);
+    await tx.query(
+      `create table if not exists tandem_migrations (
+        version integer primary key,
+        name text not null,
+        applied_at timestamptz not null default now()
+      )`,
+    );
+  });
   const from = await currentVersion(client);
   if (from > latestVersion) {
     throw new Error(
@@ -118,7 +121,7 @@ export async function migrate(client: SqlClient): Promise<{ from: number; to: nu
   }
   for (const migration of migrations) {
     await client.transaction(async (tx) => {
-      await tx.query('select pg_advisory_xact_lock(7253001)');
+      await tx.query(`select pg_advisory_xact_lock(${migrationLock})`);
       if ((await currentVersion(tx)) >= migration.version) return;
       await tx.exec(migration.sql);
       await tx.query('insert into tandem_migrations (version, name) values ($1, $2)', [
@@ -127,7 +130,6 @@ export async function migrate(client: SqlClient): Promise<{ from: number; to: nu
       ]);
     });
   }
-  return { from, to: latestVersion };
 }
 
 async function currentVersion(client: SqlClient): Promise<number> {

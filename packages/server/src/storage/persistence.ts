@@ -35,6 +35,8 @@ export interface PersistenceOptions {
   restored: StoredState;
   sources: readonly RecordSource[];
   logs: readonly LogSource[];
+  /** Called before the sources are read for a turn (they may share what they take). */
+  beginTurn?(): void;
   onError(error: unknown): void;
   /** Waits between attempts while the store refuses writes. */
   retryMs?: number;
@@ -62,6 +64,15 @@ export function createPersistence(options: PersistenceOptions) {
       new Map([...rows].map(([id, data]) => [id, { created: 0, json: JSON.stringify(data) }])),
     );
   }
+  // What was read back is compared as the domains rebuilt it: jsonb reorders keys, and a record written
+  // just as it was read would otherwise be rewritten, every one of them, on the first turn after a restart.
+  for (const source of sources) {
+    const rows = written.get(source.kind);
+    for (const [id, data] of source.all()) {
+      const row = rows?.get(id);
+      if (row) row.json = JSON.stringify(data);
+    }
+  }
   const spans = new Map<LogKind, Map<string, Span>>();
   for (const [kind, lists] of Object.entries(options.restored.logs) as Array<
     [LogKind, ReadonlyMap<string, LogRows>]
@@ -76,9 +87,11 @@ export function createPersistence(options: PersistenceOptions) {
   let writing: Promise<void> | null = null;
   let again = false;
   let closed = false;
+  let backingOff = false;
 
   function schedule(): void {
-    if (closed) return;
+    // While the store is down, turns go on piling up changes; the next attempt waits for its time.
+    if (closed || backingOff) return;
     if (writing) again = true;
     else if (!scheduled) {
       scheduled = true;
@@ -87,6 +100,7 @@ export function createPersistence(options: PersistenceOptions) {
   }
 
   function collect(): { changes: Changes; commit(): void } {
+    options.beginTurn?.();
     const upserts: Array<{ kind: RecordKind; id: string; created: number; json: string }> = [];
     const deletes: Array<{ kind: RecordKind; id: string }> = [];
     const upsert = (kind: RecordKind, id: string, data: unknown) => {
@@ -131,7 +145,7 @@ export function createPersistence(options: PersistenceOptions) {
     return { changes, commit };
   }
 
-  /** The lists' items added and trimmed since the last write, owner by owner, and their spans after it. */
+  /** The lists' items added and trimmed since the last write, owner by owner. */
   function collectLogs() {
     const appended: Array<Changes['appended'][number]> = [];
     const trimmed: Array<Changes['trimmed'][number]> = [];
@@ -171,7 +185,6 @@ export function createPersistence(options: PersistenceOptions) {
     }
     return {
       changes: { appended, trimmed, dropped },
-      after,
       commit() {
         for (const [kind, next] of after) {
           const stored = spans.get(kind) ?? new Map<string, Span>();
@@ -199,7 +212,7 @@ export function createPersistence(options: PersistenceOptions) {
       }
       for (const id of after.keys()) if (!seen.has(id)) report(`${source.kind} ${id}: gone, not tracked`);
     }
-    const { after } = collectSpans(changes);
+    const after = spansAfter(changes);
     for (const log of options.logs) {
       const stored = after.get(log.kind) ?? new Map<string, Span>();
       const seen = new Set<string>();
@@ -215,7 +228,7 @@ export function createPersistence(options: PersistenceOptions) {
   }
 
   /** The lists' spans once these changes are written. */
-  function collectSpans(changes: Changes) {
+  function spansAfter(changes: Changes) {
     const after = new Map([...spans].map(([kind, owners]) => [kind, new Map(owners)]));
     const of = (kind: LogKind) => after.get(kind) ?? new Map<string, Span>();
     for (const { kind, owner } of changes.dropped) of(kind).delete(owner);
@@ -228,7 +241,7 @@ export function createPersistence(options: PersistenceOptions) {
       of(kind).set(owner, { start: Math.min(span.start, position), end: Math.max(span.end, position + 1) });
       after.set(kind, of(kind));
     }
-    return { after };
+    return after;
   }
 
   function run(): void {
@@ -252,7 +265,11 @@ export function createPersistence(options: PersistenceOptions) {
         options.onError(error);
         held = [...release, ...held];
         writing = null;
-        setTimeout(schedule, retryMs);
+        backingOff = true;
+        setTimeout(() => {
+          backingOff = false;
+          schedule();
+        }, retryMs);
       },
     );
   }

@@ -20,7 +20,13 @@ export async function connectPostgres(url: string, schema?: string): Promise<Sql
   });
   // A failed idle connection must not take the process down; the next query reports it.
   pool.on('error', () => {});
-  if (schema) await pool.query(`create schema if not exists ${quoteIdentifier(schema)}`);
+  // Under the migrations' lock (one statement string is one implicit transaction): servers starting
+  // together would otherwise race on the catalogue.
+  if (schema) {
+    await pool.query(
+      `select pg_advisory_xact_lock(${migrationLock}); create schema if not exists ${quoteIdentifier(schema)}`,
+    );
+  }
   const over = (run: Pool | PoolClient): SqlClient => ({
     query: async (text, params) => {
       const result = await run.query(text, params as unknown[]);
@@ -67,7 +73,10 @@ export async function openEmbedded(dataDir?: string): Promise<SqlClient> {
   return over(db);
 }
 
-export function quoteIdentifier(name: string): string {
+function quoteIdentifier(name: string): string {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`not a plain SQL identifier: ${name}`);
   return `"${name}"`;
 }
+
+/** The advisory lock key every schema change takes (creating the schema, migrating it). */
+export const migrationLock = 7253001;

@@ -96,7 +96,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   };
 }
 
-export function sqlStore(client: SqlClient, description: string): Store {
+function sqlStore(client: SqlClient, description: string): Store {
   return {
     description,
     async load() {
@@ -130,7 +130,7 @@ export function sqlStore(client: SqlClient, description: string): Store {
  * One turn's writes as one SQL statement (data-modifying CTEs): atomic without a transaction, and one
  * round trip to the database however many tables it touches. Undefined when there is nothing to write.
  */
-export function writeStatement(changes: Changes): { text: string; params: unknown[] } | undefined {
+function writeStatement(changes: Changes): { text: string; params: unknown[] } | undefined {
   const parts: string[] = [];
   const params: unknown[] = [];
   const param = (value: unknown, type: string) => {
