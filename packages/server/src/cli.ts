@@ -67,6 +67,8 @@ export function parseServerArgs(
   const memory = values.memory === true || env.TANDEM_MEMORY === '1';
   if (memory && (databaseUrl || values['data-dir']))
     throw new Error('--memory: expected alone, without --database-url or --data-dir');
+  if (databaseUrl && values['data-dir'])
+    throw new Error('--data-dir: expected without --database-url (the state is in that database)');
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
     throw new Error('--database-url: expected a postgres:// or postgresql:// connection string');
   const schema = values['database-schema'] ?? env.TANDEM_DATABASE_SCHEMA;

@@ -82,6 +82,9 @@ describe('tandem-server arguments', () => {
   });
 
   it('names the option and what it expects when the input is wrong', () => {
+    expect(() =>
+      parseServerArgs(['--config', 'a', '--data-dir', 'd'], { DATABASE_URL: 'postgres://h/db' }),
+    ).toThrow('--data-dir: expected without --database-url (the state is in that database)');
     expect(problem([])).toBe('--config: expected the contact center file (or TANDEM_CONFIG)');
     expect(problem(['--config', 'a', '--port', 'http'])).toBe(
       '--port: expected a port number from 0 to 65535, got "http"',

@@ -17,15 +17,8 @@ import { createSessionClient, type SessionClientOptions, type SessionState } fro
 
 export type { AgentEvents, AgentMessage } from '../protocol/agent-events';
 
-export interface AgentProfile {
-  readonly id: string;
-  readonly name: string;
-  readonly state: string;
-  readonly reason?: string;
-  readonly notReadyReasons: readonly string[];
-  readonly wrapUpCodes: readonly string[];
-  readonly subjects: ReadonlyArray<{ readonly id: string; readonly name: string }>;
-}
+/** Who the signed-in agent is, as the protocol's `agent.me` answer gives it. */
+export type AgentProfile = AgentAnswers['agent.me'];
 
 export interface AgentClientOptions {
   transport: Transport;

@@ -1,22 +1,15 @@
 import * as z from 'zod/mini';
+import { chatMessageData } from './customer-events';
+import { cobrowseMode, shortText, time } from './values';
 
 // Payloads of the events an agent desktop receives (names without the "agent." prefix). The agent client
 // validates each before use, as the customer's does: the server is trusted no more than any network peer.
 
-const time = () => z.number().check(z.refine((n) => Math.abs(n) <= 8.64e15));
-const shortText = (max: number) => z.string().check(z.maxLength(max));
 const interactionId = shortText(64);
 const fields = z.record(z.string().check(z.maxLength(64)), shortText(2000));
 
-export const agentMessageData = z.object({
-  id: shortText(64),
-  from: z.enum(['customer', 'agent', 'system']),
-  text: shortText(100_000),
-  at: time(),
-  authorName: z.optional(shortText(200)),
-  visibility: z.enum(['all', 'agents']),
-  quickReplies: z.optional(z.array(shortText(80))),
-});
+/** A chat message as agents see it: the customer's, plus who may see it (consultations are agents only). */
+export const agentMessageData = z.extend(chatMessageData, { visibility: z.enum(['all', 'agents']) });
 
 const participants = z.array(
   z.object({ agentId: shortText(64), name: shortText(200), visible: z.boolean() }),
@@ -54,7 +47,7 @@ export const agentEvents = {
     sessionId: shortText(16),
     customerId: shortText(128),
     interactionId: z.optional(interactionId),
-    mode: z.enum(['pointer', 'write']),
+    mode: cobrowseMode,
   }),
   cobrowseFrame: z.object({
     sessionId: shortText(16),
@@ -62,7 +55,7 @@ export const agentEvents = {
     data: z.optional(z.unknown()),
     url: z.optional(shortText(2000)),
   }),
-  cobrowseMode: z.object({ sessionId: shortText(16), mode: z.enum(['pointer', 'write']) }),
+  cobrowseMode: z.object({ sessionId: shortText(16), mode: cobrowseMode }),
   cobrowseWriteDenied: z.object({ sessionId: shortText(16) }),
   cobrowseEnded: z.object({ sessionId: shortText(16), reason: shortText(64) }),
 } as const;

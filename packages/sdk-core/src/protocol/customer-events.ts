@@ -1,12 +1,8 @@
 import * as z from 'zod/mini';
+import { cobrowseMode, finite, shortText, time } from './values';
 
 // Payloads of the events a customer receives. The client validates each before use: the server is
 // trusted no more than any other network peer.
-
-const finite = () => z.number().check(z.refine(Number.isFinite));
-// A time Date can hold (±8.64e15 ms): anything past it would throw where the widgets format it.
-const time = () => z.number().check(z.refine((n) => Math.abs(n) <= 8.64e15));
-const shortText = (max: number) => z.string().check(z.maxLength(max));
 
 export const chatMessageData = z.object({
   id: shortText(64),
@@ -17,7 +13,6 @@ export const chatMessageData = z.object({
   quickReplies: z.optional(z.array(shortText(80))),
 });
 
-const cobrowseMode = z.enum(['pointer', 'write']);
 export const callbackData = z.object({
   callbackId: shortText(64),
   at: finite(),

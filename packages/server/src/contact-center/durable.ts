@@ -151,18 +151,18 @@ export function recordSources(parts: DurableParts) {
     },
     {
       kind: 'queue',
-      all: () => keyed(router.records().queue, (r) => r.id),
+      all: () => keyed(router.queueRecords(), (r) => r.id),
       changed: () => routerChanges().queue,
     },
     {
       kind: 'invites',
-      all: () => keyed(router.records().invites, (i) => `${i.agentId}|${i.interactionId}`),
+      all: () => keyed(router.inviteRecords(), (i) => `${i.agentId}|${i.interactionId}`),
       changed: () => routerChanges().invites,
     },
-    { kind: 'leases', all: () => keyed(voice.records().leases, (l) => l.customerId) },
+    { kind: 'leases', all: () => keyed(voice.leaseRecords(), (l) => l.customerId) },
     {
       kind: 'calls',
-      all: () => keyed(voice.records().calls, (c) => c.id),
+      all: () => keyed(voice.callRecords(), (c) => c.id),
       changed: () => voice.takeChangedCalls(),
     },
     {

@@ -4,11 +4,12 @@ import { createCallbackDomain } from './callback';
 import { registerChatCommands } from './chat-commands';
 import { createCobrowseDomain } from './cobrowse';
 import { registerCobrowseCommands } from './cobrowse-commands';
-import { defaultNotReadyReasons, type ServerConfig } from './config';
+import type { ServerConfig } from './config';
 import type { Connections } from './connections';
 import type { DomainBus } from './domain-events';
 import { createMessagingDomain } from './messaging';
 import { registerMessagingCommands } from './messaging-commands';
+import { protocolRegister } from './protocol-register';
 import type { Routing } from './routing';
 import { createVoiceDomain } from './voice';
 import { registerVoiceCommands } from './voice-commands';
@@ -35,7 +36,7 @@ export function createFeatures(parts: {
   const callback = createCallbackDomain({ clock, config, interactions, notify, newId, events });
   const cobrowse = createCobrowseDomain({ clock, random, config, interactions, notify, events });
 
-  const { register } = sessions;
+  const register = protocolRegister(sessions);
   registerChatCommands(register, interactions, routing.feed);
   registerMessagingCommands(register, messaging);
   registerCobrowseCommands(register, cobrowse);
@@ -48,7 +49,6 @@ export function createFeatures(parts: {
     domain: interactions,
     sessions,
     events,
-    notReadyReasons: config.notReadyReasons ?? defaultNotReadyReasons,
     setStatus: routing.setStatus,
   });
 

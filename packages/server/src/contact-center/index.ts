@@ -9,6 +9,7 @@ export { CommandFailure } from './failure';
 export { isOpen, nextOpening } from './hours';
 export type { ReferenceServer, ReferenceServerOptions } from './reference-server';
 export {
+  checkServerConfig,
   createReferenceServer,
   openReferenceServer,
   ServerConfigError,

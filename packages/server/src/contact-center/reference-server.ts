@@ -23,7 +23,6 @@ export interface ReferenceServerOptions extends ConnectionOptions {
   config: unknown;
   clock?: Clock;
   random?: Random;
-  onError?(error: unknown): void;
   /**
    * Where the state lives between runs, and what it held when this run started (openReferenceServer reads
    * it); without, everything is kept in memory only, as unit tests want.
@@ -39,15 +38,20 @@ export interface ReferenceServerOptions extends ConnectionOptions {
 /** Thrown by createReferenceServer for an invalid config file; lists every problem by path. */
 export class ServerConfigError extends Error {}
 
+/** The config as the server uses it, or a ServerConfigError naming every problem by path. */
+export function checkServerConfig(config: unknown): ServerConfig {
+  const checked = validate(serverConfigSchema, config);
+  if (!checked.ok) throw new ServerConfigError(formatProblems('Tandem server config', checked.problems));
+  return checked.value;
+}
+
 /**
  * The reference contact center behind protocol v1: connections, routing and the features on it, talking
  * through domain events. Plain TypeScript over injected clock and randomness; `accept(peer)` takes
  * connections from any carrier.
  */
 export function createReferenceServer(options: ReferenceServerOptions) {
-  const checked = validate(serverConfigSchema, options.config);
-  if (!checked.ok) throw new ServerConfigError(formatProblems('Tandem server config', checked.problems));
-  const config: ServerConfig = checked.value;
+  const config = checkServerConfig(options.config);
   const clock = trackedClock(options.clock ?? systemClock, () => persistence?.schedule());
   const random = options.random ?? systemRandom;
   const ids = createIds(random);

@@ -322,11 +322,8 @@ export function createRouter(options: RouterOptions) {
     },
     pendingInvite: (agentId: string, interactionId: string) => invites.get(inviteKey(agentId, interactionId)),
     /** What storage keeps: the waiting line, the invites ringing, and the next request number. */
-    records: () => ({
-      queue: [...requests.values()].map(requestRecord),
-      invites: [...invites.values()].map(inviteRecord),
-      nextRequest,
-    }),
+    queueRecords: () => [...requests.values()].map(requestRecord),
+    inviteRecords: () => [...invites.values()].map(inviteRecord),
     nextRequest: () => nextRequest,
     /** Requests and invites changed since the last call (undefined: gone), keyed as storage keys them. */
     takeChanged: () => ({

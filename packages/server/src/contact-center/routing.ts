@@ -38,14 +38,16 @@ export function createRouting(parts: {
   const { announce, setStatus } = createAgentStates({
     clock,
     notify,
-    changed() {
-      feed.changed();
-      // The last agent who could take a subject logged out (or the first logged in): its waiting visitors hear.
-      domain.hooks.onQueueChanged();
-    },
+    // The last agent who could take a subject logged out (or the first logged in): its waiting visitors hear.
+    changed: () => queueMoved(),
     route: () => router.route(),
   });
 
+  /** Waiting visitors hear their place and wait again, and availability follows. */
+  const queueMoved = () => {
+    domain.hooks.onQueueChanged();
+    feed.changed();
+  };
   const availability = () => computeAvailability(config, clock.now(), ewt, staffed);
   const feed = createAvailabilityFeed({
     clock,
@@ -79,10 +81,7 @@ export function createRouting(parts: {
       onInvite: (invite) => domain.hooks.onInvite(invite),
       onAccepted: (invite) => domain.hooks.onAccepted(invite),
       onRevoked: (invite, cause) => domain.hooks.onRevoked(invite, cause),
-      onQueueChanged() {
-        domain.hooks.onQueueChanged();
-        feed.changed();
-      },
+      onQueueChanged: () => queueMoved(),
       onAgentChanged: (agent) => announce(agent),
       onTargetsExhausted(request) {
         const interaction = domain.interactions.get(request.interactionId);

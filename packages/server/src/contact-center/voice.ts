@@ -223,13 +223,11 @@ export function createVoiceDomain(options: {
       if (interaction) interactions.end(interaction, 'customer');
     },
 
-    /** Storage's view: the numbers leased now, and the calls. */
     /** Calls changed since the last call (undefined: forgotten by the retention sweep). */
     takeChangedCalls: () => calls.takeChanged(),
-    records: () => ({
-      leases: [...leases.values()].map(({ timer: _timer, ...lease }) => lease),
-      calls: [...calls.values()],
-    }),
+    /** Storage's view: the numbers leased now (without their timers), and the calls. */
+    leaseRecords: () => [...leases.values()].map(({ timer: _timer, ...lease }) => lease),
+    callRecords: () => [...calls.values()],
     /** Leases and calls a previous run stored; a lease runs out at its old time (at once if past). */
     restore(stored: { leases: Iterable<Omit<Lease, 'timer'>>; calls: Iterable<Call> }): void {
       for (const call of stored.calls) calls.set(call.id, { ...call });

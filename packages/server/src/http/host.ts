@@ -2,9 +2,15 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { WebSocket } from 'ws';
-import { type JwtSettings, jwtVerifier } from '../auth/jwt';
+import { jwtVerifier } from '../auth/jwt';
 import { isPasswordHash, passwordCheck } from '../auth/passwords';
-import { createReferenceServer, openReferenceServer, type ReferenceServer } from '../contact-center';
+import {
+  checkServerConfig,
+  createReferenceServer,
+  openReferenceServer,
+  type ReferenceServer,
+  type ServerConfig,
+} from '../contact-center';
 import { openStore, type Store, type StoreOptions } from '../storage/store';
 import { minPhoneTokenLength, type PhoneAccess, phoneRoute } from './phone-api';
 import { serveSdkFile } from './sdk-files';
@@ -79,22 +85,15 @@ export function readConfigFile(path: string): unknown {
  * Outside demo mode every agent's password must be a hash: a plain one in a real deployment is a leak
  * waiting in a file. Names the first such agent, and how to make a hash.
  */
-function refusePlainPasswords(config: unknown, demo: boolean): void {
+function refusePlainPasswords(config: ServerConfig, demo: boolean): void {
   if (demo) return;
-  const agents = (config as { agents?: Array<{ password?: unknown }> } | null)?.agents;
-  const index = Array.isArray(agents)
-    ? agents.findIndex((agent) => typeof agent?.password === 'string' && !isPasswordHash(agent.password))
-    : -1;
+  const index = config.agents.findIndex(
+    (agent) => typeof agent.password === 'string' && !isPasswordHash(agent.password),
+  );
   if (index >= 0)
     throw new Error(
       `Tandem server config: agents[${index}].password: expected a scrypt hash (make one with "tandem-server hash-password"), got a plain password; plain passwords are for demo mode only (--demo)`,
     );
-}
-
-/** The config's `auth.jwt`, if any (the contact center validates the whole config when it starts). */
-function jwtSettings(config: unknown): JwtSettings | undefined {
-  const jwt = (config as { auth?: { jwt?: JwtSettings } } | null)?.auth?.jwt;
-  return jwt && typeof jwt.jwksUrl === 'string' && URL.canParse(jwt.jwksUrl) ? jwt : undefined;
 }
 
 /** Who may use the phone network's API; a token too short to be safe stops the start, naming it. */
@@ -110,10 +109,12 @@ function phoneAccess(token: string | undefined, demo: boolean): PhoneAccess {
 /** The contact center on HTTP and WebSocket: /tandem (protocol v1), /api/ (health, reports, phone), /sdk/, sites. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const demo = options.demo === true;
-  refusePlainPasswords(options.config, demo);
+  // Checked whole before anything opens (a database, a data folder).
+  const config = checkServerConfig(options.config);
+  refusePlainPasswords(config, demo);
   const phone = phoneAccess(options.phoneToken, demo);
   const notice = options.notice ?? console.warn;
-  const jwt = jwtSettings(options.config);
+  const jwt = config.auth?.jwt;
   const base = {
     config: options.config,
     verifyPassword: passwordCheck(demo),
