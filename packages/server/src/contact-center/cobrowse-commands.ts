@@ -1,8 +1,6 @@
 import type { CobrowseDomain } from './cobrowse';
 import type { Register } from './protocol-register';
 
-const agent = ['agent'] as const;
-
 /** Co-browse (seeds 000 and CE27): the customer's session and the agent's join, frames and end. */
 export function registerCobrowseCommands(register: Register, cobrowse: CobrowseDomain): void {
   register('cobrowse.create', {
