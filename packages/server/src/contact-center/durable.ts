@@ -1,5 +1,5 @@
-import { createPersistence, type LogSource, type RecordSource } from '../storage/persistence';
-import type { LogRows, Store, StoredState } from '../storage/store';
+import { createPersistence, type LogSource, type LogView, type RecordSource } from '../storage/persistence';
+import type { Store, StoredState } from '../storage/store';
 import type { Agents } from './agents';
 import type { createAvailabilityFeed } from './availability';
 import type { CallbackDomain } from './callback';
@@ -39,6 +39,15 @@ export interface DurableParts {
   feed: ReturnType<typeof createAvailabilityFeed>;
   presence: ReturnType<typeof createPresence>;
 }
+
+/** A transcript as storage reads it: appended only, from position 0. */
+const listView = (list: readonly unknown[]): LogView => ({
+  start: 0,
+  get end() {
+    return list.length;
+  },
+  at: (position) => list[position],
+});
 
 const keyed = <T>(list: readonly T[], key: (item: T) => string) =>
   list.map((item) => [key(item), item] as const);
@@ -88,7 +97,7 @@ export function recordSources(parts: DurableParts) {
     sessionChanges ??= parts.sessions.takeChanged();
     return sessionChanges;
   };
-  const sessionLists = (of: (session: SessionState) => LogRows) => ({
+  const sessionLists = (of: (session: SessionState) => LogView) => ({
     all: () => [...parts.sessions.all()].map((session) => [session.token, of(session)] as const),
     changed: () => changedSessions().map(([token, session]) => [token, session && of(session)] as const),
   });
@@ -193,16 +202,16 @@ export function recordSources(parts: DurableParts) {
       const seen = new Set<string>();
       for (const thread of messaging.threads.values()) {
         seen.add(thread.id);
-        yield [thread.id, { start: 0, items: thread.transcript }];
+        yield [thread.id, listView(thread.transcript)];
       }
       for (const chat of domain.interactions.values()) {
         const owner = ownerOf(chat);
-        if (!seen.has(owner)) yield [owner, { start: 0, items: chat.transcript }];
+        if (!seen.has(owner)) yield [owner, listView(chat.transcript)];
         seen.add(owner);
       }
     },
     changed() {
-      const out = [...owners].map(([owner, list]) => [owner, list && { start: 0, items: list }] as const);
+      const out = [...owners].map(([owner, list]) => [owner, list && listView(list)] as const);
       owners.clear();
       return out;
     },

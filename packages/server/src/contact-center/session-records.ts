@@ -1,3 +1,4 @@
+import type { LogView } from '../storage/persistence';
 import type { LogRows } from '../storage/store';
 import type { SessionState } from './sessions';
 
@@ -16,19 +17,38 @@ export function sessionRecord(session: SessionState): SessionRecord {
   return { token, role, subject, seq, engaged, resultsBase };
 }
 
-/** The unacknowledged frames as sent, by sequence number: the first is the oldest not acknowledged. */
-export function framesOf(session: SessionState): LogRows {
+/**
+ * The unacknowledged frames as sent, by sequence number: the first is the oldest not acknowledged. A live
+ * view: storage reads only the frames it does not have yet.
+ */
+export function framesOf(session: SessionState): LogView {
+  const start = () => session.outbox[0]?.seq ?? session.seq + 1;
   return {
-    start: session.outbox[0]?.seq ?? session.seq + 1,
-    items: session.outbox.map((entry) => entry.text),
+    get start() {
+      return start();
+    },
+    get end() {
+      return start() + session.outbox.length;
+    },
+    at: (position) => session.outbox[position - start()]?.text,
   };
 }
 
 /** The cached results' command ids with their sequence numbers, oldest first (their text is a frame). */
-export function resultIdsOf(session: SessionState): LogRows {
+export function resultIdsOf(session: SessionState): LogView {
   return {
-    start: session.resultsBase,
-    items: [...session.results].map(([id, result]) => [id, result.seq] as const),
+    get start() {
+      return session.resultsBase;
+    },
+    get end() {
+      return session.resultsBase + session.results.size;
+    },
+    // Only when a result is new: the cache is walked then, not on every frame the session is sent.
+    at(position) {
+      const index = position - session.resultsBase;
+      const [id, result] = [...session.results][index] ?? [];
+      return id === undefined || !result ? undefined : [id, result.seq];
+    },
   };
 }
 

@@ -18,16 +18,21 @@ export interface RecordSource {
  */
 export interface LogSource {
   readonly kind: LogKind;
-  all(): Iterable<readonly [string, LogRows]>;
-  changed(): Iterable<readonly [string, LogRows | undefined]>;
+  all(): Iterable<readonly [string, LogView]>;
+  changed(): Iterable<readonly [string, LogView | undefined]>;
   /** An item as stored: JSON, or a frame's own text. */
   encode(item: unknown): string;
 }
 
-/** Where an owner's stored list starts and ends (one past its last position). */
+/** Where an owner's list starts and ends (one past its last position). */
 interface Span {
   readonly start: number;
   readonly end: number;
+}
+
+/** A list as a source shows it: its span, and an item read only when it is new (nothing is copied). */
+export interface LogView extends Span {
+  at(position: number): unknown;
 }
 
 export interface PersistenceOptions {
@@ -81,7 +86,7 @@ export function createPersistence(options: PersistenceOptions) {
   }
   /** Tracked changes whose write failed: tried again with the next one. */
   const unsaved = new Map<RecordKind, Map<string, unknown | undefined>>();
-  const unsavedLists = new Map<LogKind, Map<string, LogRows | undefined>>();
+  const unsavedLists = new Map<LogKind, Map<string, LogView | undefined>>();
   let held: Array<() => void> = [];
   let scheduled = false;
   let writing: Promise<void> | null = null;
@@ -152,7 +157,7 @@ export function createPersistence(options: PersistenceOptions) {
     const dropped: Array<Changes['dropped'][number]> = [];
     const after = new Map<LogKind, Map<string, Span | undefined>>();
     for (const log of options.logs) {
-      const pending = unsavedLists.get(log.kind) ?? new Map<string, LogRows | undefined>();
+      const pending = unsavedLists.get(log.kind) ?? new Map<string, LogView | undefined>();
       for (const [owner, rows] of log.changed()) pending.set(owner, rows);
       unsavedLists.set(log.kind, pending);
       const stored = spans.get(log.kind) ?? new Map<string, Span>();
@@ -164,7 +169,7 @@ export function createPersistence(options: PersistenceOptions) {
           next.set(owner, undefined);
           continue;
         }
-        const span = spanOf(rows);
+        const span = { start: rows.start, end: rows.end }; // as the list is now: a view may be live
         // Items already stored stay as they are; only the new ones are written.
         for (
           let position = Math.max(before?.end ?? span.start, span.start);
@@ -175,7 +180,7 @@ export function createPersistence(options: PersistenceOptions) {
             kind: log.kind,
             owner,
             position,
-            text: log.encode(rows.items[position - span.start]),
+            text: log.encode(rows.at(position)),
           });
         }
         if (before && span.start > before.start) trimmed.push({ kind: log.kind, owner, before: span.start });
@@ -216,9 +221,9 @@ export function createPersistence(options: PersistenceOptions) {
     for (const log of options.logs) {
       const stored = after.get(log.kind) ?? new Map<string, Span>();
       const seen = new Set<string>();
-      for (const [owner, rows] of log.all()) {
+      for (const [owner, { start, end }] of log.all()) {
         seen.add(owner);
-        const span = spanOf(rows);
+        const span = { start, end };
         if (!sameItems(stored.get(owner), span)) report(`${log.kind} of ${owner}: changed, not tracked`);
       }
       for (const [owner, span] of stored) {
